@@ -1,0 +1,37 @@
+import type { CallEvent, CallSnapshot, PublicCall, SequencedEvent } from './protocol';
+
+/** Applies one event to the public call. Pure: the browser store and the server's snapshot cache share it. */
+export function applyCallEvent(call: PublicCall, event: CallEvent): PublicCall {
+  switch (event.type) {
+    case 'call.status':
+      return {
+        ...call,
+        status: event.status,
+        startedAt: event.startedAt ?? call.startedAt,
+        endedAt: event.endedAt ?? call.endedAt,
+      };
+    case 'agenda.current':
+      return { ...call, currentItemId: event.currentItemId, itemStartedAt: event.itemStartedAt };
+  }
+}
+
+export type ApplyResult =
+  | { kind: 'applied'; snapshot: CallSnapshot }
+  | { kind: 'stale' }
+  | { kind: 'gap'; expected: number; received: number };
+
+/** Applies a sequenced event to a snapshot; reports a gap instead of guessing when one was missed. */
+export function applySequencedEvent(snapshot: CallSnapshot, sequenced: SequencedEvent): ApplyResult {
+  if (sequenced.sequence <= snapshot.sequence) return { kind: 'stale' };
+  if (sequenced.sequence !== snapshot.sequence + 1) {
+    return { kind: 'gap', expected: snapshot.sequence + 1, received: sequenced.sequence };
+  }
+  return {
+    kind: 'applied',
+    snapshot: { ...snapshot, sequence: sequenced.sequence, call: applyCallEvent(snapshot.call, sequenced.event) },
+  };
+}
+
+export function listItems(call: PublicCall) {
+  return call.sections.flatMap((section) => section.items.map((item) => ({ ...item, sectionId: section.id, sectionTitle: section.title })));
+}

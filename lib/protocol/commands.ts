@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { Ack } from './ack';
+import type { CallSnapshot, PresenceUpdate, SequencedEvent } from './events';
+import type { PublicParticipant, Role } from './call';
+import { LIMITS } from './call';
+
+export const PROTOCOL_VERSION = 1;
+
+const id = z.string().min(1).max(64);
+const optionalText = (max: number) => z.string().trim().max(max).default('');
+
+/** Every client→server command: its name and the schema its payload must match. */
+export const commandSchemas = {
+  'call:join': z.object({
+    protocolVersion: z.number().int(),
+    slug: z.string().min(1).max(64),
+    key: z.string().max(128).optional(),
+    token: z.string().max(256).optional(),
+  }),
+  'participant:checkIn': z.object({
+    displayName: z.string().trim().min(1, 'Enter a display name').max(LIMITS.name),
+    affiliation: optionalText(LIMITS.name),
+    pronouns: optionalText(40),
+    reason: optionalText(200),
+  }),
+  'call:start': z.object({}),
+  'call:end': z.object({}),
+  'agenda:advance': z.object({ direction: z.enum(['next', 'previous']) }),
+  'agenda:jump': z.object({ itemId: id }),
+} as const;
+
+export type CommandName = keyof typeof commandSchemas;
+export type CommandPayload<Name extends CommandName> = z.infer<(typeof commandSchemas)[Name]>;
+
+export type JoinResult = { snapshot: CallSnapshot; role: Role; participant: PublicParticipant | null };
+export type CheckInResult = { token: string; participant: PublicParticipant };
+
+/** What each command's ack carries when it succeeds. */
+export type CommandResults = {
+  'call:join': JoinResult;
+  'participant:checkIn': CheckInResult;
+  'call:start': { sequence: number };
+  'call:end': { sequence: number };
+  'agenda:advance': { sequence: number };
+  'agenda:jump': { sequence: number };
+};
+
+export type ClientToServerEvents = {
+  [Name in CommandName]: (payload: unknown, ack: (response: Ack<CommandResults[Name]>) => void) => void;
+};
+
+export type ServerToClientEvents = {
+  'call:event': (event: SequencedEvent) => void;
+  'call:presence': (presence: PresenceUpdate) => void;
+};
+
+export const COMMAND_NAMES = Object.keys(commandSchemas) as CommandName[];

@@ -1,0 +1,19 @@
+import type { CallStatus, PublicCall } from './call';
+
+/** A change to a call, broadcast to everyone in it, in sequence order. */
+export type CallEvent =
+  | { type: 'call.status'; status: CallStatus; startedAt: string | null; endedAt: string | null }
+  | { type: 'agenda.current'; currentItemId: string | null; itemStartedAt: string | null };
+
+export type SequencedEvent = { sequence: number; event: CallEvent };
+
+export type CallSnapshot = {
+  protocolVersion: number;
+  sequence: number;
+  serverTime: string;
+  call: PublicCall;
+  presence: PresenceUpdate;
+};
+
+/** High-rate figures, merged per call and sent on a tick; not sequenced (the next one replaces it). */
+export type PresenceUpdate = { participantCount: number; onlineCount: number };

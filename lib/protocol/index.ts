@@ -1,0 +1,4 @@
+export * from './ack';
+export * from './call';
+export * from './commands';
+export * from './events';

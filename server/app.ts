@@ -1,0 +1,78 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createSecretKey } from './domain/secrets';
+import { openDatabase } from './persistence/database';
+import { getOrCreateSetting } from './persistence/settings.repository';
+import { Broadcaster } from './transport/broadcaster';
+import type { ServerContext } from './transport/context';
+import { handleApiRequest } from './transport/http-api';
+import { SnapshotCache } from './transport/snapshot-cache';
+import { createSocketServer, handleConnections } from './transport/socket-server';
+
+export type ServerOptions = {
+  databaseUrl: string;
+  port: number;
+  host?: string;
+  publicUrl?: string;
+  /** Serve the Next.js pages as well (false in API/socket integration tests). */
+  next?: { dev: boolean; dir?: string };
+};
+
+export type RunningServer = { url: string; port: number; close: () => Promise<void> };
+
+type PageHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+async function createPageHandler(options: ServerOptions['next']): Promise<PageHandler> {
+  if (!options) {
+    return async (_request, response) => {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('Pages are not served by this server.');
+    };
+  }
+  const { default: next } = await import('next');
+  const app = next({ dev: options.dev, dir: options.dir ?? process.cwd() });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  return (request, response) => handle(request, response);
+}
+
+/** Starts one HTTP server carrying the API, Socket.IO and (optionally) the Next.js pages on one port. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const database = await openDatabase(options.databaseUrl);
+  const tokenSecret = await getOrCreateSetting(database, 'participant-token-secret', createSecretKey);
+  const handlePage = await createPageHandler(options.next);
+
+  let context: ServerContext | undefined;
+  const httpServer = createServer((request, response) => {
+    void (async () => {
+      if (context && (await handleApiRequest(request, response, context, options.publicUrl))) return;
+      await handlePage(request, response);
+    })().catch((error: unknown) => {
+      console.error('request failed', error);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+
+  const io = createSocketServer(httpServer);
+  const broadcaster = new Broadcaster(io, database);
+  context = { database, tokenSecret, broadcaster, snapshots: new SnapshotCache(database) };
+  handleConnections(io, context);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      broadcaster.stop();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await database.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { startServer } from './app';
+import { readEnvironment } from './env';
+
+const environment = readEnvironment();
+const server = await startServer({
+  databaseUrl: environment.DATABASE_URL,
+  port: environment.PORT,
+  host: environment.HOST,
+  publicUrl: environment.PUBLIC_URL,
+  next: { dev: environment.NODE_ENV !== 'production' },
+});
+
+console.log(`Roundtable is running at ${environment.PUBLIC_URL ?? `http://localhost:${server.port}`}`);
+
+let isClosing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (isClosing) return;
+    isClosing = true;
+    console.log(`Received ${signal}, closing connections…`);
+    void server.close().then(() => process.exit(0));
+  });
+}

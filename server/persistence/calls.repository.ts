@@ -1,0 +1,138 @@
+import type { CallStatus, CreateCallInput, PublicCall } from '@/lib/protocol';
+import type { CallPatch } from '../domain/call-events';
+import type { Database, Transaction } from './database';
+
+export type NewCallRecord = {
+  id: string;
+  slug: string;
+  hostKey: string;
+  scribeKey: string;
+  startsAt: Date;
+  input: CreateCallInput;
+  newId: () => string;
+};
+
+export async function insertCall(database: Database, record: NewCallRecord): Promise<void> {
+  const { input, newId } = record;
+  await database.call.create({
+    data: {
+      id: record.id,
+      slug: record.slug,
+      hostKey: record.hostKey,
+      scribeKey: record.scribeKey,
+      title: input.title,
+      description: input.description,
+      startsAt: record.startsAt,
+      timezone: input.timezone,
+      plannedMinutes: input.plannedMinutes,
+      links: { create: input.links.map((link, position) => ({ id: newId(), ...link, position })) },
+      sections: {
+        create: input.sections.map((section, position) => ({
+          id: newId(),
+          title: section.title,
+          notes: section.notes,
+          position,
+          items: {
+            create: section.items.map((item, itemPosition) => ({
+              id: newId(),
+              callId: record.id,
+              ...item,
+              position: itemPosition,
+            })),
+          },
+        })),
+      },
+    },
+  });
+}
+
+export type CallAccess = { id: string; slug: string; hostKey: string; scribeKey: string };
+
+export function findCallAccess(database: Database, slug: string): Promise<CallAccess | null> {
+  return database.call.findUnique({ where: { slug }, select: { id: true, slug: true, hostKey: true, scribeKey: true } });
+}
+
+export async function loadPublicCall(database: Database | Transaction, callId: string): Promise<{ call: PublicCall; sequence: number } | null> {
+  const row = await database.call.findUnique({
+    where: { id: callId },
+    select: {
+      slug: true,
+      title: true,
+      description: true,
+      startsAt: true,
+      timezone: true,
+      plannedMinutes: true,
+      status: true,
+      startedAt: true,
+      endedAt: true,
+      currentItemId: true,
+      itemStartedAt: true,
+      sequence: true,
+      links: { orderBy: { position: 'asc' }, select: { id: true, label: true, url: true } },
+      sections: {
+        orderBy: { position: 'asc' },
+        select: {
+          id: true,
+          title: true,
+          notes: true,
+          items: {
+            orderBy: { position: 'asc' },
+            select: { id: true, title: true, notes: true, presenter: true, plannedMinutes: true },
+          },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  const { sequence, ...call } = row;
+  return {
+    sequence,
+    call: {
+      ...call,
+      status: parseStatus(call.status),
+      startsAt: call.startsAt.toISOString(),
+      startedAt: call.startedAt?.toISOString() ?? null,
+      endedAt: call.endedAt?.toISOString() ?? null,
+      itemStartedAt: call.itemStartedAt?.toISOString() ?? null,
+    },
+  };
+}
+
+function parseStatus(status: string): CallStatus {
+  if (status === 'scheduled' || status === 'live' || status === 'ended') return status;
+  throw new Error(`Unknown call status in database: ${status}`);
+}
+
+/**
+ * Applies a patch and advances the call's sequence by `eventCount`, but only if nobody changed the call
+ * since `expectedSequence` was read. Returns the first new sequence number, or null on a conflict.
+ */
+export async function commitCallChange(
+  database: Database,
+  callId: string,
+  expectedSequence: number,
+  patch: CallPatch,
+  eventCount: number,
+): Promise<number | null> {
+  const result = await database.call.updateMany({
+    where: { id: callId, sequence: expectedSequence },
+    data: { ...patch, sequence: { increment: eventCount } },
+  });
+  return result.count === 1 ? expectedSequence + 1 : null;
+}
+
+export async function loadAgendaState(database: Database, callId: string) {
+  const row = await database.call.findUniqueOrThrow({
+    where: { id: callId },
+    select: { status: true, currentItemId: true, sequence: true, items: { select: { id: true, sectionId: true, position: true, section: { select: { position: true } } } } },
+  });
+  const itemIds = row.items
+    .sort((a, b) => a.section.position - b.section.position || a.position - b.position)
+    .map((item) => item.id);
+  return { status: parseStatus(row.status), currentItemId: row.currentItemId, itemIds, sequence: row.sequence };
+}
+
+export async function readSequence(database: Database, callId: string): Promise<number | null> {
+  const row = await database.call.findUnique({ where: { id: callId }, select: { sequence: true } });
+  return row?.sequence ?? null;
+}

@@ -1,0 +1,68 @@
+import { CommandError, PROTOCOL_VERSION, type PublicParticipant, type Role } from '@/lib/protocol';
+import { secretsMatch, signParticipantToken, verifyParticipantToken, createId } from '../domain/secrets';
+import { findCallAccess, type CallAccess } from '../persistence/calls.repository';
+import { findParticipant, insertParticipant, updateParticipantProfile } from '../persistence/participants.repository';
+import { callRoom, type ServerContext } from './context';
+import type { CommandHandler } from './command-handler';
+
+const RANK: Record<Role, number> = { attendee: 0, scribe: 1, host: 2 };
+
+function roleForKey(call: CallAccess, key: string | undefined): Role {
+  if (!key) return 'attendee';
+  if (secretsMatch(key, call.hostKey)) return 'host';
+  if (secretsMatch(key, call.scribeKey)) return 'scribe';
+  throw new CommandError('forbidden', 'This link’s key is not valid for this call. Ask the host for a new link.');
+}
+
+async function participantForToken(context: ServerContext, callId: string, token: string | undefined) {
+  const claim = token ? verifyParticipantToken(context.tokenSecret, token) : null;
+  if (!claim || claim.callId !== callId) return null;
+  return findParticipant(context.database, callId, claim.participantId);
+}
+
+export const joinCall: CommandHandler<'call:join'> = async (payload, socket, context) => {
+  if (payload.protocolVersion !== PROTOCOL_VERSION) {
+    throw new CommandError('protocol_mismatch', 'Roundtable was updated. Reload the page to continue.');
+  }
+  const call = await findCallAccess(context.database, payload.slug);
+  if (!call) throw new CommandError('not_found', 'There is no call at this address.');
+  const keyRole = roleForKey(call, payload.key);
+  const participant = await participantForToken(context, call.id, payload.token);
+  const role = participant && RANK[participant.role] > RANK[keyRole] ? participant.role : keyRole;
+  const snapshot = await context.snapshots.get(call.id);
+  if (!snapshot) throw new CommandError('not_found', 'There is no call at this address.');
+
+  if (socket.data.callId && socket.data.callId !== call.id) {
+    await socket.leave(callRoom(socket.data.callId));
+    context.broadcaster.markPresenceChanged(socket.data.callId);
+  }
+  socket.data = { callId: call.id, role, participantId: participant?.id };
+  await socket.join(callRoom(call.id));
+  context.broadcaster.markPresenceChanged(call.id);
+
+  return {
+    role,
+    participant: participant ? { ...participant, role } : null,
+    snapshot: {
+      protocolVersion: PROTOCOL_VERSION,
+      sequence: snapshot.sequence,
+      serverTime: new Date().toISOString(),
+      call: snapshot.call,
+      presence: await context.broadcaster.presenceOf(call.id),
+    },
+  };
+};
+
+export const checkIn: CommandHandler<'participant:checkIn'> = async (profile, socket, context) => {
+  const callId = socket.data.callId!;
+  const existingId = socket.data.participantId;
+  let participant: PublicParticipant;
+  if (existingId) {
+    participant = await updateParticipantProfile(context.database, existingId, { ...profile, role: socket.data.role });
+  } else {
+    participant = await insertParticipant(context.database, { id: createId(), callId, ...profile, role: socket.data.role });
+    socket.data.participantId = participant.id;
+  }
+  context.broadcaster.markPresenceChanged(callId);
+  return { token: signParticipantToken(context.tokenSecret, callId, participant.id), participant };
+};

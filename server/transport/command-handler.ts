@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { can, requiredRole } from '@/lib/permissions';
+import {
+  COMMAND_NAMES,
+  CommandError,
+  commandSchemas,
+  fail,
+  ok,
+  type Ack,
+  type CommandName,
+  type CommandPayload,
+  type CommandResults,
+} from '@/lib/protocol';
+import type { RoundtableSocket, ServerContext } from './context';
+
+export type CommandHandler<Name extends CommandName> = (
+  payload: CommandPayload<Name>,
+  socket: RoundtableSocket,
+  context: ServerContext,
+) => Promise<CommandResults[Name]>;
+
+const RATE = { perSecond: 20, burst: 40 };
+
+/** A token bucket per socket: bursts are fine, a flood is refused with `rate_limited`. */
+function createRateLimiter() {
+  let tokens = RATE.burst;
+  let last = Date.now();
+  return () => {
+    const now = Date.now();
+    tokens = Math.min(RATE.burst, tokens + ((now - last) / 1000) * RATE.perSecond);
+    last = now;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+}
+
+function toIssues(error: z.ZodError) {
+  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
+/**
+ * Registers every command on a socket through one gate: the payload is parsed, the role checked and
+ * errors turned into acks before a handler runs. Unknown events get an error ack too.
+ */
+export function registerCommands(
+  socket: RoundtableSocket,
+  context: ServerContext,
+  handlers: { [Name in CommandName]: CommandHandler<Name> },
+): void {
+  const allow = createRateLimiter();
+  const known = new Set<string>(COMMAND_NAMES);
+
+  socket.onAny((eventName: unknown, ...args: unknown[]) => {
+    if (typeof eventName === 'string' && known.has(eventName)) return;
+    const ack = args.at(-1);
+    if (typeof ack === 'function') ack(fail('invalid_payload', `Unknown command: ${String(eventName).slice(0, 64)}`));
+  });
+
+  for (const name of COMMAND_NAMES) {
+    const handler: CommandHandler<CommandName> = handlers[name] as CommandHandler<CommandName>;
+    socket.on(name, async (payload: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      const reply = (response: Ack<unknown>) => ack(response);
+      if (!allow()) return reply(fail('rate_limited', 'Too many actions at once. Wait a moment and try again.'));
+      const parsed = commandSchemas[name].safeParse(payload);
+      if (!parsed.success) return reply(fail('invalid_payload', 'The request was not valid.', toIssues(parsed.error)));
+      if (name !== 'call:join' && !socket.data.callId) return reply(fail('not_joined', 'Join a call first.'));
+      if (!can(socket.data.role, name)) {
+        return reply(fail('forbidden', `Only the ${requiredRole(name)} can do that.`));
+      }
+      try {
+        reply(ok(await handler(parsed.data, socket, context)));
+      } catch (error) {
+        if (error instanceof CommandError) return reply(fail(error.code, error.message));
+        console.error(`command ${name} failed`, error);
+        reply(fail('internal', 'Something went wrong on the server. Nothing was changed.'));
+      }
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, Role, ServerToClientEvents } from '@/lib/protocol';
+import type { Database } from '../persistence/database';
+import type { Broadcaster } from './broadcaster';
+import type { SnapshotCache } from './snapshot-cache';
+
+export type SocketData = {
+  callId?: string;
+  role: Role;
+  participantId?: string;
+};
+
+export type RoundtableServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type RoundtableSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** What every handler may use. Built once per server. */
+export type ServerContext = {
+  database: Database;
+  tokenSecret: string;
+  broadcaster: Broadcaster;
+  snapshots: SnapshotCache;
+};
+
+export const callRoom = (callId: string) => `call:${callId}`;

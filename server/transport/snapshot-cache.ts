@@ -1,0 +1,38 @@
+import { applyCallEvent } from '@/lib/call-state';
+import type { PublicCall, SequencedEvent } from '@/lib/protocol';
+import { loadPublicCall, readSequence } from '../persistence/calls.repository';
+import type { Database } from '../persistence/database';
+
+type Entry = { call: PublicCall; sequence: number };
+
+/**
+ * Keeps each call's public state in memory so a join storm reads one integer per join instead of the whole
+ * agenda. The database stays the truth: an entry is used only while its sequence matches the stored one.
+ */
+export class SnapshotCache {
+  readonly #entries = new Map<string, Entry>();
+
+  constructor(private readonly database: Database) {}
+
+  async get(callId: string): Promise<Entry | null> {
+    const cached = this.#entries.get(callId);
+    if (cached && (await readSequence(this.database, callId)) === cached.sequence) return cached;
+    const loaded = await loadPublicCall(this.database, callId);
+    if (loaded) this.#entries.set(callId, loaded);
+    else this.#entries.delete(callId);
+    return loaded;
+  }
+
+  /** Moves a cached entry forward with events this node committed; drops it if it cannot follow. */
+  advance(callId: string, events: SequencedEvent[]): void {
+    let entry = this.#entries.get(callId);
+    for (const { sequence, event } of events) {
+      if (!entry || sequence !== entry.sequence + 1) {
+        this.#entries.delete(callId);
+        return;
+      }
+      entry = { sequence, call: applyCallEvent(entry.call, event) };
+    }
+    if (entry) this.#entries.set(callId, entry);
+  }
+}

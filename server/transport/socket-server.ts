@@ -1,0 +1,34 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { advanceAgenda, endCall, jumpToItem, startCall } from './agenda.handlers';
+import { checkIn, joinCall } from './call.handlers';
+import { registerCommands } from './command-handler';
+import type { RoundtableServer, ServerContext } from './context';
+
+export const MAX_MESSAGE_BYTES = 256 * 1024;
+
+export function createSocketServer(httpServer: HttpServer): RoundtableServer {
+  return new Server(httpServer, {
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+    serveClient: false,
+  });
+}
+
+export function handleConnections(io: RoundtableServer, context: ServerContext): void {
+  io.on('connection', (socket) => {
+    socket.data = { role: 'attendee' };
+    registerCommands(socket, context, {
+      'call:join': joinCall,
+      'participant:checkIn': checkIn,
+      'call:start': startCall,
+      'call:end': endCall,
+      'agenda:advance': advanceAgenda,
+      'agenda:jump': jumpToItem,
+    });
+    socket.on('disconnect', () => {
+      if (socket.data.callId) context.broadcaster.markPresenceChanged(socket.data.callId);
+    });
+  });
+}
