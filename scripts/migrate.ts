@@ -1,0 +1,16 @@
+// `npm run db:migrate`: applies pending migrations to DATABASE_URL; run before the app starts.
+import { applyMigrations } from '../server/persistence/migrator';
+
+const databaseUrl = process.env.DATABASE_URL || 'file:./data/roundtable.db';
+
+try {
+  const { applied } = await applyMigrations(databaseUrl, { log: (line) => console.log(line) });
+  console.log(
+    applied.length === 0
+      ? 'Database is up to date; no migrations applied.'
+      : `Applied ${applied.length} migration${applied.length === 1 ? '' : 's'}.`,
+  );
+} catch (error) {
+  console.error(`Migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
