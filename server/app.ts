@@ -42,10 +42,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const tokenSecret = await getOrCreateSetting(database, 'participant-token-secret', createSecretKey);
   const handlePage = await createPageHandler(options.next);
 
-  let context: ServerContext | undefined;
-  const httpServer = createServer((request, response) => {
+  const httpServer = createServer();
+  const io = createSocketServer(httpServer);
+  const broadcaster = new Broadcaster(io, database);
+  const context: ServerContext = { database, tokenSecret, broadcaster, snapshots: new SnapshotCache(database) };
+  handleConnections(io, context);
+  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
     void (async () => {
-      if (context && (await handleApiRequest(request, response, context, options.publicUrl))) return;
+      if (await handleApiRequest(request, response, context, options.publicUrl)) return;
       await handlePage(request, response);
     })().catch((error: unknown) => {
       console.error('request failed', error);
@@ -53,11 +57,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       response.end();
     });
   });
-
-  const io = createSocketServer(httpServer);
-  const broadcaster = new Broadcaster(io, database);
-  context = { database, tokenSecret, broadcaster, snapshots: new SnapshotCache(database) };
-  handleConnections(io, context);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -32,7 +32,13 @@ export const commandSchemas = {
 export type CommandName = keyof typeof commandSchemas;
 export type CommandPayload<Name extends CommandName> = z.infer<(typeof commandSchemas)[Name]>;
 
-export type JoinResult = { snapshot: CallSnapshot; role: Role; participant: PublicParticipant | null };
+export type JoinResult = {
+  snapshot: CallSnapshot;
+  role: Role;
+  participant: PublicParticipant | null;
+  /** The secret link keys, sent only to a host so they can share them. */
+  keys: { host: string; scribe: string } | null;
+};
 export type CheckInResult = { token: string; participant: PublicParticipant };
 
 /** What each command's ack carries when it succeeds. */

@@ -43,6 +43,7 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
   return {
     role,
     participant: participant ? { ...participant, role } : null,
+    keys: role === 'host' ? { host: call.hostKey, scribe: call.scribeKey } : null,
     snapshot: {
       protocolVersion: PROTOCOL_VERSION,
       sequence: snapshot.sequence,

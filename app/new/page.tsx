@@ -1,0 +1,16 @@
+import type { Metadata } from 'next';
+import { CreateCallForm } from '@/components/create/create-call-form';
+
+export const metadata: Metadata = { title: 'New call' };
+
+export default function NewCallPage() {
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
+      <a href="/" className="text-sm font-bold text-indigo-700">
+        Roundtable
+      </a>
+      <h1 className="mt-2 mb-6 text-3xl font-bold">Plan a community call</h1>
+      <CreateCallForm />
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+import type { CallStatus, PublicCall } from '@/lib/protocol';
+import { formatDateTime } from '@/lib/time';
+import type { ConnectionStatus } from './call-store';
+
+const statusStyles: Record<CallStatus, string> = {
+  scheduled: 'bg-slate-100 text-slate-700 ring-slate-300',
+  live: 'bg-red-50 text-red-700 ring-red-300',
+  ended: 'bg-slate-100 text-slate-500 ring-slate-200',
+};
+
+const statusLabels: Record<CallStatus, string> = { scheduled: 'Scheduled', live: 'Live', ended: 'Ended' };
+
+export function CallHeader({ call, connection, onlineCount }: { call: PublicCall; connection: ConnectionStatus; onlineCount: number }) {
+  const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-4 sm:px-6">
+        <a href="/" className="text-sm font-bold text-indigo-700">
+          Roundtable
+        </a>
+        <div className="min-w-0 flex-1 basis-64">
+          <h1 className="truncate text-xl font-bold sm:text-2xl">{call.title}</h1>
+          <p className="text-sm text-slate-600">
+            <time dateTime={call.startsAt}>{formatDateTime(call.startsAt)}</time>
+            {viewerZone !== call.timezone ? (
+              <span className="text-slate-500"> · {formatDateTime(call.startsAt, call.timezone)} ({call.timezone})</span>
+            ) : null}
+            <span className="text-slate-500"> · {call.plannedMinutes} min</span>
+          </p>
+        </div>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="text-slate-600" aria-label={`${onlineCount} online`}>
+            {onlineCount} online
+          </span>
+          <span className={`inline-flex items-center gap-1.5 rounded-full px-3 py-1 font-semibold ring-1 ${statusStyles[call.status]}`} data-testid="call-status">
+            {call.status === 'live' ? <span className="size-2 animate-pulse rounded-full bg-red-600" aria-hidden /> : null}
+            {statusLabels[call.status]}
+          </span>
+        </div>
+      </div>
+      {connection !== 'online' ? (
+        <p role="status" className="bg-amber-50 px-4 py-2 text-center text-sm text-amber-900">
+          {connection === 'reconnecting' ? 'Connection lost. Reconnecting…' : 'Connecting…'}
+        </p>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,92 @@
+'use client';
+
+import { useState } from 'react';
+import { Panel } from '../ui/panel';
+import { AgendaList } from './agenda-list';
+import { CallHeader } from './call-header';
+import { CheckInForm } from './check-in-form';
+import { AgendaAnnouncer, CurrentItem } from './current-item';
+import { HostControls } from './host-controls';
+import { ParticipantLinks } from './participant-links';
+import { ShareLinks } from './share-links';
+import { useCallState, useCallStore, useIsClient } from './use-call';
+
+export function CallPage({ slug }: { slug: string }) {
+  const isClient = useIsClient();
+  return isClient ? <LiveCall slug={slug} /> : <Waiting />;
+}
+
+function Waiting() {
+  return (
+    <main className="mx-auto grid min-h-[60vh] max-w-xl place-items-center p-6 text-center">
+      <p role="status" className="text-slate-600">
+        Joining the call…
+      </p>
+    </main>
+  );
+}
+
+function LiveCall({ slug }: { slug: string }) {
+  const store = useCallStore(slug);
+  const state = useCallState(store);
+  const [jumpError, setJumpError] = useState<string | null>(null);
+
+  if (!state.snapshot) {
+    if (!state.joinError) return <Waiting />;
+    return (
+      <main className="mx-auto grid min-h-[60vh] max-w-xl place-items-center p-6 text-center">
+        <div role="alert">
+          <h1 className="text-xl font-bold">Cannot open this call</h1>
+          <p className="mt-2 text-slate-600">{state.joinError.message}</p>
+          <a href="/" className="mt-4 inline-block font-semibold text-indigo-700">
+            Go to Roundtable
+          </a>
+        </div>
+      </main>
+    );
+  }
+
+  const { snapshot, role, me, keys, clockOffsetMs } = state;
+  const { call } = snapshot;
+  const isHost = role === 'host';
+
+  async function jump(itemId: string) {
+    const response = await store.send('agenda:jump', { itemId });
+    setJumpError(response.ok ? null : response.error.message);
+  }
+
+  return (
+    <>
+      <CallHeader call={call} connection={state.connection} onlineCount={snapshot.presence.onlineCount} />
+      <AgendaAnnouncer call={call} />
+      <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="space-y-6">
+          <Panel title="Current item">
+            <CurrentItem call={call} clockOffsetMs={clockOffsetMs} />
+          </Panel>
+          <Panel title="Agenda">
+            {call.description ? <p className="mb-4 text-sm whitespace-pre-line text-slate-600">{call.description}</p> : null}
+            {jumpError ? (
+              <p role="alert" className="mb-3 text-sm text-red-700">
+                {jumpError}
+              </p>
+            ) : null}
+            <AgendaList call={call} canJump={isHost && call.status === 'live'} onJump={jump} />
+          </Panel>
+        </div>
+        <aside className="space-y-6" aria-label="Call details">
+          {isHost ? <HostControls store={store} call={call} /> : null}
+          {role !== 'attendee' ? (
+            <p className="rounded-lg bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
+              You are the <strong>{role}</strong> of this call.
+            </p>
+          ) : null}
+          <CheckInForm store={store} me={me} />
+          <ParticipantLinks links={call.links} />
+          {keys ? <ShareLinks slug={call.slug} keys={keys} /> : null}
+          <p className="text-center text-xs text-slate-500">{snapshot.presence.participantCount} checked in</p>
+        </aside>
+      </main>
+    </>
+  );
+}

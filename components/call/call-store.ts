@@ -1,0 +1,175 @@
+'use client';
+
+import { io, type Socket } from 'socket.io-client';
+import { applySequencedEvent } from '@/lib/call-state';
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type CallSnapshot,
+  type ClientToServerEvents,
+  type CommandName,
+  type CommandPayload,
+  type CommandResults,
+  type ProtocolError,
+  type PublicParticipant,
+  type Role,
+  type SequencedEvent,
+  type ServerToClientEvents,
+} from '@/lib/protocol';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'failed';
+
+export type CallViewState = {
+  connection: ConnectionStatus;
+  /** Why joining failed (bad link, unknown call, outdated page); the page shows it. */
+  joinError: ProtocolError | null;
+  snapshot: CallSnapshot | null;
+  role: Role;
+  me: PublicParticipant | null;
+  keys: { host: string; scribe: string } | null;
+  /** Server time minus local time, so every screen shows the same timer. */
+  clockOffsetMs: number;
+};
+
+const GAP_WAIT_MS = 300;
+const tokenKey = (slug: string) => `roundtable:token:${slug}`;
+
+function readToken(slug: string): string | undefined {
+  try {
+    return localStorage.getItem(tokenKey(slug)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The browser's copy of one call: joins, applies sequenced events, resyncs on gaps and reconnects, and sends
+ * commands. Components read it through useCall(); none of them touches Socket.IO.
+ */
+export class CallStore {
+  #state: CallViewState = {
+    connection: 'connecting',
+    joinError: null,
+    snapshot: null,
+    role: 'attendee',
+    me: null,
+    keys: null,
+    clockOffsetMs: 0,
+  };
+  readonly #listeners = new Set<() => void>();
+  readonly #socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  #pending: SequencedEvent[] = [];
+  #gapTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly slug: string,
+    private readonly key: string | undefined,
+  ) {
+    this.#socket = io({ transports: ['websocket', 'polling'], autoConnect: false });
+    this.#socket.on('connect', () => void this.join());
+    this.#socket.on('disconnect', () => this.#update({ connection: 'reconnecting' }));
+    this.#socket.on('call:event', (event) => this.#receive(event));
+    this.#socket.on('call:presence', (presence) => {
+      const { snapshot } = this.#state;
+      if (snapshot) this.#update({ snapshot: { ...snapshot, presence } });
+    });
+  }
+
+  getState = (): CallViewState => this.#state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  start(): void {
+    this.#socket.connect();
+  }
+
+  stop(): void {
+    clearTimeout(this.#gapTimer);
+    this.#socket.disconnect();
+  }
+
+  async send<Name extends CommandName>(name: Name, payload: CommandPayload<Name>): Promise<Ack<CommandResults[Name]>> {
+    try {
+      // Socket.IO's typings cannot resolve a generic event name.
+      const withTimeout = this.#socket.timeout(10_000);
+      const emit = withTimeout.emitWithAck as (event: Name, body: CommandPayload<Name>) => Promise<Ack<CommandResults[Name]>>;
+      return await emit.call(withTimeout, name, payload);
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'No answer from the server. Check your connection and try again.' } };
+    }
+  }
+
+  async checkIn(profile: CommandPayload<'participant:checkIn'>) {
+    const response = await this.send('participant:checkIn', profile);
+    if (response.ok) {
+      try {
+        localStorage.setItem(tokenKey(this.slug), response.data.token);
+      } catch {
+        // Private mode: the check-in still holds for this tab.
+      }
+      this.#update({ me: response.data.participant });
+    }
+    return response;
+  }
+
+  /** Joins (or rejoins) the call and replaces local state with the server's snapshot. */
+  async join(): Promise<void> {
+    const sentAt = Date.now();
+    const response = await this.send('call:join', {
+      protocolVersion: PROTOCOL_VERSION,
+      slug: this.slug,
+      key: this.key,
+      token: readToken(this.slug),
+    });
+    const receivedAt = Date.now();
+    if (!response.ok) {
+      this.#update({ connection: response.error.code === 'internal' ? 'reconnecting' : 'failed', joinError: response.error });
+      return;
+    }
+    const { snapshot, role, participant, keys } = response.data;
+    this.#pending = this.#pending.filter((event) => event.sequence > snapshot.sequence);
+    this.#update({
+      connection: 'online',
+      joinError: null,
+      snapshot,
+      role,
+      me: participant,
+      keys,
+      clockOffsetMs: Date.parse(snapshot.serverTime) - (sentAt + receivedAt) / 2,
+    });
+    this.#drain();
+  }
+
+  #receive(event: SequencedEvent): void {
+    this.#pending.push(event);
+    this.#drain();
+  }
+
+  #drain(): void {
+    let { snapshot } = this.#state;
+    if (!snapshot) return;
+    this.#pending.sort((a, b) => a.sequence - b.sequence);
+    let hasGap = false;
+    while (this.#pending.length > 0) {
+      const result = applySequencedEvent(snapshot, this.#pending[0]!);
+      if (result.kind === 'gap') {
+        hasGap = true;
+        break;
+      }
+      this.#pending.shift();
+      if (result.kind === 'applied') snapshot = result.snapshot;
+    }
+    if (snapshot !== this.#state.snapshot) this.#update({ snapshot });
+    clearTimeout(this.#gapTimer);
+    // A missing event may still be on its way; if it does not come, take a fresh snapshot.
+    if (hasGap) this.#gapTimer = setTimeout(() => void this.join(), GAP_WAIT_MS);
+  }
+
+  #update(patch: Partial<CallViewState>): void {
+    this.#state = { ...this.#state, ...patch };
+    for (const listener of this.#listeners) listener();
+  }
+}

@@ -1,0 +1,151 @@
+'use client';
+
+import { useMemo, useState, type FormEvent } from 'react';
+import { useIsClient } from '../call/use-call';
+import type { CreateCallFormInput, CreatedCall, Issue } from '@/lib/protocol';
+import { Button } from '../ui/button';
+import { Field, TextArea, TextInput } from '../ui/field';
+import { ErrorMessage, Panel } from '../ui/panel';
+import { AgendaEditor, emptySection, newKey, type DraftSection } from './agenda-editor';
+
+type DraftLink = { key: number; label: string; url: string };
+
+const starterSections = () => [emptySection('Welcome'), emptySection('Q&A')];
+
+function defaultStart(): { date: string; time: string } {
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000);
+  const local = new Date(inAWeek.getTime() - inAWeek.getTimezoneOffset() * 60_000);
+  return { date: local.toISOString().slice(0, 10), time: '17:00' };
+}
+
+function toRequest(form: FormData, links: DraftLink[], sections: DraftSection[]): CreateCallFormInput {
+  const value = (name: string) => String(form.get(name) ?? '');
+  return {
+    title: value('title'),
+    description: value('description'),
+    startsAt: `${value('date')}T${value('time')}`,
+    timezone: value('timezone'),
+    plannedMinutes: Number(value('plannedMinutes')),
+    links: links.filter((link) => link.label || link.url).map(({ label, url }) => ({ label, url })),
+    sections: sections.map((section) => ({
+      title: section.title,
+      items: section.items
+        .filter((item) => item.title || item.presenter || item.plannedMinutes)
+        .map((item) => ({
+          title: item.title,
+          presenter: item.presenter,
+          plannedMinutes: item.plannedMinutes ? Number(item.plannedMinutes) : null,
+        })),
+    })),
+  };
+}
+
+export function CreateCallForm() {
+  const [links, setLinks] = useState<DraftLink[]>([{ key: newKey(), label: 'Slides', url: '' }]);
+  const [sections, setSections] = useState<DraftSection[]>(starterSections);
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  // The defaults depend on the viewer's clock and timezone, which the server does not know.
+  const isClient = useIsClient();
+  const start = useMemo(() => defaultStart(), []);
+  const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  const viewerZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
+
+  const errorFor = (path: string) => issues.find((issue) => issue.path === path)?.message;
+  if (!isClient) return <p role="status">Loading the form…</p>;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await fetch('/api/calls', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(toRequest(new FormData(event.currentTarget), links, sections)),
+      });
+      const body: unknown = await response.json();
+      if (response.ok) {
+        const { hostUrl } = body as CreatedCall;
+        const target = new URL(hostUrl);
+        window.location.assign(`${target.pathname}${target.hash}`);
+        return;
+      }
+      const failure = body as { error: { message: string; issues?: Issue[] } };
+      setIssues(failure.error.issues ?? []);
+      setError(failure.error.message);
+    } catch {
+      setError('Could not reach the server. Check your connection and try again.');
+    }
+    setBusy(false);
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-6" noValidate>
+      <Panel title="The call">
+        <div className="space-y-4">
+          <Field label="Title" error={errorFor('title')}>
+            <TextInput name="title" required maxLength={200} placeholder="Jenkins community call, December" aria-invalid={Boolean(errorFor('title'))} />
+          </Field>
+          <Field label="Description (optional)" error={errorFor('description')}>
+            <TextArea name="description" maxLength={5000} />
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Date" error={errorFor('startsAt')}>
+              <TextInput name="date" type="date" required defaultValue={start.date} />
+            </Field>
+            <Field label="Start time">
+              <TextInput name="time" type="time" required defaultValue={start.time} />
+            </Field>
+            <Field label="Timezone" error={errorFor('timezone')}>
+              <select name="timezone" defaultValue={viewerZone} className="mt-1 block w-full rounded-lg border-0 px-3 py-2 ring-1 ring-slate-300 focus:ring-2 focus:ring-indigo-600">
+                {timeZones.map((zone) => (
+                  <option key={zone} value={zone}>
+                    {zone.replaceAll('_', ' ')}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Planned length (minutes)" error={errorFor('plannedMinutes')}>
+              <TextInput name="plannedMinutes" type="number" min={5} max={1440} defaultValue={60} required />
+            </Field>
+          </div>
+        </div>
+      </Panel>
+
+      <Panel title="Links for participants">
+        <ul className="space-y-2">
+          {links.map((link, index) => (
+            <li key={link.key}>
+              <div className="grid grid-cols-[8rem_1fr_auto] gap-2">
+                <input className="rounded-md px-2 py-1.5 text-sm ring-1 ring-slate-300" aria-label={`Link ${index + 1} label`} placeholder="Label" value={link.label} maxLength={80} onChange={(event) => setLinks(links.map((each) => (each.key === link.key ? { ...each, label: event.target.value } : each)))} />
+                <input className="rounded-md px-2 py-1.5 text-sm ring-1 ring-slate-300" aria-label={`Link ${index + 1} URL`} placeholder="https://…" type="url" value={link.url} onChange={(event) => setLinks(links.map((each) => (each.key === link.key ? { ...each, url: event.target.value } : each)))} />
+                <Button variant="ghost" aria-label={`Remove link ${index + 1}`} onClick={() => setLinks(links.filter((each) => each.key !== link.key))}>
+                  ✕
+                </Button>
+              </div>
+              {errorFor(`links.${index}.url`) ?? errorFor(`links.${index}.label`) ? (
+                <p className="mt-1 text-xs text-red-700">{errorFor(`links.${index}.url`) ?? errorFor(`links.${index}.label`)}</p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        <Button variant="ghost" className="mt-2" onClick={() => setLinks([...links, { key: newKey(), label: '', url: '' }])}>
+          + Add link
+        </Button>
+      </Panel>
+
+      <Panel title="Agenda">
+        <AgendaEditor sections={sections} onChange={setSections} errorFor={errorFor} />
+      </Panel>
+
+      <div className="flex items-center gap-4">
+        <Button type="submit" disabled={isBusy}>
+          {isBusy ? 'Creating…' : 'Create call'}
+        </Button>
+      </div>
+      <ErrorMessage message={error} />
+    </form>
+  );
+}

@@ -1,0 +1,110 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { io as connect, type Socket } from 'socket.io-client';
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientToServerEvents,
+  type CommandName,
+  type CommandResults,
+  type CreateCallFormInput,
+  type CreatedCall,
+  type ServerToClientEvents,
+} from '@/lib/protocol';
+import { startServer, type RunningServer } from '../app';
+import { applyMigrations } from '../persistence/migrator';
+
+export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A real server on a free port with its own temporary SQLite file. */
+export async function startTestServer(options: { directory?: string } = {}) {
+  const directory = options.directory ?? (await mkdtemp(path.join(tmpdir(), 'roundtable-test-')));
+  const databaseUrl = `file:${path.join(directory, 'test.db')}`;
+  await applyMigrations(databaseUrl);
+  let server: RunningServer = await startServer({ databaseUrl, port: 0, host: '127.0.0.1' });
+  const clients: TestClient[] = [];
+
+  return {
+    url: server.url,
+    directory,
+    databaseUrl,
+    connect(): TestClient {
+      const client: TestClient = connect(server.url, { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200 });
+      clients.push(client);
+      return client;
+    },
+    /** Stops the server and starts a new one on the same port and database file, as a deploy would. */
+    async restart() {
+      const { port } = server;
+      await server.close();
+      server = await startServer({ databaseUrl, port, host: '127.0.0.1' });
+    },
+    async close() {
+      for (const client of clients) client.disconnect();
+      await server.close();
+      if (!options.directory) await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+export function send<Name extends CommandName>(client: TestClient, name: Name, payload: unknown): Promise<Ack<CommandResults[Name]>> {
+  // Socket.IO's typings cannot resolve a generic event name; the payload is deliberately untyped here.
+  const withTimeout = client.timeout(5000);
+  const emit = withTimeout.emitWithAck as (event: string, body: unknown) => Promise<Ack<CommandResults[Name]>>;
+  return emit.call(withTimeout, name, payload);
+}
+
+/** Sends a command that must succeed and returns its data. */
+export async function sendOk<Name extends CommandName>(client: TestClient, name: Name, payload: unknown): Promise<CommandResults[Name]> {
+  const response = await send(client, name, payload);
+  if (!response.ok) throw new Error(`${name} failed: ${response.error.code} ${response.error.message}`);
+  return response.data;
+}
+
+export function joinPayload(slug: string, extra: { key?: string; token?: string } = {}) {
+  return { protocolVersion: PROTOCOL_VERSION, slug, ...extra };
+}
+
+export const sampleCall: CreateCallFormInput = {
+  title: 'Jenkins community call',
+  description: 'Monthly call of the Jenkins community.',
+  startsAt: '2026-12-03T17:30',
+  timezone: 'Europe/Berlin',
+  plannedMinutes: 60,
+  links: [{ label: 'Slides', url: 'https://example.org/slides' }],
+  sections: [
+    { title: 'Welcome', items: [{ title: 'Intro round', plannedMinutes: 5 }] },
+    { title: 'Spotlight: release process', items: [{ title: 'Release cadence', presenter: 'Kai', plannedMinutes: 15 }, { title: 'Demo' }] },
+    { title: 'Q&A', items: [{ title: 'Open floor' }] },
+  ],
+};
+
+export async function createCall(baseUrl: string, body: unknown = sampleCall): Promise<CreatedCall & { keys: { host: string; scribe: string } }> {
+  const response = await fetch(`${baseUrl}/api/calls`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`createCall: ${response.status} ${await response.text()}`);
+  const created = (await response.json()) as CreatedCall;
+  const keyOf = (url: string) => new URL(url).hash.replace('#key=', '');
+  return { ...created, keys: { host: keyOf(created.hostUrl), scribe: keyOf(created.scribeUrl) } };
+}
+
+/** Resolves with the next payload of `event`, or rejects after `timeoutMs`. */
+export function nextEvent<Name extends keyof ServerToClientEvents>(
+  client: TestClient,
+  event: Name,
+  timeoutMs = 3000,
+): Promise<Parameters<ServerToClientEvents[Name]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    const listener = (payload: Parameters<ServerToClientEvents[Name]>[0]) => {
+      clearTimeout(timer);
+      resolve(payload);
+    };
+    // socket.io-client's typed `once` cannot express a generic event name.
+    (client.once as (name: string, fn: (payload: Parameters<ServerToClientEvents[Name]>[0]) => void) => void)(event, listener);
+  });
+}
