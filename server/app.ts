@@ -69,8 +69,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       broadcaster.stop();
-      io.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Closing the transports (not disconnecting the sockets) lets clients reconnect to the next server.
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await closed;
       await database.$disconnect();
     },
   };

@@ -129,14 +129,14 @@ describe('live agenda', () => {
     await sendOk(host, 'agenda:advance', { direction: 'next' });
     const before = await publicState(created.slug);
 
-    await server.restart();
     const attendee = attendees[0]!;
-    await new Promise<void>((resolve) => (attendee.connected ? resolve() : attendee.once('connect', () => resolve())));
+    const reconnected = [attendee, host].map((client) => new Promise<void>((resolve) => client.once('connect', () => resolve())));
+    await server.restart();
+    await Promise.all(reconnected);
     const rejoined = await sendOk(attendee, 'call:join', joinPayload(created.slug));
     expect(rejoined.snapshot.sequence).toBe(before.sequence);
     expect(rejoined.snapshot.call.currentItemId).toBe(itemIds[1]);
 
-    await new Promise<void>((resolve) => (host.connected ? resolve() : host.once('connect', () => resolve())));
     await sendOk(host, 'call:join', joinPayload(created.slug, { key: created.keys.host }));
     const next = nextEvent(attendee, 'call:event');
     await sendOk(host, 'agenda:advance', { direction: 'next' });
