@@ -74,7 +74,7 @@ function LiveCall({ slug }: { slug: string }) {
             <AgendaList call={call} canJump={isHost && call.status === 'live'} onJump={jump} />
           </Panel>
         </div>
-        <aside className="space-y-6" aria-label="Call details">
+        <aside className={`space-y-6 ${me && !isHost ? '' : 'max-lg:order-first'}`} aria-label="Call details">
           {isHost ? <HostControls store={store} call={call} /> : null}
           {role !== 'attendee' ? (
             <p className="rounded-lg bg-indigo-50 px-3 py-2 text-sm text-indigo-900">

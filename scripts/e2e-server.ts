@@ -1,0 +1,17 @@
+// Starts the production build on a fresh temporary SQLite database for the browser tests.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer } from '../server/app';
+import { applyMigrations } from '../server/persistence/migrator';
+
+const directory = await mkdtemp(path.join(tmpdir(), 'roundtable-e2e-'));
+const databaseUrl = `file:${path.join(directory, 'e2e.db')}`;
+await applyMigrations(databaseUrl);
+const server = await startServer({
+  databaseUrl,
+  port: Number(process.env.E2E_PORT ?? 3100),
+  host: '127.0.0.1',
+  next: { dev: false },
+});
+console.log(`e2e server on ${server.url} with ${databaseUrl}`);
