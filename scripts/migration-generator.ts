@@ -9,7 +9,7 @@ import {
   schemaPath,
   syncPostgresSchema,
 } from './prisma-schemas';
-import { datamodel, diffScript, offlineAdapterFactory, openSchemaEngine } from './schema-engine';
+import { datamodel, diffScript, offlineAdapterFactory, withSchemaEngine } from './schema-engine';
 
 /**
  * The datamodel the newest migration was generated from. Prisma only treats
@@ -70,12 +70,10 @@ async function planMigration(provider: DatabaseProvider, root: string): Promise<
   const migrationsDir = migrationsPath(provider, root);
   const schema = await readFile(schemaPath(provider, root), 'utf8');
   const previous = await readPreviousSchema(provider, migrationsDir);
-  const engine = await openSchemaEngine(offlineAdapterFactory(provider));
-  try {
-    return { provider, migrationsDir, schema, script: await diffScript(engine, datamodel(previous), datamodel(schema)) };
-  } finally {
-    engine.free();
-  }
+  const script = await withSchemaEngine(offlineAdapterFactory(provider), (engine) =>
+    diffScript(engine, datamodel(previous), datamodel(schema)),
+  );
+  return { provider, migrationsDir, schema, script };
 }
 
 async function readPreviousSchema(provider: DatabaseProvider, migrationsDir: string): Promise<string> {

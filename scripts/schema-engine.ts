@@ -32,17 +32,37 @@ function loadWasm(): Promise<void> {
   return loaded;
 }
 
-/** Starts Prisma's schema engine (wasm) on top of a driver adapter factory. */
-export async function openSchemaEngine(
+/**
+ * Runs `run` with Prisma's schema engine (wasm) on top of a driver adapter factory,
+ * then frees the engine and disposes the connections it opened (free() alone leaves them open).
+ */
+export async function withSchemaEngine<T>(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  log: (line: string) => void = () => undefined,
-): Promise<SchemaEngine> {
+  run: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   await loadWasm();
-  return wasmBindings.SchemaEngine.new(
+  const opened: SqlDriverAdapter[] = [];
+  const track = async (connecting: Promise<SqlDriverAdapter>) => {
+    const adapter = await connecting;
+    opened.push(adapter);
+    return adapter;
+  };
+  const engine = await wasmBindings.SchemaEngine.new(
     { datamodels: undefined },
-    log,
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+    () => undefined,
+    bindMigrationAwareSqlAdapterFactory({
+      provider: adapterFactory.provider,
+      adapterName: adapterFactory.adapterName,
+      connect: () => track(adapterFactory.connect()),
+      connectToShadowDb: () => track(adapterFactory.connectToShadowDb()),
+    }),
   );
+  try {
+    return await run(engine);
+  } finally {
+    engine.free();
+    await Promise.allSettled(opened.map((adapter) => adapter.dispose()));
+  }
 }
 
 /**
@@ -76,8 +96,14 @@ export function offlineAdapterFactory(provider: DatabaseProvider): SqlMigrationA
   };
 }
 
+/** The schema a Prisma datamodel describes. */
 export function datamodel(content: string): DiffTarget {
   return { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content }] };
+}
+
+/** The schema of the live database behind the engine's adapter (the datamodel only names the provider). */
+export function liveDatabase(content: string): DiffTarget {
+  return { tag: 'schemaDatasource', files: [{ path: 'schema.prisma', content }], configDir: process.cwd() };
 }
 
 /** The SQL that takes `from` to `to`, or null when both describe the same database schema. */

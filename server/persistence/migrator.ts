@@ -77,7 +77,7 @@ function assertNoFailedMigration(records: MigrationRecord[]): void {
   const failed = records.filter((record) => record.finishedAt === null && record.rolledBackAt === null);
   if (failed.length === 0) return;
   const details = failed
-    .map((record) => `- ${record.migrationName} (started ${record.startedAt.toISOString()}):\n${record.logs ?? '(no logs)'}`)
+    .map((record) => `- ${record.migrationName} (started ${record.startedAt.toISOString()}):\n${indent(record.logs ?? '(no logs)')}`)
     .join('\n');
   throw new Error(
     'Found failed migrations in the database; new migrations will not be applied (Prisma P3009).\n' +
@@ -115,4 +115,8 @@ function describeDatabaseError(migrationName: string, error: unknown): string {
   return [`Migration name: ${migrationName}`, code && `Database error code: ${code}`, `Database error:\n${message}`]
     .filter(Boolean)
     .join('\n\n');
+}
+
+function indent(text: string): string {
+  return text.replace(/^/gm, '    ');
 }

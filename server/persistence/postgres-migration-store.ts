@@ -24,6 +24,8 @@ export async function openPostgresMigrationStore(databaseUrl: string): Promise<M
   const schema = url.searchParams.get('schema') ?? 'public';
   url.searchParams.delete('schema');
   const client = new pg.Client({ connectionString: url.toString() });
+  // A dropped connection also rejects the running query; unheard, the 'error' event would crash the process.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     await client.query(`SET lock_timeout = ${LOCK_TIMEOUT_MS}`);
