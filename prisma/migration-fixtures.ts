@@ -33,13 +33,10 @@ export async function prismaMigrationList(migrationsDir: string): Promise<Migrat
     lockfile: { path: 'migration_lock.toml', content: await readFile(lockfile, 'utf8').catch(() => null) },
     shadowDbInitScript: '',
     migrationDirectories: await Promise.all(
-      (await migrationNames(migrationsDir)).map(async (name) => ({
-        path: name,
-        migrationFile: {
-          path: 'migration.sql',
-          content: { tag: 'ok' as const, value: await readFile(path.join(migrationsDir, name, 'migration.sql'), 'utf8') },
-        },
-      })),
+      (await migrationNames(migrationsDir)).map(async (name) => {
+        const script = await readFile(path.join(migrationsDir, name, 'migration.sql'), 'utf8');
+        return { path: name, migrationFile: { path: 'migration.sql', content: { tag: 'ok' as const, value: script } } };
+      }),
     ),
   };
 }

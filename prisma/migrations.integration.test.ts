@@ -161,7 +161,8 @@ function defineMigrationTests(
     const recorded = await rows();
     expect(recorded.map((row) => row.migration_name)).toEqual(names);
     for (const row of recorded) {
-      const file = await readFile(path.join(migrationsDirectory(provider), String(row.migration_name), 'migration.sql'));
+      const folder = path.join(migrationsDirectory(provider), String(row.migration_name));
+      const file = await readFile(path.join(folder, 'migration.sql'));
       expect(row).toMatchObject({
         id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
         checksum: createHash('sha256').update(file).digest('hex'),

@@ -52,11 +52,15 @@ export async function createPostgresDatabase(): Promise<TestDatabase> {
   const connectionString = url.toString();
   return {
     url: connectionString,
-    query: (sql) => withClient(connectionString, async (client) => (await client.query<Record<string, unknown>>(sql)).rows),
+    query: (sql) =>
+      withClient(connectionString, async (client) => (await client.query<Record<string, unknown>>(sql)).rows),
     execute: (sql) => withClient(connectionString, async (client) => void (await client.query(sql))),
     adapterFactory: () => new PrismaPg(catalogFriendlyPool(connectionString), { disposeExternalPool: true }),
     // FORCE: the schema engine's pool may still hold a connection.
-    drop: () => withClient(postgresAdminUrl, async (client) => void (await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
+    drop: () =>
+      withClient(postgresAdminUrl, async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      }),
   };
 }
 

@@ -39,7 +39,8 @@ export async function generateMigration(options: GenerateMigrationOptions): Prom
   const root = options.root ?? prismaDir;
   await syncPostgresSchema(root);
 
-  const plans = await Promise.all(PROVIDERS.map((provider) => planMigration(provider, root)));
+  const plans: MigrationPlan[] = [];
+  for (const provider of PROVIDERS) plans.push(await planMigration(provider, root));
   if (plans.every((plan) => plan.script === null)) return { status: 'unchanged' };
 
   const folderName = `${timestamp(options.now ?? new Date())}_${name}`;

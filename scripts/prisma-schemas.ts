@@ -20,7 +20,12 @@ export function migrationsPath(provider: DatabaseProvider, root = prismaDir): st
  * client output folder changed; anything else would let the two drift apart.
  */
 export function toPostgresSchema(sqliteSchema: string): string {
-  const withProvider = replaceOnce(sqliteSchema, /^(\s*provider\s*=\s*)"sqlite"/m, '$1"postgresql"', 'provider = "sqlite"');
+  const withProvider = replaceOnce(
+    sqliteSchema,
+    /^(\s*provider\s*=\s*)"sqlite"/m,
+    '$1"postgresql"',
+    'provider = "sqlite"',
+  );
   return replaceOnce(
     withProvider,
     /^(\s*output\s*=\s*")\.\.\/\.\.\/server\/persistence\/generated\/sqlite"/m,

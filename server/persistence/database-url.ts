@@ -26,7 +26,8 @@ export function resolveDatabaseProvider(databaseUrl: string): DatabaseTarget {
     return { provider: 'postgresql', url };
   }
   throw new Error(
-    `Unsupported DATABASE_URL "${redact(databaseUrl)}": expected file:<path> (SQLite) or postgres[ql]://... (PostgreSQL).`,
+    `Unsupported DATABASE_URL "${redact(databaseUrl)}": ` +
+      'expected file:<path> (SQLite) or postgres[ql]://... (PostgreSQL).',
   );
 }
 

@@ -32,7 +32,8 @@ describe('migration files', () => {
   });
 
   it('treats a line-ending-only change as unchanged, and any other edit as changed', () => {
-    const migration = { name: 'm', script: 'SELECT 1;\r\nSELECT 2;\r\n', checksum: checksumOf('SELECT 1;\r\nSELECT 2;\r\n') };
+    const script = 'SELECT 1;\r\nSELECT 2;\r\n';
+    const migration = { name: 'm', script, checksum: checksumOf(script) };
     expect(checksumMatches(migration, checksumOf('SELECT 1;\nSELECT 2;\n'))).toBe(true);
     expect(checksumMatches(migration, checksumOf('SELECT 1;\nSELECT 3;\n'))).toBe(false);
   });

@@ -18,16 +18,21 @@ export function parseMigrationRecord(row: unknown): MigrationRecord {
   };
 }
 
-// SQLite holds unix milliseconds (or UTC text from its current_timestamp default); pg returns Date.
+// SQLite holds unix milliseconds (or text from its current_timestamp default); pg returns Date.
 function toDate(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value;
   let date: Date | undefined;
   if (typeof value === 'number' || typeof value === 'bigint') date = new Date(Number(value));
   else if (typeof value === 'string' && /^\d+$/.test(value)) date = new Date(Number(value));
-  else if (typeof value === 'string') date = new Date(/^[\d-]+ [\d:.]+$/.test(value) ? `${value.replace(' ', 'T')}Z` : value);
+  else if (typeof value === 'string') date = new Date(isSqliteUtcText(value) ? `${value.replace(' ', 'T')}Z` : value);
   if (date === undefined || Number.isNaN(date.getTime())) {
     throw new Error(`Unexpected timestamp in _prisma_migrations: ${String(value)}`);
   }
   return date;
+}
+
+// SQLite's current_timestamp text, e.g. "2026-01-02 03:04:05", is UTC without a zone.
+function isSqliteUtcText(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value);
 }

@@ -77,7 +77,10 @@ function assertNoFailedMigration(records: MigrationRecord[]): void {
   const failed = records.filter((record) => record.finishedAt === null && record.rolledBackAt === null);
   if (failed.length === 0) return;
   const details = failed
-    .map((record) => `- ${record.migrationName} (started ${record.startedAt.toISOString()}):\n${indent(record.logs ?? '(no logs)')}`)
+    .map((record) => {
+      const started = record.startedAt.toISOString();
+      return `- ${record.migrationName} (started ${started}):\n${indent(record.logs ?? '(no logs)')}`;
+    })
     .join('\n');
   throw new Error(
     'Found failed migrations in the database; new migrations will not be applied (Prisma P3009).\n' +

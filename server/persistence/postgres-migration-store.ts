@@ -35,8 +35,8 @@ export async function openPostgresMigrationStore(databaseUrl: string): Promise<M
     await client.end();
     if (!isLockTimeout(error)) throw error;
     throw new Error(
-      `Timed out after ${LOCK_TIMEOUT_MS} ms waiting for the migration lock (pg_advisory_lock(${ADVISORY_LOCK_KEY})); ` +
-        'is another migration running?',
+      `Timed out after ${LOCK_TIMEOUT_MS} ms waiting for the migration lock ` +
+        `(pg_advisory_lock(${ADVISORY_LOCK_KEY})); is another migration running?`,
     );
   }
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);

@@ -54,7 +54,8 @@ export function openSqliteMigrationStore(filePath: string): MigrationStore {
     },
     async recordFinished(id, finishedAt) {
       db.prepare(
-        'UPDATE "_prisma_migrations" SET "applied_steps_count" = "applied_steps_count" + 1, "finished_at" = ? WHERE "id" = ?',
+        'UPDATE "_prisma_migrations" SET "applied_steps_count" = "applied_steps_count" + 1, "finished_at" = ? ' +
+          'WHERE "id" = ?',
       ).run(finishedAt.getTime(), id);
     },
     async recordFailed(id, logs) {
