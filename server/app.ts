@@ -5,7 +5,7 @@ import { openDatabase } from './persistence/database';
 import { getOrCreateSetting } from './persistence/settings.repository';
 import { Broadcaster } from './transport/broadcaster';
 import type { ServerContext } from './transport/context';
-import { handleApiRequest } from './transport/http-api';
+import { handleApiRequest } from './transport/http/router';
 import { SnapshotCache } from './transport/snapshot-cache';
 import { createSocketServer, handleConnections } from './transport/socket-server';
 

@@ -1,0 +1,69 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+export function sendText(response: ServerResponse, contentType: string, body: string, filename?: string): void {
+  response.writeHead(200, {
+    'content-type': `${contentType}; charset=utf-8`,
+    'cache-control': 'no-store',
+    ...(filename ? { 'content-disposition': `attachment; filename="${filename}"` } : {}),
+  });
+  response.end(body);
+}
+
+export async function readBody(request: IncomingMessage): Promise<string> {
+  const tooLarge = () => new HttpError(413, 'payload_too_large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw tooLarge();
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function contentTypeOf(request: IncomingMessage): string {
+  return (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+export async function readJson(request: IncomingMessage): Promise<unknown> {
+  try {
+    return JSON.parse(await readBody(request));
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(400, 'invalid_payload', 'The body is not valid JSON.');
+  }
+}
+
+/** Parses with a zod schema or throws a 400 listing every problem with its path. */
+export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, value: unknown, message: string): z.infer<Schema> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  throw new HttpError(400, 'invalid_payload', message, issues);
+}
+
+export function baseUrlOf(request: IncomingMessage, publicUrl: string | undefined): string {
+  if (publicUrl) return publicUrl.replace(/\/$/, '');
+  return `http://${request.headers.host ?? 'localhost:3000'}`;
+}

@@ -1,0 +1,51 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerContext } from '../context';
+import { callRoutes } from './calls.routes';
+import { HttpError, sendJson } from './http-utils';
+
+export type RouteInput = {
+  request: IncomingMessage;
+  response: ServerResponse;
+  context: ServerContext;
+  publicUrl: string | undefined;
+  /** The path pattern's capture groups. */
+  params: string[];
+  query: URLSearchParams;
+};
+
+export type Route = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: RegExp; handle: (input: RouteInput) => Promise<void> };
+
+const routes: Route[] = [
+  ...callRoutes,
+  { method: 'GET', path: /^\/api\/health$/, handle: async ({ response }) => sendJson(response, 200, { ok: true }) },
+];
+
+/** Serves `/api/*`. Returns false for any other path so the caller can hand it to Next.js. */
+export async function handleApiRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: ServerContext,
+  publicUrl: string | undefined,
+): Promise<boolean> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (!url.pathname.startsWith('/api/')) return false;
+  try {
+    const matching = routes.filter((route) => route.path.test(url.pathname));
+    const route = matching.find((candidate) => candidate.method === request.method);
+    if (!route) {
+      if (matching.length > 0) throw new HttpError(405, 'method_not_allowed', `${request.method} is not allowed on ${url.pathname}.`);
+      throw new HttpError(404, 'not_found', `No API endpoint ${request.method} ${url.pathname}.`);
+    }
+    const params = route.path.exec(url.pathname)!.slice(1);
+    await route.handle({ request, response, context, publicUrl, params, query: url.searchParams });
+  } catch (error) {
+    if (error instanceof HttpError) {
+      const { status, code, message, issues } = error;
+      sendJson(response, status, { error: { code, message, ...(issues ? { issues } : {}) } });
+    } else {
+      console.error('API request failed', error);
+      sendJson(response, 500, { error: { code: 'internal', message: 'Something went wrong on the server.' } });
+    }
+  }
+  return true;
+}
