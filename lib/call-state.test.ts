@@ -19,6 +19,8 @@ const snapshot: CallSnapshot = {
     endedAt: null,
     currentItemId: 'i1',
     itemStartedAt: '2026-11-26T17:00:00.000Z',
+    timerPausedAt: null,
+    timerExtraSeconds: 0,
     links: [],
     sections: [
       { id: 's1', title: 'Welcome', notes: '', items: [{ id: 'i1', title: 'Intro', notes: '', presenter: '', plannedMinutes: 5 }] },

@@ -11,7 +11,11 @@ export function applyCallEvent(call: PublicCall, event: CallEvent): PublicCall {
         endedAt: event.endedAt ?? call.endedAt,
       };
     case 'agenda.current':
-      return { ...call, currentItemId: event.currentItemId, itemStartedAt: event.itemStartedAt };
+      return { ...call, currentItemId: event.currentItemId, itemStartedAt: event.itemStartedAt, timerPausedAt: null, timerExtraSeconds: 0 };
+    case 'timer.changed':
+      return { ...call, itemStartedAt: event.itemStartedAt, timerPausedAt: event.timerPausedAt, timerExtraSeconds: event.timerExtraSeconds };
+    case 'agenda.updated':
+      return { ...call, sections: event.sections };
   }
 }
 

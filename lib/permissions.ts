@@ -10,6 +10,18 @@ const REQUIRED_ROLE: Record<CommandName, Role> = {
   'call:end': 'host',
   'agenda:advance': 'host',
   'agenda:jump': 'host',
+  'timer:pause': 'host',
+  'timer:resume': 'host',
+  'timer:reset': 'host',
+  'timer:extend': 'host',
+  'agenda:addSection': 'host',
+  'agenda:updateSection': 'host',
+  'agenda:deleteSection': 'host',
+  'agenda:moveSection': 'host',
+  'agenda:addItem': 'host',
+  'agenda:updateItem': 'host',
+  'agenda:deleteItem': 'host',
+  'agenda:moveItem': 'host',
 };
 
 export function requiredRole(command: CommandName): Role {

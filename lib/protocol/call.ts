@@ -74,6 +74,10 @@ export type PublicCall = {
   endedAt: string | null;
   currentItemId: string | null;
   itemStartedAt: string | null;
+  /** Set while the host has paused the current item's timer. */
+  timerPausedAt: string | null;
+  /** Time the host added to the current item's plan. */
+  timerExtraSeconds: number;
   links: PublicLink[];
   sections: PublicSection[];
 };

@@ -8,6 +8,20 @@ export const PROTOCOL_VERSION = 1;
 
 const id = z.string().min(1).max(64);
 const optionalText = (max: number) => z.string().trim().max(max).default('');
+const position = z.number().int().min(0).max(1000);
+const itemTitle = z.string().trim().min(1, 'Enter a title').max(LIMITS.title);
+const itemFields = {
+  title: itemTitle,
+  notes: optionalText(LIMITS.notes),
+  presenter: optionalText(LIMITS.name),
+  plannedMinutes: z.number().int().min(1).max(600).nullable().default(null),
+};
+const partialItemFields = {
+  title: itemTitle.optional(),
+  notes: z.string().trim().max(LIMITS.notes).optional(),
+  presenter: z.string().trim().max(LIMITS.name).optional(),
+  plannedMinutes: z.number().int().min(1).max(600).nullable().optional(),
+};
 
 /** Every client→server command: its name and the schema its payload must match. */
 export const commandSchemas = {
@@ -27,6 +41,18 @@ export const commandSchemas = {
   'call:end': z.object({}),
   'agenda:advance': z.object({ direction: z.enum(['next', 'previous']) }),
   'agenda:jump': z.object({ itemId: id }),
+  'timer:pause': z.object({}),
+  'timer:resume': z.object({}),
+  'timer:reset': z.object({}),
+  'timer:extend': z.object({ minutes: z.number().int().min(-60).max(120).refine((minutes) => minutes !== 0, 'Must not be 0') }),
+  'agenda:addSection': z.object({ title: itemTitle, notes: optionalText(LIMITS.notes), index: position.optional() }),
+  'agenda:updateSection': z.object({ sectionId: id, title: itemTitle.optional(), notes: z.string().trim().max(LIMITS.notes).optional() }),
+  'agenda:deleteSection': z.object({ sectionId: id }),
+  'agenda:moveSection': z.object({ sectionId: id, toIndex: position }),
+  'agenda:addItem': z.object({ sectionId: id, index: position.optional(), ...itemFields }),
+  'agenda:updateItem': z.object({ itemId: id, ...partialItemFields }),
+  'agenda:deleteItem': z.object({ itemId: id }),
+  'agenda:moveItem': z.object({ itemId: id, toSectionId: id, toIndex: position }),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -49,6 +75,18 @@ export type CommandResults = {
   'call:end': { sequence: number };
   'agenda:advance': { sequence: number };
   'agenda:jump': { sequence: number };
+  'timer:pause': { sequence: number };
+  'timer:resume': { sequence: number };
+  'timer:reset': { sequence: number };
+  'timer:extend': { sequence: number };
+  'agenda:addSection': { sequence: number; id: string };
+  'agenda:updateSection': { sequence: number };
+  'agenda:deleteSection': { sequence: number };
+  'agenda:moveSection': { sequence: number };
+  'agenda:addItem': { sequence: number; id: string };
+  'agenda:updateItem': { sequence: number };
+  'agenda:deleteItem': { sequence: number };
+  'agenda:moveItem': { sequence: number };
 };
 
 export type ClientToServerEvents = {

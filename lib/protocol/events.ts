@@ -1,9 +1,14 @@
-import type { CallStatus, PublicCall } from './call';
+import type { CallStatus, PublicCall, PublicSection } from './call';
+
+export type TimerState = { itemStartedAt: string | null; timerPausedAt: string | null; timerExtraSeconds: number };
 
 /** A change to a call, broadcast to everyone in it, in sequence order. */
 export type CallEvent =
   | { type: 'call.status'; status: CallStatus; startedAt: string | null; endedAt: string | null }
-  | { type: 'agenda.current'; currentItemId: string | null; itemStartedAt: string | null };
+  | { type: 'agenda.current'; currentItemId: string | null; itemStartedAt: string | null }
+  | ({ type: 'timer.changed' } & TimerState)
+  /** The whole agenda after an edit: edits are rare, and a full copy keeps every client exact. */
+  | { type: 'agenda.updated'; sections: PublicSection[] };
 
 export type SequencedEvent = { sequence: number; event: CallEvent };
 

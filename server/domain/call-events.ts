@@ -6,9 +6,13 @@ export type CallPatch = Partial<{
   endedAt: Date;
   currentItemId: string | null;
   itemStartedAt: Date | null;
+  timerPausedAt: Date | null;
+  timerExtraSeconds: number;
 }>;
 
-/** The stored columns that a list of events changes. */
+const toDate = (iso: string | null) => (iso ? new Date(iso) : null);
+
+/** The stored call columns that a list of events changes (agenda edits are stored row by row instead). */
 export function patchFromEvents(events: CallEvent[]): CallPatch {
   const patch: CallPatch = {};
   for (const event of events) {
@@ -16,9 +20,10 @@ export function patchFromEvents(events: CallEvent[]): CallPatch {
       patch.status = event.status;
       if (event.startedAt) patch.startedAt = new Date(event.startedAt);
       if (event.endedAt) patch.endedAt = new Date(event.endedAt);
-    } else {
-      patch.currentItemId = event.currentItemId;
-      patch.itemStartedAt = event.itemStartedAt ? new Date(event.itemStartedAt) : null;
+    } else if (event.type === 'agenda.current') {
+      Object.assign(patch, { currentItemId: event.currentItemId, itemStartedAt: toDate(event.itemStartedAt), timerPausedAt: null, timerExtraSeconds: 0 });
+    } else if (event.type === 'timer.changed') {
+      Object.assign(patch, { itemStartedAt: toDate(event.itemStartedAt), timerPausedAt: toDate(event.timerPausedAt), timerExtraSeconds: event.timerExtraSeconds });
     }
   }
   return patch;

@@ -1,5 +1,6 @@
-import type { CallStatus, CreateCallInput, PublicCall } from '@/lib/protocol';
+import type { CallStatus, CreateCallInput, PublicCall, PublicSection } from '@/lib/protocol';
 import type { CallPatch } from '../domain/call-events';
+import { saveAgendaChanges } from './agenda.repository';
 import type { Database, Transaction } from './database';
 
 export type NewCallRecord = {
@@ -67,6 +68,8 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
       endedAt: true,
       currentItemId: true,
       itemStartedAt: true,
+      timerPausedAt: true,
+      timerExtraSeconds: true,
       sequence: true,
       links: { orderBy: { position: 'asc' }, select: { id: true, label: true, url: true } },
       sections: {
@@ -94,6 +97,7 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
       startedAt: call.startedAt?.toISOString() ?? null,
       endedAt: call.endedAt?.toISOString() ?? null,
       itemStartedAt: call.itemStartedAt?.toISOString() ?? null,
+      timerPausedAt: call.timerPausedAt?.toISOString() ?? null,
     },
   };
 }
@@ -104,32 +108,25 @@ function parseStatus(status: string): CallStatus {
 }
 
 /**
- * Applies a patch and advances the call's sequence by `eventCount`, but only if nobody changed the call
- * since `expectedSequence` was read. Returns the first new sequence number, or null on a conflict.
+ * Applies a patch (and an agenda edit, if any) and advances the call's sequence by `eventCount`, but only if
+ * nobody changed the call since `expectedSequence` was read. Returns the first new sequence number, or null
+ * on a conflict.
  */
 export async function commitCallChange(
   database: Database,
   callId: string,
   expectedSequence: number,
-  patch: CallPatch,
-  eventCount: number,
+  change: { patch: CallPatch; eventCount: number; agenda?: { before: PublicSection[]; after: PublicSection[] } },
 ): Promise<number | null> {
-  const result = await database.call.updateMany({
-    where: { id: callId, sequence: expectedSequence },
-    data: { ...patch, sequence: { increment: eventCount } },
+  return database.$transaction(async (transaction) => {
+    const result = await transaction.call.updateMany({
+      where: { id: callId, sequence: expectedSequence },
+      data: { ...change.patch, sequence: { increment: change.eventCount } },
+    });
+    if (result.count !== 1) return null;
+    if (change.agenda) await saveAgendaChanges(transaction, callId, change.agenda.before, change.agenda.after);
+    return expectedSequence + 1;
   });
-  return result.count === 1 ? expectedSequence + 1 : null;
-}
-
-export async function loadAgendaState(database: Database, callId: string) {
-  const row = await database.call.findUniqueOrThrow({
-    where: { id: callId },
-    select: { status: true, currentItemId: true, sequence: true, items: { select: { id: true, sectionId: true, position: true, section: { select: { position: true } } } } },
-  });
-  const itemIds = row.items
-    .sort((a, b) => a.section.position - b.section.position || a.position - b.position)
-    .map((item) => item.id);
-  return { status: parseStatus(row.status), currentItemId: row.currentItemId, itemIds, sequence: row.sequence };
 }
 
 export async function readSequence(database: Database, callId: string): Promise<number | null> {

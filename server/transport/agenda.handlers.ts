@@ -1,34 +1,36 @@
-import { CommandError } from '@/lib/protocol';
+import { listItems } from '@/lib/call-state';
+import type { PublicCall } from '@/lib/protocol';
 import { decideAgendaCommand, type AgendaCommand } from '../domain/agenda';
-import { patchFromEvents } from '../domain/call-events';
-import { commitCallChange, loadAgendaState } from '../persistence/calls.repository';
-import type { ServerContext } from './context';
-import type { CommandHandler } from './command-handler';
+import { decideTimerCommand, type TimerCommand } from '../domain/timer';
+import { runCallCommand } from './call-command';
+import type { CommandHandlers } from './command-handler';
+import type { RoundtableSocket, ServerContext } from './context';
 
-const MAX_ATTEMPTS = 5;
-
-/** Decides against the stored state and commits only if nobody changed the call meanwhile (retrying if so). */
-async function runAgendaCommand(context: ServerContext, callId: string, command: AgendaCommand) {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const state = await loadAgendaState(context.database, callId);
-    const events = decideAgendaCommand(state, command, new Date());
-    const first = await commitCallChange(context.database, callId, state.sequence, patchFromEvents(events), events.length);
-    if (first === null) continue;
-    const sequenced = context.broadcaster.sendEvents(callId, first, events);
-    context.snapshots.advance(callId, sequenced);
-    return { sequence: first + events.length - 1 };
-  }
-  throw new CommandError('invalid_state', 'The agenda changed at the same moment. Try again.');
+function runAgenda(context: ServerContext, socket: RoundtableSocket, command: AgendaCommand) {
+  return runCallCommand(context, socket.data.callId!, (call) =>
+    decideAgendaCommand({ status: call.status, currentItemId: call.currentItemId, itemIds: listItems(call).map((item) => item.id) }, command, new Date()),
+  );
 }
 
-export const startCall: CommandHandler<'call:start'> = (_payload, socket, context) =>
-  runAgendaCommand(context, socket.data.callId!, { type: 'start' });
+function currentPlannedMinutes(call: PublicCall): number | null {
+  return listItems(call).find((item) => item.id === call.currentItemId)?.plannedMinutes ?? null;
+}
 
-export const endCall: CommandHandler<'call:end'> = (_payload, socket, context) =>
-  runAgendaCommand(context, socket.data.callId!, { type: 'end' });
+function runTimer(context: ServerContext, socket: RoundtableSocket, command: TimerCommand) {
+  return runCallCommand(context, socket.data.callId!, (call) =>
+    decideTimerCommand({ ...call, plannedMinutes: currentPlannedMinutes(call) }, command, new Date()),
+  );
+}
 
-export const advanceAgenda: CommandHandler<'agenda:advance'> = ({ direction }, socket, context) =>
-  runAgendaCommand(context, socket.data.callId!, { type: 'advance', direction });
-
-export const jumpToItem: CommandHandler<'agenda:jump'> = ({ itemId }, socket, context) =>
-  runAgendaCommand(context, socket.data.callId!, { type: 'jump', itemId });
+export const agendaHandlers: CommandHandlers<
+  'call:start' | 'call:end' | 'agenda:advance' | 'agenda:jump' | 'timer:pause' | 'timer:resume' | 'timer:reset' | 'timer:extend'
+>= {
+  'call:start': (_payload, socket, context) => runAgenda(context, socket, { type: 'start' }),
+  'call:end': (_payload, socket, context) => runAgenda(context, socket, { type: 'end' }),
+  'agenda:advance': ({ direction }, socket, context) => runAgenda(context, socket, { type: 'advance', direction }),
+  'agenda:jump': ({ itemId }, socket, context) => runAgenda(context, socket, { type: 'jump', itemId }),
+  'timer:pause': (_payload, socket, context) => runTimer(context, socket, { type: 'pause' }),
+  'timer:resume': (_payload, socket, context) => runTimer(context, socket, { type: 'resume' }),
+  'timer:reset': (_payload, socket, context) => runTimer(context, socket, { type: 'reset' }),
+  'timer:extend': ({ minutes }, socket, context) => runTimer(context, socket, { type: 'extend', minutes }),
+};

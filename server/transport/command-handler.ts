@@ -19,6 +19,8 @@ export type CommandHandler<Name extends CommandName> = (
   context: ServerContext,
 ) => Promise<CommandResults[Name]>;
 
+export type CommandHandlers<Names extends CommandName> = { [Name in Names]: CommandHandler<Name> };
+
 const RATE = { perSecond: 20, burst: 40 };
 
 /** A token bucket per socket: bursts are fine, a flood is refused with `rate_limited`. */
@@ -46,7 +48,7 @@ function toIssues(error: z.ZodError) {
 export function registerCommands(
   socket: RoundtableSocket,
   context: ServerContext,
-  handlers: { [Name in CommandName]: CommandHandler<Name> },
+  handlers: CommandHandlers<CommandName>,
 ): void {
   const allow = createRateLimiter();
   const known = new Set<string>(COMMAND_NAMES);

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { advanceAgenda, endCall, jumpToItem, startCall } from './agenda.handlers';
+import { agendaEditHandlers } from './agenda-edit.handlers';
+import { agendaHandlers } from './agenda.handlers';
 import { checkIn, joinCall } from './call.handlers';
 import { registerCommands } from './command-handler';
 import type { RoundtableServer, ServerContext } from './context';
@@ -22,10 +23,8 @@ export function handleConnections(io: RoundtableServer, context: ServerContext):
     registerCommands(socket, context, {
       'call:join': joinCall,
       'participant:checkIn': checkIn,
-      'call:start': startCall,
-      'call:end': endCall,
-      'agenda:advance': advanceAgenda,
-      'agenda:jump': jumpToItem,
+      ...agendaHandlers,
+      ...agendaEditHandlers,
     });
     socket.on('disconnect', () => {
       if (socket.data.callId) context.broadcaster.markPresenceChanged(socket.data.callId);
