@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { isLocalDateTime } from '../time';
+import { CALL_STATUSES } from './call';
+
+export const CALL_VIEWS = ['upcoming', 'live', 'past'] as const;
+export type CallView = (typeof CALL_VIEWS)[number];
+
+export const MAX_PAGE_SIZE = 100;
+
+/** `<start in epoch ms>.<call id>`: the position of the last call of the previous page. */
+export const callCursorPattern = /^(\d{1,15})\.([\w-]{1,64})$/;
+
+/** Query of `GET /api/calls`. Values arrive as strings, hence the coercion. */
+export const callListQuerySchema = z.object({
+  view: z.enum(CALL_VIEWS).default('upcoming'),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+  cursor: z.string().regex(callCursorPattern, 'Must be a cursor returned by a previous page').optional(),
+});
+
+export type CallListQuery = z.infer<typeof callListQuerySchema>;
+
+export const callSummarySchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  timezone: z.string(),
+  plannedMinutes: z.number(),
+  status: z.enum(CALL_STATUSES),
+  seriesId: z.string().nullable(),
+});
+
+/** What the call list shows about a call. Never holds a secret. */
+export type CallSummary = z.infer<typeof callSummarySchema>;
+
+export const callListSchema = z.object({
+  view: z.enum(CALL_VIEWS),
+  calls: z.array(callSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+
+export type CallList = z.infer<typeof callListSchema>;
+
+/** Body of `POST /api/calls/<slug>/next`. Without `startsAt` the server follows the series' rhythm. */
+export const nextCallInputSchema = z.object({
+  key: z.string().min(1, 'Required').max(128),
+  startsAt: z.string().refine(isLocalDateTime, 'Must be a local date and time like 2026-12-03T17:30').optional(),
+});
+
+export type NextCallInput = z.infer<typeof nextCallInputSchema>;
+
+export const createdCallSchema = z.object({
+  slug: z.string(),
+  publicUrl: z.string(),
+  hostUrl: z.string(),
+  scribeUrl: z.string(),
+});
+
+/** The JSON error body of every HTTP API failure. */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
