@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { PublicCall } from '../protocol';
-import { buildCalendar, calendarFileName, escapeText, foldLine, formatUtcDateTime } from './ics';
+import { buildCalendar, calendarFileName, type CalendarCall, escapeText, foldLine, formatUtcDateTime } from './ics';
 
-const call: PublicCall = {
+const call: CalendarCall = {
   slug: 'abc234defg',
   title: 'Jenkins; community, call',
   description: 'Monthly call.\nBring questions!',
   startsAt: '2026-12-03T16:30:00.000Z',
   timezone: 'Europe/Berlin',
   plannedMinutes: 90,
-  status: 'scheduled',
-  startedAt: null,
-  endedAt: null,
-  currentItemId: null,
-  itemStartedAt: null,
   links: [{ id: 'l1', label: 'Slides', url: 'https://example.org/slides' }],
   sections: [
     {

@@ -1,6 +1,9 @@
 /** iCalendar (RFC 5545) export of a call. Pure: the only input besides the call is the time stamp. */
 import type { PublicCall } from '../protocol';
 
+/** The part of a call the calendar shows; any PublicCall fits. */
+export type CalendarCall = Pick<PublicCall, 'slug' | 'title' | 'description' | 'startsAt' | 'timezone' | 'plannedMinutes' | 'links' | 'sections'>;
+
 const CRLF = '\r\n';
 const MAX_LINE_OCTETS = 75;
 const utf8 = new TextEncoder();
@@ -46,7 +49,7 @@ function plural(count: number, word: string): string {
 }
 
 /** The plain-text description calendar apps show: the call's description, agenda and links. */
-export function describeCall(call: PublicCall, publicUrl: string): string {
+export function describeCall(call: CalendarCall, publicUrl: string): string {
   const blocks: string[] = [];
   if (call.description) blocks.push(call.description);
   blocks.push(`Join: ${publicUrl}\nTime zone of the call: ${call.timezone}`);
@@ -71,7 +74,7 @@ export function describeCall(call: PublicCall, publicUrl: string): string {
  * A VCALENDAR with one VEVENT for the call. `publicUrl` is the call's public page. The UID is stable per call,
  * so importing the file again updates the event instead of adding a second one.
  */
-export function buildCalendar(call: PublicCall, publicUrl: string, stampedAt: Date = new Date()): string {
+export function buildCalendar(call: CalendarCall, publicUrl: string, stampedAt: Date = new Date()): string {
   const start = new Date(call.startsAt);
   const end = new Date(start.getTime() + call.plannedMinutes * 60_000);
   const lines = [

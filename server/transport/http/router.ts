@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerContext } from '../context';
 import { callRoutes } from './calls.routes';
 import { HttpError, sendJson } from './http-utils';
+import { scheduleRoutes } from './schedule.routes';
 
 export type RouteInput = {
   request: IncomingMessage;
@@ -17,6 +18,7 @@ export type Route = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: RegExp; h
 
 const routes: Route[] = [
   ...callRoutes,
+  ...scheduleRoutes,
   { method: 'GET', path: /^\/api\/health$/, handle: async ({ response }) => sendJson(response, 200, { ok: true }) },
 ];
 

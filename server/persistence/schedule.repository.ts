@@ -1,0 +1,116 @@
+import type { CallStatus } from '@/lib/protocol';
+import type { CallCursor, CallListFilter } from '../domain/schedule';
+import type { Database } from './database';
+
+const summarySelect = {
+  id: true,
+  slug: true,
+  title: true,
+  startsAt: true,
+  timezone: true,
+  plannedMinutes: true,
+  status: true,
+  seriesId: true,
+} as const;
+
+export type CallSummaryRow = {
+  id: string;
+  slug: string;
+  title: string;
+  startsAt: Date;
+  timezone: string;
+  plannedMinutes: number;
+  status: CallStatus;
+  seriesId: string | null;
+};
+
+function parseStatus(status: string): CallStatus {
+  if (status === 'scheduled' || status === 'live' || status === 'ended') return status;
+  throw new Error(`Unknown call status in database: ${status}`);
+}
+
+function afterCursor(order: 'asc' | 'desc', after: CallCursor) {
+  if (order === 'asc') return { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] };
+  return { OR: [{ startsAt: { lt: after.startsAt } }, { startsAt: after.startsAt, id: { lt: after.id } }] };
+}
+
+/** Calls matching `filter`, ordered by start then id, strictly after `after` in that order. */
+export async function listCallSummaries(
+  database: Database,
+  filter: CallListFilter,
+  after: CallCursor | null,
+  take: number,
+): Promise<CallSummaryRow[]> {
+  const rows = await database.call.findMany({
+    where: {
+      AND: [
+        {
+          OR: filter.anyOf.map(({ status, startsFrom, startsBefore }) => ({
+            status,
+            startsAt: { ...(startsFrom ? { gte: startsFrom } : {}), ...(startsBefore ? { lt: startsBefore } : {}) },
+          })),
+        },
+        after ? afterCursor(filter.order, after) : {},
+      ],
+    },
+    orderBy: [{ startsAt: filter.order }, { id: filter.order }],
+    take,
+    select: summarySelect,
+  });
+  return rows.map((row) => ({ ...row, status: parseStatus(row.status) }));
+}
+
+/** What the next call of a series copies: everything but the ids, the keys and the live state. */
+export async function loadCallTemplate(database: Database, callId: string) {
+  return database.call.findUnique({
+    where: { id: callId },
+    select: {
+      id: true,
+      seriesId: true,
+      title: true,
+      description: true,
+      startsAt: true,
+      timezone: true,
+      plannedMinutes: true,
+      links: { orderBy: { position: 'asc' }, select: { label: true, url: true } },
+      sections: {
+        orderBy: { position: 'asc' },
+        select: {
+          title: true,
+          notes: true,
+          items: { orderBy: { position: 'asc' }, select: { title: true, notes: true, presenter: true, plannedMinutes: true } },
+        },
+      },
+    },
+  });
+}
+
+export async function listSeriesStarts(database: Database, seriesId: string): Promise<Date[]> {
+  const rows = await database.call.findMany({ where: { seriesId }, orderBy: { startsAt: 'asc' }, select: { startsAt: true } });
+  return rows.map((row) => row.startsAt);
+}
+
+/**
+ * The call's series, created (titled after the call) if it has none. Claims the call with a guarded update,
+ * so two hosts planning at once end up in one series.
+ */
+export async function ensureSeries(database: Database, callId: string, title: string, newId: () => string): Promise<string> {
+  const seriesId = newId();
+  const [, claimed] = await database.$transaction([
+    database.series.create({ data: { id: seriesId, title } }),
+    database.call.updateMany({ where: { id: callId, seriesId: null }, data: { seriesId } }),
+  ]);
+  if (claimed.count === 1) return seriesId;
+  await database.series.delete({ where: { id: seriesId } });
+  const call = await database.call.findUniqueOrThrow({ where: { id: callId }, select: { seriesId: true } });
+  if (!call.seriesId) throw new Error(`Call ${callId} lost its series`);
+  return call.seriesId;
+}
+
+export async function assignSeries(database: Database, callId: string, seriesId: string): Promise<void> {
+  await database.call.update({ where: { id: callId }, data: { seriesId } });
+}
+
+export async function deleteCall(database: Database, callId: string): Promise<void> {
+  await database.call.delete({ where: { id: callId } });
+}
