@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { Panel } from '../ui/panel';
 import { AgendaList } from './agenda-list';
 import { CallHeader } from './call-header';
@@ -29,7 +28,6 @@ function Waiting() {
 function LiveCall({ slug }: { slug: string }) {
   const store = useCallStore(slug);
   const state = useCallState(store);
-  const [jumpError, setJumpError] = useState<string | null>(null);
 
   if (!state.snapshot) {
     if (!state.joinError) return <Waiting />;
@@ -50,15 +48,10 @@ function LiveCall({ slug }: { slug: string }) {
   const { call } = snapshot;
   const isHost = role === 'host';
 
-  async function jump(itemId: string) {
-    const response = await store.send('agenda:jump', { itemId });
-    setJumpError(response.ok ? null : response.error.message);
-  }
-
   return (
     <>
       <CallHeader call={call} connection={state.connection} onlineCount={snapshot.presence.onlineCount} />
-      <AgendaAnnouncer call={call} />
+      <AgendaAnnouncer call={call} clockOffsetMs={clockOffsetMs} />
       <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">
           <Panel title="Current item">
@@ -66,12 +59,7 @@ function LiveCall({ slug }: { slug: string }) {
           </Panel>
           <Panel title="Agenda">
             {call.description ? <p className="mb-4 text-sm whitespace-pre-line text-slate-600">{call.description}</p> : null}
-            {jumpError ? (
-              <p role="alert" className="mb-3 text-sm text-red-700">
-                {jumpError}
-              </p>
-            ) : null}
-            <AgendaList call={call} canJump={isHost && call.status === 'live'} onJump={jump} />
+            <AgendaList call={call} clockOffsetMs={clockOffsetMs} store={store} isHost={isHost} />
           </Panel>
         </div>
         <aside className={`space-y-6 ${me && !isHost ? '' : 'max-lg:order-first'}`} aria-label="Call details">

@@ -2,7 +2,9 @@
 
 import { listItems } from '@/lib/call-state';
 import type { PublicCall } from '@/lib/protocol';
+import { readTimer } from '@/lib/forecast';
 import { ItemTimer } from './item-timer';
+import { useNow } from './use-call';
 
 export function CurrentItem({ call, clockOffsetMs }: { call: PublicCall; clockOffsetMs: number }) {
   const items = listItems(call);
@@ -26,17 +28,31 @@ export function CurrentItem({ call, clockOffsetMs }: { call: PublicCall; clockOf
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600">
         {current.presenter ? <span>Presenter: {current.presenter}</span> : null}
-        {call.itemStartedAt ? <ItemTimer startedAt={call.itemStartedAt} plannedMinutes={current.plannedMinutes} clockOffsetMs={clockOffsetMs} /> : null}
+        <ItemTimer call={call} clockOffsetMs={clockOffsetMs} />
       </div>
       {next ? <p className="mt-3 text-sm text-slate-500">Up next: {next.title}</p> : <p className="mt-3 text-sm text-slate-500">This is the last item.</p>}
     </div>
   );
 }
 
-/** Announces agenda moves to screen readers. */
-export function AgendaAnnouncer({ call }: { call: PublicCall }) {
+function timerMessage(call: PublicCall, isOver: boolean): string {
+  if (call.timerPausedAt) return 'Timer paused.';
+  if (isOver) return 'The current item is over its planned time.';
+  if (call.timerExtraSeconds) return `Item extended by ${Math.round(call.timerExtraSeconds / 60)} minutes.`;
+  return '';
+}
+
+/** Announces agenda moves and timer changes (pause, extension, overrun) to screen readers. */
+export function AgendaAnnouncer({ call, clockOffsetMs }: { call: PublicCall; clockOffsetMs: number }) {
+  const now = useNow(5000);
   const current = listItems(call).find((item) => item.id === call.currentItemId);
-  const message = call.status === 'live' && current ? `Now: ${current.title}` : call.status === 'ended' ? 'The call has ended.' : '';
+  const isOver = (readTimer(call, now + clockOffsetMs)?.level ?? 'ok') !== 'ok';
+  const message =
+    call.status === 'live' && current
+      ? [`Now: ${current.title}.`, timerMessage(call, isOver)].filter(Boolean).join(' ')
+      : call.status === 'ended'
+        ? 'The call has ended.'
+        : '';
   return (
     <div aria-live="polite" className="sr-only">
       {message}

@@ -55,6 +55,26 @@ export function HostControls({ store, call }: { store: CallStore; call: PublicCa
               Next →
             </Button>
           </div>
+          <div role="group" aria-label="Item timer" className="flex flex-wrap gap-2">
+            {call.timerPausedAt ? (
+              <Button variant="secondary" disabled={isBusy} onClick={() => run(() => store.send('timer:resume', {}))}>
+                Resume timer
+              </Button>
+            ) : (
+              <Button variant="secondary" disabled={isBusy} onClick={() => run(() => store.send('timer:pause', {}))}>
+                Pause timer
+              </Button>
+            )}
+            <Button variant="secondary" disabled={isBusy} onClick={() => run(() => store.send('timer:extend', { minutes: 1 }))} aria-label="Extend the item by 1 minute">
+              +1 min
+            </Button>
+            <Button variant="secondary" disabled={isBusy} onClick={() => run(() => store.send('timer:extend', { minutes: 5 }))} aria-label="Extend the item by 5 minutes">
+              +5 min
+            </Button>
+            <Button variant="ghost" disabled={isBusy} onClick={() => run(() => store.send('timer:reset', {}))}>
+              Reset timer
+            </Button>
+          </div>
           <p className="text-xs text-slate-500">
             Keyboard: <kbd className="rounded bg-slate-100 px-1">n</kbd> next, <kbd className="rounded bg-slate-100 px-1">p</kbd> previous.
           </p>
@@ -64,6 +84,9 @@ export function HostControls({ store, call }: { store: CallStore; call: PublicCa
         </div>
       ) : null}
       {call.status === 'ended' ? <p className="text-sm text-slate-600">This call has ended.</p> : null}
+      <a href={`/c/${call.slug}/present`} target="_blank" rel="noopener" className="mt-3 block text-sm font-semibold text-indigo-700 hover:underline">
+        Open the projector view ↗
+      </a>
       <ErrorMessage message={error} />
     </Panel>
   );
