@@ -10,6 +10,7 @@ export default function HomePage() {
         <a href="/new" className="inline-flex rounded-lg bg-indigo-600 px-5 py-3 font-semibold text-white hover:bg-indigo-700">
           Plan a call
         </a>
+        <a href="/calls" className="ml-3 inline-flex rounded-lg px-5 py-3 font-semibold text-indigo-700 ring-1 ring-indigo-200 hover:bg-indigo-50">Browse calls</a>
       </div>
     </main>
   );

@@ -1,0 +1,65 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { apiErrorSchema, createdCallSchema } from '@/lib/protocol/schedule';
+import { Button } from '../ui/button';
+import { Field, TextInput } from '../ui/field';
+import { ErrorMessage, Panel } from '../ui/panel';
+
+async function requestNextCall(slug: string, hostKey: string, startsAt: string): Promise<{ hostUrl: string } | { error: string }> {
+  // datetime-local may carry seconds; the API takes minutes.
+  const body = startsAt ? { key: hostKey, startsAt: startsAt.slice(0, 16) } : { key: hostKey };
+  let response: Response;
+  try {
+    response = await fetch(`/api/calls/${encodeURIComponent(slug)}/next`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return { error: 'Could not reach the server. Check your connection and try again.' };
+  }
+  const answer: unknown = await response.json().catch(() => null);
+  const created = createdCallSchema.safeParse(answer);
+  if (response.ok && created.success) return { hostUrl: created.data.hostUrl };
+  const problem = apiErrorSchema.safeParse(answer);
+  if (!problem.success) return { error: `The next call could not be planned (the server answered ${response.status}).` };
+  const issues = problem.data.error.issues?.map((issue) => issue.message) ?? [];
+  return { error: [problem.data.error.message, ...issues].join(' ') };
+}
+
+/** Host only: creates the next call of the series from this one's agenda and opens its host view. */
+export function PlanNextCall({ slug, hostKey }: { slug: string; hostKey: string }) {
+  const [startsAt, setStartsAt] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result = await requestNextCall(slug, hostKey, startsAt);
+    if ('hostUrl' in result) {
+      const target = new URL(result.hostUrl);
+      window.location.assign(`${target.pathname}${target.hash}`);
+      return;
+    }
+    setError(result.error);
+    setBusy(false);
+  }
+
+  return (
+    <Panel title="Next call">
+      <form onSubmit={submit} className="space-y-3">
+        <p className="text-sm text-slate-600">Creates the next call of this series with a copy of this agenda and its links.</p>
+        <Field label="Date and time (optional)" hint="In this call's timezone. Leave empty to keep the series' rhythm (every two weeks by default).">
+          <TextInput type="datetime-local" value={startsAt} onChange={(event) => setStartsAt(event.target.value)} />
+        </Field>
+        <Button type="submit" className="w-full" disabled={isBusy}>
+          {isBusy ? 'Planning…' : 'Plan the next call'}
+        </Button>
+        <ErrorMessage message={error} />
+      </form>
+    </Panel>
+  );
+}
