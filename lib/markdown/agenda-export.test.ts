@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { PublicCall } from '../protocol/call';
+import { zonedLocalToUtc } from '../time';
+import { exportAgendaMarkdown } from './agenda-export';
+import { parseAgendaMarkdown, type AgendaDraft } from './agenda-import';
+
+/** What a call created from `draft` looks like to the export (ids and live state are irrelevant to it). */
+function callFrom(draft: AgendaDraft): PublicCall {
+  const timezone = draft.timezone ?? 'UTC';
+  return {
+    slug: 'abc',
+    title: draft.title,
+    description: draft.description,
+    startsAt: zonedLocalToUtc(draft.startsAt ?? '2026-12-03T17:30', timezone).toISOString(),
+    timezone,
+    plannedMinutes: draft.plannedMinutes ?? 60,
+    status: 'scheduled',
+    startedAt: null,
+    endedAt: null,
+    currentItemId: null,
+    itemStartedAt: null,
+    timerPausedAt: null,
+    timerExtraSeconds: 0,
+    links: draft.links.map((link, index) => ({ id: `l${index}`, ...link })),
+    sections: draft.sections.map((section, index) => ({
+      id: `s${index}`,
+      ...section,
+      items: section.items.map((item, at) => ({ id: `i${index}-${at}`, ...item })),
+    })),
+  };
+}
+
+function importOk(markdown: string) {
+  const result = parseAgendaMarkdown(markdown);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result;
+}
+
+const agenda = `# Agenda for the Jenkins community call on Thursday, December 3, 2026, 17:30 CET
+
+Monthly call. Everyone is welcome!
+
+## Links for participants
+
+- [Slides](https://example.org/slides)
+- Recording (YouTube): https://en.wikipedia.org/wiki/Foo_(bar)
+
+## Welcome
+
+- Intro round (5 min)
+  - say hi
+    - and where you are from
+- NEW: release notes (10 min) @Kai Tanaka
+
+Paragraph under the section.
+
+### Sub-heading kept
+
+| Who | What |
+| --- | ---- |
+| Ada | ARM64 |
+
+## Spotlight: release process 🚀
+
+## Status update: ARM64
+
+- Builds (15m) @ada, @bo
+- Docs (presenter: kai tanaka)
+`;
+
+describe('exportAgendaMarkdown', () => {
+  it('writes the title line in the call timezone with its abbreviation, links, sections, items and notes', () => {
+    const markdown = exportAgendaMarkdown(callFrom(importOk(agenda).draft));
+    expect(markdown.split('\n').slice(0, 8)).toEqual([
+      '# Agenda for the Jenkins community call on Thursday, December 3, 2026, 17:30–18:30 CET',
+      '',
+      'Monthly call. Everyone is welcome!',
+      '',
+      '## Links for participants',
+      '',
+      '- [Slides](https://example.org/slides)',
+      '- Recording (YouTube): <https://en.wikipedia.org/wiki/Foo_(bar)>',
+    ]);
+    expect(markdown).toContain('- Intro round (5 min)\n  - say hi\n    - and where you are from\n- NEW: release notes (10 min) @Kai Tanaka');
+    expect(markdown).toContain('## Spotlight: release process 🚀\n\n## Status update: ARM64');
+    expect(markdown).toContain('- Docs (presenter: kai tanaka)');
+  });
+
+  it('writes the IANA name when no abbreviation reads back as the same zone, and summer time in summer', () => {
+    const paris = exportAgendaMarkdown(callFrom({ ...importOk(agenda).draft, timezone: 'Europe/Paris' }));
+    expect(paris.split('\n')[0]).toMatch(/17:30–18:30 Europe\/Paris$/);
+    const summer = exportAgendaMarkdown(callFrom({ ...importOk(agenda).draft, startsAt: '2026-07-02T09:00', timezone: 'America/Los_Angeles' }));
+    expect(summer.split('\n')[0]).toBe('# Agenda for the Jenkins community call on Thursday, July 2, 2026, 09:00–10:00 PDT');
+  });
+
+  it.each([
+    ['the messy agenda', agenda],
+    ['CRLF and tabs', agenda.replaceAll('\n', '\r\n').replaceAll('  - ', '\t- ')],
+    ['a call across midnight in Tokyo', '# Late call on 2026-12-31 23:30–01:15 JST\n## Only\n- One @x'],
+    ['an offset zone', '# Call on 2026-03-29 02:30 UTC+2\n\n## Empty section'],
+    ['a call with no sections or links', '# Call on Friday, December 4, 2026, 08:00 AEDT\n\nJust words.'],
+  ])('round-trips %s: import(export(import(x))) equals import(x)', (_name, markdown) => {
+    const first = importOk(markdown).draft;
+    const second = importOk(exportAgendaMarkdown(callFrom(first)));
+    expect(second.draft).toEqual({ ...first, plannedMinutes: first.plannedMinutes ?? 60 });
+    expect(second.notices).toEqual([]);
+  });
+});

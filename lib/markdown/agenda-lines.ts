@@ -1,0 +1,123 @@
+import { readStart, type StartReading } from './agenda-start';
+
+/** Reading single lines of an agenda: the title line, an item line, a link line. Pure. */
+
+export type ItemLine = { title: string; presenter: string; plannedMinutes: number | null; problem?: string };
+
+const handle = String.raw`[\p{L}\p{N}_.-]+`;
+// "@Kai Tanaka": capitalised words after a handle are part of the name; "@kai about x" is a mention.
+const name = String.raw`${handle}(?:[ ]+\p{Lu}[\p{L}'’.-]*)*`;
+const trailingPresenter = new RegExp(String.raw`(^|[\s,(])@(${name})\)?\s*$`, 'u');
+const explicitPresenter = /\s*\((?:presenter|presented by|by):?\s*([^()]+)\)\s*$/i;
+const leadingPresenter = new RegExp(String.raw`^@(${handle})\s*[:–—-]\s+(.+)$`, 'u');
+const minutesInBrackets = /\s*[([]\s*(\d{1,4}(?:\.\d+)?)\s*(m|mins?|minutes?|h|hrs?|hours?)\.?\s*[)\]]/i;
+const trailingMinutes = /\s+[–—-]\s*(\d{1,4})\s*(m|mins?|minutes?)\.?\s*$/i;
+
+/** Splits "Release cadence (15 min) @Kai" into its title, minutes and presenter. */
+export function readItemLine(text: string): ItemLine {
+  let rest = text.trim();
+  let plannedMinutes: number | null = null;
+  let problem: string | undefined;
+  const minutes = minutesInBrackets.exec(rest) ?? trailingMinutes.exec(rest);
+  if (minutes) {
+    const isHours = /^h/i.test(minutes[2]!);
+    const value = Math.round(Number(minutes[1]) * (isHours ? 60 : 1));
+    if (value >= 1 && value <= 600) {
+      plannedMinutes = value;
+      rest = rest.replace(minutes[0], ' ').trim();
+    } else {
+      problem = `“${minutes[0].trim()}” is not between 1 and 600 minutes, so it stays in the title`;
+    }
+  }
+  const presenters: string[] = [];
+  const explicit = explicitPresenter.exec(rest);
+  if (explicit) {
+    presenters.push(explicit[1]!.trim());
+    rest = rest.slice(0, explicit.index);
+  }
+  for (let match = trailingPresenter.exec(rest); match && !explicit; match = trailingPresenter.exec(rest)) {
+    presenters.unshift(match[2]!);
+    rest = rest.slice(0, match.index + match[1]!.length).replace(/[\s,(&]+$|\s+(?:and)$/u, '');
+  }
+  const leading = presenters.length === 0 ? leadingPresenter.exec(rest) : null;
+  if (leading) {
+    presenters.push(leading[1]!);
+    rest = leading[2]!;
+  }
+  if (presenters.length > 0 || plannedMinutes !== null) rest = rest.replace(/[\s,;:–—-]+$/, '');
+  // Nothing but metadata ("- @kai"): the line itself is the title.
+  if (!rest.trim()) return { title: text.trim(), presenter: '', plannedMinutes: null, problem };
+  return { title: rest.replace(/\s+/g, ' ').trim(), presenter: presenters.join(', '), plannedMinutes, problem };
+}
+
+/** Writes an item line that readItemLine reads back as the same title, minutes and presenter. */
+export function writeItemLine(item: { title: string; presenter: string; plannedMinutes: number | null }): string {
+  const minutes = item.plannedMinutes === null ? '' : ` (${item.plannedMinutes} min)`;
+  const handles = item.presenter ? item.presenter.split(', ').map((part) => `@${part}`).join(', ') : '';
+  const candidates = [`${item.title}${minutes}${handles ? ` ${handles}` : ''}`, `${item.title}${minutes} (presenter: ${item.presenter})`];
+  for (const line of candidates) {
+    const read = readItemLine(line);
+    if (read.title === item.title && read.presenter === item.presenter && read.plannedMinutes === item.plannedMinutes) return line;
+  }
+  return candidates[0]!;
+}
+
+export type LinkLine = { label: string; url: string; rest: string } | { error: string };
+
+const markdownLink = /^\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)\s*(.*)$/;
+const bareUrl = /<?(https?:\/\/[^\s<>]+)>?/i;
+
+/** Drops sentence punctuation and an unbalanced ")" that end a URL written in running text. */
+function trimUrl(url: string): string {
+  const trimmed = url.replace(/[.,;:!?]+$/, '');
+  const isUnbalanced = trimmed.endsWith(')') && (trimmed.match(/\(/g) ?? []).length < (trimmed.match(/\)/g) ?? []).length;
+  return isUnbalanced ? trimmed.slice(0, -1) : trimmed;
+}
+
+/** Reads `[Label](url)`, `Label: url` or a bare URL. */
+export function readLinkLine(text: string): LinkLine {
+  const linked = markdownLink.exec(text);
+  if (linked) return { label: linked[1]!.trim(), url: linked[2]!, rest: linked[3]!.replace(/^[\s,;:–—-]+/, '') };
+  const url = bareUrl.exec(text);
+  if (!url) return { error: `the link “${text.trim()}” has no URL (write “- Label: https://…” or “- [Label](https://…)”)` };
+  const href = trimUrl(url[1]!);
+  const label = text.slice(0, url.index).replace(/[\s:：,;–—(-]+$/, '').trim();
+  const rest = text.slice(url.index + (url[0].startsWith('<') ? url[0].length : href.length)).replace(/^[\s>),;–—-]+/, '');
+  return { label: label || hostnameOf(href), url: href, rest };
+}
+
+export type TitleLine = { title: string; start: StartReading | null };
+
+const agendaPrefix = /^agenda\s*(?:for\s+(?:the\s+)?|:\s*|[–—-]\s*)/i;
+const startsLikeWhen = /^(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const separators = /\s+on\s+|\s+at\s+|\s+[–—|-]\s+|,\s+|:\s+|\s*\(/g;
+
+const completeness = (reading: StartReading) => (reading.startsAt ? 4 : 0) + (reading.timezone ? 2 : 0) + (reading.plannedMinutes ? 1 : 0);
+
+/** "Agenda for the Jenkins community call on Thursday, December 3, 2026, 17:30 CET" → title and start. */
+export function readTitleLine(text: string): TitleLine {
+  const heading = text.replace(agendaPrefix, '').trim();
+  let best: { at: number; reading: StartReading } | null = null;
+  for (const match of heading.matchAll(separators)) {
+    const when = heading.slice(match.index + match[0].length);
+    // Only a split right before a date or time counts, so "Jenkins on ARM call on …" keeps its name.
+    if (!startsLikeWhen.test(when)) continue;
+    const reading = readStart(when);
+    // The reading that gets the most wins; among equals the earliest, so the weekday stays in the "when".
+    if (reading.isRecognized && (!best || completeness(reading) > completeness(best.reading))) best = { at: match.index, reading };
+  }
+  if (!best) return { title: heading, start: null };
+  return { title: heading.slice(0, best.at).replace(/[\s,;:–—|(-]+$/, '').trim(), start: best.reading };
+}
+
+export function writeTitleLine(title: string, when: string): string {
+  return `# Agenda for the ${title} on ${when}`;
+}
+
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
