@@ -102,7 +102,7 @@ export function AgendaList({ call, clockOffsetMs, store, isHost }: { call: Publi
                         </span>
                         <div className="min-w-0 flex-1">
                           <p className="font-medium break-words">
-                            {item.title}
+                            <span data-testid="item-title">{item.title}</span>
                             {isCurrent ? <span className="sr-only"> (current item)</span> : null}
                           </p>
                           <p className="text-xs text-slate-500">
