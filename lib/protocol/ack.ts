@@ -14,7 +14,8 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type ProtocolError = { code: ErrorCode; message: string; issues?: Issue[] };
-export type Issue = { path: string; message: string };
+/** `line` points into a Markdown agenda when the problem is there. */
+export type Issue = { path: string; message: string; line?: number };
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ProtocolError };
 

@@ -2,7 +2,8 @@ import { createCallSchema } from '@/lib/protocol';
 import { buildNewCall, callUrls } from '../../domain/call-factory';
 import { findCallAccess, insertCall } from '../../persistence/calls.repository';
 import type { ServerContext } from '../context';
-import { baseUrlOf, contentTypeOf, HttpError, parseOrThrow, readJson, sendJson } from './http-utils';
+import { baseUrlOf, contentTypeOf, HttpError, parseOrThrow, readBody, readJson, sendJson } from './http-utils';
+import { callInputFromMarkdown, MARKDOWN_CONTENT_TYPES, markdownBodySchema, overridesFromQuery } from './markdown-call-input';
 import type { Route } from './router';
 
 /** The call's public state, or a 404. */
@@ -17,14 +18,26 @@ export const callRoutes: Route[] = [
   {
     method: 'POST',
     path: /^\/api\/calls$/,
-    async handle({ request, response, context, publicUrl }) {
-      if (contentTypeOf(request) !== 'application/json') {
-        throw new HttpError(415, 'unsupported_media_type', 'Send the call as JSON (Content-Type: application/json).');
+    async handle({ request, response, context, publicUrl, query }) {
+      const contentType = contentTypeOf(request);
+      let body: unknown;
+      let notices: unknown[] | undefined;
+      if (MARKDOWN_CONTENT_TYPES.includes(contentType)) {
+        ({ input: body, notices } = callInputFromMarkdown(await readBody(request), overridesFromQuery(query)));
+      } else if (contentType === 'application/json') {
+        body = await readJson(request);
+        const markdownBody = markdownBodySchema.safeParse(body);
+        if (markdownBody.success) {
+          const { markdown, ...overrides } = markdownBody.data;
+          ({ input: body, notices } = callInputFromMarkdown(markdown, overrides));
+        }
+      } else {
+        throw new HttpError(415, 'unsupported_media_type', 'Send the call as JSON (Content-Type: application/json) or as a Markdown agenda (Content-Type: text/markdown).');
       }
-      const input = parseOrThrow(createCallSchema, await readJson(request), 'The call could not be created. Fix the problems listed.');
+      const input = parseOrThrow(createCallSchema, body, 'The call could not be created. Fix the problems listed.');
       const call = buildNewCall(input);
       await insertCall(context.database, call);
-      sendJson(response, 201, callUrls(baseUrlOf(request, publicUrl), call));
+      sendJson(response, 201, { ...callUrls(baseUrlOf(request, publicUrl), call), ...(notices ? { notices } : {}) });
     },
   },
   {

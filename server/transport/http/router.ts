@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerContext } from '../context';
+import { agendaMarkdownRoutes } from './agenda-markdown.routes';
 import { callRoutes } from './calls.routes';
 import { HttpError, sendJson } from './http-utils';
 import { scheduleRoutes } from './schedule.routes';
@@ -18,6 +19,7 @@ export type Route = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: RegExp; h
 
 const routes: Route[] = [
   ...callRoutes,
+  ...agendaMarkdownRoutes,
   ...scheduleRoutes,
   { method: 'GET', path: /^\/api\/health$/, handle: async ({ response }) => sendJson(response, 200, { ok: true }) },
 ];
