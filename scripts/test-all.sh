@@ -15,18 +15,18 @@ if [ ! -x "$chromium_path" ]; then
 fi
 
 [ -d node_modules ] || npm ci
-mkdir -p test-results
-rm -f test-results/vitest.json test-results/e2e.json
+mkdir -p reports
+rm -f reports/vitest.json reports/e2e.json
 
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 vitest_status=$?
 
 echo "Building the app for the browser tests…"
-npm run build --silent >test-results/build.log 2>&1 || { cat test-results/build.log; echo "0 passed, 1 failed"; exit 1; }
+npm run build --silent >reports/build.log 2>&1 || { cat reports/build.log; echo "0 passed, 1 failed"; exit 1; }
 
 npx playwright test
 playwright_status=$?
 
-node scripts/summarize-tests.mjs test-results/vitest.json test-results/e2e.json
+node scripts/summarize-tests.mjs reports/vitest.json reports/e2e.json
 summary_status=$?
 [ $vitest_status -eq 0 ] && [ $playwright_status -eq 0 ] && [ $summary_status -eq 0 ]
