@@ -37,7 +37,7 @@ export function CallListSection({ view, title, emptyText }: { view: CallView; ti
           ))}
         </ul>
       ) : null}
-      {calls.length === 0 && !isLoading && !error ? <p className="rounded-xl bg-slate-50 p-4 text-sm text-slate-600">{emptyText}</p> : null}
+      {calls.length === 0 && !isLoading && !error ? <p className="rounded-xl border border-dashed border-slate-300 p-4 text-sm text-slate-600">{emptyText}</p> : null}
       {isLoading ? (
         <p role="status" className="text-sm text-slate-500">
           Loading {title.toLowerCase()} calls…

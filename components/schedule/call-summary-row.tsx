@@ -1,6 +1,6 @@
 import type { CallStatus } from '@/lib/protocol';
 import type { CallSummary, CallView } from '@/lib/protocol/schedule';
-import { formatDateTime } from '@/lib/time';
+import { formatDateTime, formatTime } from '@/lib/time';
 
 const badgeStyles: Record<CallStatus, string> = {
   scheduled: 'bg-slate-100 text-slate-700 ring-slate-300',
@@ -16,8 +16,17 @@ function badgeLabel(status: CallStatus, view: CallView): string {
 }
 
 /** One call in the list. Rendered only in the browser, so times use the viewer's own timezone. */
+function isSameDate(iso: string, zoneA: string, zoneB: string): boolean {
+  const dateIn = (timeZone: string) => new Date(iso).toLocaleDateString('en-CA', { timeZone });
+  return dateIn(zoneA) === dateIn(zoneB);
+}
+
 export function CallSummaryRow({ call, view }: { call: CallSummary; view: CallView }) {
   const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // The call's own time needs its date only when the date differs from the viewer's.
+  const callZoneTime = isSameDate(call.startsAt, viewerZone, call.timezone)
+    ? formatTime(call.startsAt, call.timezone)
+    : formatDateTime(call.startsAt, call.timezone);
   return (
     <li>
       <a
@@ -37,7 +46,7 @@ export function CallSummaryRow({ call, view }: { call: CallSummary; view: CallVi
           {viewerZone !== call.timezone ? (
             <span className="text-slate-500">
               {' '}
-              · {formatDateTime(call.startsAt, call.timezone)} ({call.timezone})
+              · {callZoneTime} ({call.timezone})
             </span>
           ) : null}
           <span className="text-slate-500"> · {call.plannedMinutes} min</span>
