@@ -1,16 +1,32 @@
 'use client';
 
+import { useState } from 'react';
 import { Button } from '../ui/button';
 
-export type DraftItem = { key: number; title: string; presenter: string; plannedMinutes: string };
-export type DraftSection = { key: number; title: string; items: DraftItem[] };
+export type DraftItem = { key: number; title: string; notes: string; presenter: string; plannedMinutes: string };
+export type DraftSection = { key: number; title: string; notes: string; items: DraftItem[] };
 
 let nextKey = 1;
 export const newKey = () => nextKey++;
-export const emptyItem = (): DraftItem => ({ key: newKey(), title: '', presenter: '', plannedMinutes: '' });
-export const emptySection = (title = ''): DraftSection => ({ key: newKey(), title, items: [emptyItem()] });
+export const emptyItem = (): DraftItem => ({ key: newKey(), title: '', notes: '', presenter: '', plannedMinutes: '' });
+export const emptySection = (title = ''): DraftSection => ({ key: newKey(), title, notes: '', items: [emptyItem()] });
 
 const smallInput = 'rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-indigo-600';
+
+/** Notes stay out of the way until asked for, and open by themselves when there are some (e.g. imported). */
+function NotesToggle({ label, value, onChange }: { label: string; value: string; onChange: (notes: string) => void }) {
+  const [isOpen, setOpen] = useState(value !== '');
+  return (
+    <div className="mt-1">
+      <button type="button" className="text-xs font-medium text-slate-500 hover:text-slate-800" aria-expanded={isOpen} onClick={() => setOpen(!isOpen)}>
+        {isOpen ? '▾' : '▸'} Notes{!isOpen && value ? ' (written)' : ''}
+      </button>
+      {isOpen ? (
+        <textarea className={`${smallInput} mt-1 block w-full`} rows={2} aria-label={label} value={value} maxLength={2000} onChange={(event) => onChange(event.target.value)} />
+      ) : null}
+    </div>
+  );
+}
 
 export function AgendaEditor({
   sections,
@@ -47,6 +63,7 @@ export function AgendaEditor({
             </Button>
           </div>
           {errorFor(`sections.${sectionIndex}.title`) ? <p className="mt-1 text-xs text-red-700">{errorFor(`sections.${sectionIndex}.title`)}</p> : null}
+          <NotesToggle label={`Section ${sectionIndex + 1} notes`} value={section.notes} onChange={(notes) => updateSection(sectionIndex, { notes })} />
           <ul className="mt-3 space-y-2">
             {section.items.map((item, itemIndex) => {
               const label = `Section ${sectionIndex + 1} item ${itemIndex + 1}`;
@@ -62,6 +79,7 @@ export function AgendaEditor({
                     </Button>
                   </div>
                   {error ? <p className="mt-1 text-xs text-red-700">{error}</p> : null}
+                  <NotesToggle label={`${label} notes`} value={item.notes} onChange={(notes) => updateItem(sectionIndex, itemIndex, { notes })} />
                 </li>
               );
             })}

@@ -6,7 +6,9 @@ import type { CreateCallFormInput, CreatedCall, Issue } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { Field, TextArea, TextInput } from '../ui/field';
 import { ErrorMessage, Panel } from '../ui/panel';
+import type { AgendaDraft } from '@/lib/markdown/agenda-import';
 import { AgendaEditor, emptySection, newKey, type DraftSection } from './agenda-editor';
+import { MarkdownImport } from './markdown-import';
 
 type DraftLink = { key: number; label: string; url: string };
 
@@ -18,27 +20,49 @@ function defaultStart(): { date: string; time: string } {
   return { date: local.toISOString().slice(0, 10), time: '17:00' };
 }
 
-function toRequest(form: FormData, links: DraftLink[], sections: DraftSection[]): CreateCallFormInput {
-  const value = (name: string) => String(form.get(name) ?? '');
+type CallFields = { title: string; description: string; date: string; time: string; timezone: string; plannedMinutes: string };
+/** Fields a Markdown import could not read: highlighted until the host fills them. */
+type MissingField = 'title' | 'date' | 'time' | 'timezone';
+
+function toRequest(fields: CallFields, links: DraftLink[], sections: DraftSection[]): CreateCallFormInput {
   return {
-    title: value('title'),
-    description: value('description'),
-    startsAt: `${value('date')}T${value('time')}`,
-    timezone: value('timezone'),
-    plannedMinutes: Number(value('plannedMinutes')),
+    title: fields.title,
+    description: fields.description,
+    startsAt: `${fields.date}T${fields.time}`,
+    timezone: fields.timezone,
+    plannedMinutes: Number(fields.plannedMinutes),
     links: links.filter((link) => link.label || link.url).map(({ label, url }) => ({ label, url })),
     sections: sections.map((section) => ({
       title: section.title,
+      notes: section.notes,
       items: section.items
-        .filter((item) => item.title || item.presenter || item.plannedMinutes)
+        .filter((item) => item.title || item.presenter || item.plannedMinutes || item.notes)
         .map((item) => ({
           title: item.title,
+          notes: item.notes,
           presenter: item.presenter,
           plannedMinutes: item.plannedMinutes ? Number(item.plannedMinutes) : null,
         })),
     })),
   };
 }
+
+function sectionsFrom(draft: AgendaDraft): DraftSection[] {
+  return draft.sections.map((section) => ({
+    key: newKey(),
+    title: section.title,
+    notes: section.notes,
+    items: section.items.map((item) => ({
+      key: newKey(),
+      title: item.title,
+      notes: item.notes,
+      presenter: item.presenter,
+      plannedMinutes: item.plannedMinutes === null ? '' : String(item.plannedMinutes),
+    })),
+  }));
+}
+
+const missingHint = 'Not in the Markdown: please fill this in.';
 
 export function CreateCallForm() {
   const [links, setLinks] = useState<DraftLink[]>([{ key: newKey(), label: 'Slides', url: '' }]);
@@ -48,12 +72,47 @@ export function CreateCallForm() {
   const [isBusy, setBusy] = useState(false);
   // The defaults depend on the viewer's clock and timezone, which the server does not know.
   const isClient = useIsClient();
-  const start = useMemo(() => defaultStart(), []);
   const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
-  const viewerZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
+  const [fields, setFields] = useState<CallFields>(() => ({
+    title: '',
+    description: '',
+    ...defaultStart(),
+    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    plannedMinutes: '60',
+  }));
+  const [missing, setMissing] = useState<MissingField[]>([]);
 
   const errorFor = (path: string) => issues.find((issue) => issue.path === path)?.message;
   if (!isClient) return <p role="status">Loading the form…</p>;
+
+  // An imported zone such as UTC or Etc/GMT-2 may be missing from the browser's list; it must still show.
+  const zoneOptions = timeZones.includes(fields.timezone) ? timeZones : [fields.timezone, ...timeZones];
+  const isMissing = (field: MissingField) => missing.includes(field);
+  const setField = (field: keyof CallFields, value: string) => {
+    setFields({ ...fields, [field]: value });
+    setMissing(missing.filter((each) => each !== field));
+  };
+
+  function fillFrom(draft: AgendaDraft) {
+    const [date = '', time = ''] = draft.startsAt ? draft.startsAt.split('T') : [];
+    setFields({
+      title: draft.title,
+      description: draft.description,
+      date,
+      time,
+      timezone: draft.timezone ?? fields.timezone,
+      plannedMinutes: String(draft.plannedMinutes ?? fields.plannedMinutes),
+    });
+    const unread: MissingField[] = [];
+    if (!draft.title) unread.push('title');
+    if (!draft.startsAt) unread.push('date', 'time');
+    if (!draft.timezone) unread.push('timezone');
+    setMissing(unread);
+    setLinks(draft.links.map((link) => ({ key: newKey(), ...link })));
+    setSections(sectionsFrom(draft));
+    setIssues([]);
+    setError(null);
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -63,7 +122,7 @@ export function CreateCallForm() {
       const response = await fetch('/api/calls', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(toRequest(new FormData(event.currentTarget), links, sections)),
+        body: JSON.stringify(toRequest(fields, links, sections)),
       });
       const body: unknown = await response.json();
       if (response.ok) {
@@ -83,24 +142,31 @@ export function CreateCallForm() {
 
   return (
     <form onSubmit={submit} className="space-y-6" noValidate>
+      <MarkdownImport onFill={fillFrom} />
       <Panel title="The call">
         <div className="space-y-4">
-          <Field label="Title" error={errorFor('title')}>
-            <TextInput name="title" required maxLength={200} placeholder="Jenkins community call, December" aria-invalid={Boolean(errorFor('title'))} />
+          <Field label="Title" error={errorFor('title')} hint={isMissing('title') ? missingHint : undefined}>
+            <TextInput name="title" required maxLength={200} placeholder="Jenkins community call, December" aria-invalid={Boolean(errorFor('title')) || isMissing('title')} value={fields.title} onChange={(event) => setField('title', event.target.value)} />
           </Field>
           <Field label="Description (optional)" error={errorFor('description')}>
-            <TextArea name="description" maxLength={5000} />
+            <TextArea name="description" maxLength={5000} value={fields.description} onChange={(event) => setField('description', event.target.value)} />
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Date" error={errorFor('startsAt')}>
-              <TextInput name="date" type="date" required defaultValue={start.date} />
+            <Field label="Date" error={errorFor('startsAt')} hint={isMissing('date') ? missingHint : undefined}>
+              <TextInput name="date" type="date" required aria-invalid={isMissing('date')} value={fields.date} onChange={(event) => setField('date', event.target.value)} />
             </Field>
-            <Field label="Start time">
-              <TextInput name="time" type="time" required defaultValue={start.time} />
+            <Field label="Start time" hint={isMissing('time') ? missingHint : undefined}>
+              <TextInput name="time" type="time" required aria-invalid={isMissing('time')} value={fields.time} onChange={(event) => setField('time', event.target.value)} />
             </Field>
-            <Field label="Timezone" error={errorFor('timezone')}>
-              <select name="timezone" defaultValue={viewerZone} className="mt-1 block w-full rounded-lg border-0 px-3 py-2 ring-1 ring-slate-300 focus:ring-2 focus:ring-indigo-600">
-                {timeZones.map((zone) => (
+            <Field label="Timezone" error={errorFor('timezone')} hint={isMissing('timezone') ? missingHint : undefined}>
+              <select
+                name="timezone"
+                value={fields.timezone}
+                aria-invalid={isMissing('timezone')}
+                onChange={(event) => setField('timezone', event.target.value)}
+                className="mt-1 block w-full rounded-lg border-0 px-3 py-2 ring-1 ring-slate-300 focus:ring-2 focus:ring-indigo-600 aria-[invalid=true]:ring-2 aria-[invalid=true]:ring-amber-500"
+              >
+                {zoneOptions.map((zone) => (
                   <option key={zone} value={zone}>
                     {zone.replaceAll('_', ' ')}
                   </option>
@@ -108,7 +174,7 @@ export function CreateCallForm() {
               </select>
             </Field>
             <Field label="Planned length (minutes)" error={errorFor('plannedMinutes')}>
-              <TextInput name="plannedMinutes" type="number" min={5} max={1440} defaultValue={60} required />
+              <TextInput name="plannedMinutes" type="number" min={5} max={1440} required value={fields.plannedMinutes} onChange={(event) => setField('plannedMinutes', event.target.value)} />
             </Field>
           </div>
         </div>

@@ -1,26 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { PublicCall } from '../protocol/call';
 import { zonedLocalToUtc } from '../time';
-import { exportAgendaMarkdown } from './agenda-export';
+import { exportAgendaMarkdown, type AgendaSource } from './agenda-export';
 import { parseAgendaMarkdown, type AgendaDraft } from './agenda-import';
 
 /** What a call created from `draft` looks like to the export (ids and live state are irrelevant to it). */
-function callFrom(draft: AgendaDraft): PublicCall {
+function callFrom(draft: AgendaDraft): AgendaSource {
   const timezone = draft.timezone ?? 'UTC';
   return {
-    slug: 'abc',
     title: draft.title,
     description: draft.description,
     startsAt: zonedLocalToUtc(draft.startsAt ?? '2026-12-03T17:30', timezone).toISOString(),
     timezone,
     plannedMinutes: draft.plannedMinutes ?? 60,
-    status: 'scheduled',
-    startedAt: null,
-    endedAt: null,
-    currentItemId: null,
-    itemStartedAt: null,
-    timerPausedAt: null,
-    timerExtraSeconds: 0,
     links: draft.links.map((link, index) => ({ id: `l${index}`, ...link })),
     sections: draft.sections.map((section, index) => ({
       id: `s${index}`,

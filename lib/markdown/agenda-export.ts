@@ -15,8 +15,11 @@ function writeItemNotes(notes: string): string[] {
   return notes.split('\n').map((line) => (!line ? '' : /^\s/.test(line) ? `  ${line}` : `  - ${line}`));
 }
 
+/** The parts of a PublicCall the agenda is made of; any PublicCall fits. */
+export type AgendaSource = Pick<PublicCall, 'title' | 'description' | 'startsAt' | 'timezone' | 'plannedMinutes' | 'links' | 'sections'>;
+
 /** The call's agenda as Markdown in the shape community calls use; parseAgendaMarkdown reads it back. */
-export function exportAgendaMarkdown(call: PublicCall): string {
+export function exportAgendaMarkdown(call: AgendaSource): string {
   const startsAt = utcToZonedLocal(new Date(call.startsAt), call.timezone);
   const blocks: string[][] = [[writeTitleLine(call.title, formatStart(startsAt, call.timezone, call.plannedMinutes))]];
   if (call.description) blocks.push([call.description]);
