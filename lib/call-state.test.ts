@@ -7,6 +7,7 @@ const snapshot: CallSnapshot = {
   sequence: 4,
   serverTime: '2026-11-26T17:00:00.000Z',
   presence: { participantCount: 0, onlineCount: 0 },
+  questions: [],
   call: {
     slug: 'abc',
     title: 'Community call',
@@ -21,6 +22,9 @@ const snapshot: CallSnapshot = {
     itemStartedAt: '2026-11-26T17:00:00.000Z',
     timerPausedAt: null,
     timerExtraSeconds: 0,
+  qaOpen: true,
+  qaModerated: false,
+  qaScribesModerate: false,
     links: [],
     sections: [
       { id: 's1', title: 'Welcome', notes: '', items: [{ id: 'i1', title: 'Intro', notes: '', presenter: '', plannedMinutes: 5 }] },

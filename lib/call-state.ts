@@ -1,4 +1,4 @@
-import type { CallEvent, CallSnapshot, PublicCall, SequencedEvent } from './protocol';
+import type { CallEvent, CallSnapshot, PublicCall, PublicQuestion, SequencedEvent } from './protocol';
 
 /** Applies one event to the public call. Pure: the browser store and the server's snapshot cache share it. */
 export function applyCallEvent(call: PublicCall, event: CallEvent): PublicCall {
@@ -16,7 +16,26 @@ export function applyCallEvent(call: PublicCall, event: CallEvent): PublicCall {
       return { ...call, itemStartedAt: event.itemStartedAt, timerPausedAt: event.timerPausedAt, timerExtraSeconds: event.timerExtraSeconds };
     case 'agenda.updated':
       return { ...call, sections: event.sections };
+    case 'qa.settings': {
+      const { qaOpen, qaModerated, qaScribesModerate } = event;
+      return { ...call, qaOpen, qaModerated, qaScribesModerate };
+    }
+    case 'question.upserted':
+    case 'question.merged':
+      return call;
   }
+}
+
+/** Puts a question in the list, replacing an older copy of it. */
+export function upsertQuestion(questions: PublicQuestion[], question: PublicQuestion): PublicQuestion[] {
+  const index = questions.findIndex((candidate) => candidate.id === question.id);
+  return index === -1 ? [...questions, question] : questions.map((candidate, at) => (at === index ? question : candidate));
+}
+
+export function applyQuestionEvent(questions: PublicQuestion[], event: CallEvent): PublicQuestion[] {
+  if (event.type === 'question.upserted') return upsertQuestion(questions, event.question);
+  if (event.type === 'question.merged') return questions.filter((question) => question.id !== event.questionId);
+  return questions;
 }
 
 export type ApplyResult =
@@ -32,7 +51,12 @@ export function applySequencedEvent(snapshot: CallSnapshot, sequenced: Sequenced
   }
   return {
     kind: 'applied',
-    snapshot: { ...snapshot, sequence: sequenced.sequence, call: applyCallEvent(snapshot.call, sequenced.event) },
+    snapshot: {
+      ...snapshot,
+      sequence: sequenced.sequence,
+      call: applyCallEvent(snapshot.call, sequenced.event),
+      questions: applyQuestionEvent(snapshot.questions, sequenced.event),
+    },
   };
 }
 

@@ -18,6 +18,9 @@ const call: PublicCall = {
   itemStartedAt: '2026-11-26T17:00:00.000Z',
   timerPausedAt: null,
   timerExtraSeconds: 0,
+  qaOpen: true,
+  qaModerated: false,
+  qaScribesModerate: false,
   links: [],
   sections: [{ id: 's', title: 'S', notes: '', items: [item('a', 10), item('b', 15), item('c', null), item('d', 5)] }],
 };

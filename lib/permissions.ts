@@ -22,6 +22,18 @@ const REQUIRED_ROLE: Record<CommandName, Role> = {
   'agenda:updateItem': 'host',
   'agenda:deleteItem': 'host',
   'agenda:moveItem': 'host',
+  'qa:ask': 'attendee',
+  'qa:vote': 'attendee',
+  'qa:unvote': 'attendee',
+  'qa:edit': 'host',
+  'qa:settings': 'host',
+  // Moderation: hosts, and scribes when the host allows it (checked per call by the handler).
+  'qa:approve': 'scribe',
+  'qa:pin': 'scribe',
+  'qa:answer': 'scribe',
+  'qa:dismiss': 'scribe',
+  'qa:restore': 'scribe',
+  'qa:merge': 'scribe',
 };
 
 export function requiredRole(command: CommandName): Role {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { RateLimiter } from './domain/rate-limiter';
 import { createSecretKey } from './domain/secrets';
 import { openDatabase } from './persistence/database';
 import { getOrCreateSetting } from './persistence/settings.repository';
@@ -8,6 +9,11 @@ import type { ServerContext } from './transport/context';
 import { handleApiRequest } from './transport/http/router';
 import { SnapshotCache } from './transport/snapshot-cache';
 import { createSocketServer, handleConnections } from './transport/socket-server';
+import { VoteBatcher } from './transport/vote-batcher';
+
+const QUESTIONS_PER_MINUTE = 5;
+const VOTES_PER_SECOND = 3;
+const VOTE_BURST = 30;
 
 export type ServerOptions = {
   databaseUrl: string;
@@ -45,7 +51,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = createServer();
   const io = createSocketServer(httpServer);
   const broadcaster = new Broadcaster(io, database);
-  const context: ServerContext = { database, tokenSecret, broadcaster, snapshots: new SnapshotCache(database) };
+  const context: ServerContext = {
+    database,
+    tokenSecret,
+    broadcaster,
+    snapshots: new SnapshotCache(database),
+    votes: new VoteBatcher(database, broadcaster),
+    limits: { questions: new RateLimiter(QUESTIONS_PER_MINUTE / 60, QUESTIONS_PER_MINUTE), votes: new RateLimiter(VOTES_PER_SECOND, VOTE_BURST) },
+  };
   handleConnections(io, context);
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
     void (async () => {

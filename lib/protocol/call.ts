@@ -78,6 +78,9 @@ export type PublicCall = {
   timerPausedAt: string | null;
   /** Time the host added to the current item's plan. */
   timerExtraSeconds: number;
+  qaOpen: boolean;
+  qaModerated: boolean;
+  qaScribesModerate: boolean;
   links: PublicLink[];
   sections: PublicSection[];
 };

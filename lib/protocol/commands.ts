@@ -3,6 +3,7 @@ import type { Ack } from './ack';
 import type { CallSnapshot, PresenceUpdate, SequencedEvent } from './events';
 import type { PublicParticipant, Role } from './call';
 import { LIMITS } from './call';
+import { questionCommandSchemas, type PublicQuestion } from './questions';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -53,6 +54,7 @@ export const commandSchemas = {
   'agenda:updateItem': z.object({ itemId: id, ...partialItemFields }),
   'agenda:deleteItem': z.object({ itemId: id }),
   'agenda:moveItem': z.object({ itemId: id, toSectionId: id, toIndex: position }),
+  ...questionCommandSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -60,6 +62,10 @@ export type CommandPayload<Name extends CommandName> = z.infer<(typeof commandSc
 
 export type JoinResult = {
   snapshot: CallSnapshot;
+  /** Ids of the questions this participant has voted for. */
+  myVotes: string[];
+  /** Ids of the questions this participant asked. */
+  myQuestions: string[];
   role: Role;
   participant: PublicParticipant | null;
   /** The secret link keys, sent only to a host so they can share them. */
@@ -87,6 +93,17 @@ export type CommandResults = {
   'agenda:updateItem': { sequence: number };
   'agenda:deleteItem': { sequence: number };
   'agenda:moveItem': { sequence: number };
+  'qa:ask': { question: PublicQuestion };
+  'qa:vote': { voteCount: number };
+  'qa:unvote': { voteCount: number };
+  'qa:approve': { sequence: number };
+  'qa:pin': { sequence: number };
+  'qa:answer': { sequence: number };
+  'qa:dismiss': { sequence: number };
+  'qa:restore': { sequence: number };
+  'qa:edit': { sequence: number };
+  'qa:merge': { sequence: number };
+  'qa:settings': { sequence: number };
 };
 
 export type ClientToServerEvents = {
@@ -96,6 +113,10 @@ export type ClientToServerEvents = {
 export type ServerToClientEvents = {
   'call:event': (event: SequencedEvent) => void;
   'call:presence': (presence: PresenceUpdate) => void;
+  /** Vote counts that changed since the last tick, merged per call. */
+  'qa:tallies': (tallies: Record<string, number>) => void;
+  /** Questions waiting for approval; sent only to moderators. */
+  'qa:pending': (question: PublicQuestion) => void;
 };
 
 export const COMMAND_NAMES = Object.keys(commandSchemas) as CommandName[];

@@ -1,4 +1,5 @@
 import type { CallStatus, PublicCall, PublicSection } from './call';
+import type { PublicQuestion, QaSettings } from './questions';
 
 export type TimerState = { itemStartedAt: string | null; timerPausedAt: string | null; timerExtraSeconds: number };
 
@@ -8,7 +9,12 @@ export type CallEvent =
   | { type: 'agenda.current'; currentItemId: string | null; itemStartedAt: string | null }
   | ({ type: 'timer.changed' } & TimerState)
   /** The whole agenda after an edit: edits are rare, and a full copy keeps every client exact. */
-  | { type: 'agenda.updated'; sections: PublicSection[] };
+  | { type: 'agenda.updated'; sections: PublicSection[] }
+  /** A question everyone may see was added or changed (pending ones go to moderators only, unsequenced). */
+  | { type: 'question.upserted'; question: PublicQuestion }
+  /** A duplicate folded into another question; its votes moved over (the new tally follows). */
+  | { type: 'question.merged'; questionId: string; intoQuestionId: string }
+  | ({ type: 'qa.settings' } & QaSettings);
 
 export type SequencedEvent = { sequence: number; event: CallEvent };
 
@@ -17,6 +23,8 @@ export type CallSnapshot = {
   sequence: number;
   serverTime: string;
   call: PublicCall;
+  /** Visible questions; moderators also get pending ones. */
+  questions: PublicQuestion[];
   presence: PresenceUpdate;
 };
 

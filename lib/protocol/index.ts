@@ -2,3 +2,4 @@ export * from './ack';
 export * from './call';
 export * from './commands';
 export * from './events';
+export * from './questions';

@@ -8,6 +8,9 @@ export type CallPatch = Partial<{
   itemStartedAt: Date | null;
   timerPausedAt: Date | null;
   timerExtraSeconds: number;
+  qaOpen: boolean;
+  qaModerated: boolean;
+  qaScribesModerate: boolean;
 }>;
 
 const toDate = (iso: string | null) => (iso ? new Date(iso) : null);
@@ -22,6 +25,8 @@ export function patchFromEvents(events: CallEvent[]): CallPatch {
       if (event.endedAt) patch.endedAt = new Date(event.endedAt);
     } else if (event.type === 'agenda.current') {
       Object.assign(patch, { currentItemId: event.currentItemId, itemStartedAt: toDate(event.itemStartedAt), timerPausedAt: null, timerExtraSeconds: 0 });
+    } else if (event.type === 'qa.settings') {
+      Object.assign(patch, { qaOpen: event.qaOpen, qaModerated: event.qaModerated, qaScribesModerate: event.qaScribesModerate });
     } else if (event.type === 'timer.changed') {
       Object.assign(patch, { itemStartedAt: toDate(event.itemStartedAt), timerPausedAt: toDate(event.timerPausedAt), timerExtraSeconds: event.timerExtraSeconds });
     }

@@ -70,6 +70,9 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
       itemStartedAt: true,
       timerPausedAt: true,
       timerExtraSeconds: true,
+      qaOpen: true,
+      qaModerated: true,
+      qaScribesModerate: true,
       sequence: true,
       links: { orderBy: { position: 'asc' }, select: { id: true, label: true, url: true } },
       sections: {
@@ -116,7 +119,13 @@ export async function commitCallChange(
   database: Database,
   callId: string,
   expectedSequence: number,
-  change: { patch: CallPatch; eventCount: number; agenda?: { before: PublicSection[]; after: PublicSection[] } },
+  change: {
+    patch: CallPatch;
+    eventCount: number;
+    agenda?: { before: PublicSection[]; after: PublicSection[] };
+    /** Further writes that belong to the same change (questions, votes). */
+    write?: (transaction: Transaction) => Promise<void>;
+  },
 ): Promise<number | null> {
   return database.$transaction(async (transaction) => {
     const result = await transaction.call.updateMany({
@@ -125,6 +134,7 @@ export async function commitCallChange(
     });
     if (result.count !== 1) return null;
     if (change.agenda) await saveAgendaChanges(transaction, callId, change.agenda.before, change.agenda.after);
+    if (change.write) await change.write(transaction);
     return expectedSequence + 1;
   });
 }

@@ -1,23 +1,27 @@
-import type { CallEvent, SequencedEvent } from '@/lib/protocol';
+import type { CallEvent, PublicQuestion, SequencedEvent } from '@/lib/protocol';
 import { countParticipants } from '../persistence/participants.repository';
 import type { Database } from '../persistence/database';
-import { callRoom, type RoundtableServer } from './context';
+import { callRoom, moderatorRoom, type RoundtableServer } from './context';
 
-const PRESENCE_TICK_MS = 200;
+const TICK_MS = 150;
 
 /**
  * Sends changes to a call's room. Rare changes (sequenced events) go out at once; high-rate figures
- * (presence) are merged per call and sent at most once per tick.
+ * (vote tallies, presence) are merged per call and sent at most once per tick.
  */
 export class Broadcaster {
   readonly #dirtyPresence = new Set<string>();
+  readonly #tallies = new Map<string, Map<string, number>>();
   readonly #timer: NodeJS.Timeout;
 
   constructor(
     private readonly io: RoundtableServer,
     private readonly database: Database,
   ) {
-    this.#timer = setInterval(() => void this.flushPresence(), PRESENCE_TICK_MS);
+    this.#timer = setInterval(() => {
+      this.flushTallies();
+      void this.flushPresence();
+    }, TICK_MS);
     this.#timer.unref();
   }
 
@@ -27,6 +31,17 @@ export class Broadcaster {
     return sequenced;
   }
 
+  /** Records a question's new vote count; everyone gets the merged counts on the next tick. */
+  setTally(callId: string, questionId: string, voteCount: number): void {
+    const tallies = this.#tallies.get(callId) ?? new Map<string, number>();
+    tallies.set(questionId, voteCount);
+    this.#tallies.set(callId, tallies);
+  }
+
+  sendToModerators(callId: string, question: PublicQuestion): void {
+    this.io.to(moderatorRoom(callId)).emit('qa:pending', question);
+  }
+
   markPresenceChanged(callId: string): void {
     this.#dirtyPresence.add(callId);
   }
@@ -34,6 +49,11 @@ export class Broadcaster {
   async presenceOf(callId: string) {
     const onlineCount = this.io.sockets.adapter.rooms.get(callRoom(callId))?.size ?? 0;
     return { participantCount: await countParticipants(this.database, callId), onlineCount };
+  }
+
+  flushTallies(): void {
+    for (const [callId, tallies] of this.#tallies) this.io.to(callRoom(callId)).emit('qa:tallies', Object.fromEntries(tallies));
+    this.#tallies.clear();
   }
 
   async flushPresence(): Promise<void> {

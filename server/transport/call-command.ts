@@ -1,6 +1,7 @@
 import { CommandError, type CallEvent, type PublicCall } from '@/lib/protocol';
 import { patchFromEvents } from '../domain/call-events';
 import { commitCallChange } from '../persistence/calls.repository';
+import type { Transaction } from '../persistence/database';
 import type { ServerContext } from './context';
 
 const MAX_ATTEMPTS = 5;
@@ -14,6 +15,7 @@ export async function runCallCommand(
   context: ServerContext,
   callId: string,
   decide: (call: PublicCall) => CallEvent[],
+  write?: (transaction: Transaction) => Promise<void>,
 ): Promise<{ sequence: number }> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const current = await context.snapshots.get(callId);
@@ -24,6 +26,7 @@ export async function runCallCommand(
       patch: patchFromEvents(events),
       eventCount: events.length,
       agenda: agendaUpdate ? { before: current.call.sections, after: agendaUpdate.sections } : undefined,
+      write,
     });
     if (first === null) continue;
     const sequenced = context.broadcaster.sendEvents(callId, first, events);

@@ -2,7 +2,8 @@ import { CommandError, PROTOCOL_VERSION, type PublicParticipant, type Role } fro
 import { secretsMatch, signParticipantToken, verifyParticipantToken, createId } from '../domain/secrets';
 import { findCallAccess, type CallAccess } from '../persistence/calls.repository';
 import { findParticipant, insertParticipant, updateParticipantProfile } from '../persistence/participants.repository';
-import { callRoom, type ServerContext } from './context';
+import { listOwnActivity, listQuestions } from '../persistence/questions.repository';
+import { callRoom, moderatorRoom, type ServerContext } from './context';
 import type { CommandHandler } from './command-handler';
 
 const RANK: Record<Role, number> = { attendee: 0, scribe: 1, host: 2 };
@@ -34,13 +35,18 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
 
   if (socket.data.callId && socket.data.callId !== call.id) {
     await socket.leave(callRoom(socket.data.callId));
+    await socket.leave(moderatorRoom(socket.data.callId));
     context.broadcaster.markPresenceChanged(socket.data.callId);
   }
   socket.data = { callId: call.id, role, participantId: participant?.id };
   await socket.join(callRoom(call.id));
+  const isModerator = role !== 'attendee';
+  if (isModerator) await socket.join(moderatorRoom(call.id));
   context.broadcaster.markPresenceChanged(call.id);
 
+  const own = participant ? await listOwnActivity(context.database, call.id, participant.id) : { myVotes: [], myQuestions: [] };
   return {
+    ...own,
     role,
     participant: participant ? { ...participant, role } : null,
     keys: role === 'host' ? { host: call.hostKey, scribe: call.scribeKey } : null,
@@ -49,6 +55,7 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
       sequence: snapshot.sequence,
       serverTime: new Date().toISOString(),
       call: snapshot.call,
+      questions: await listQuestions(context.database, call.id, { includeHidden: isModerator }),
       presence: await context.broadcaster.presenceOf(call.id),
     },
   };

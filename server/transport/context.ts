@@ -3,6 +3,8 @@ import type { ClientToServerEvents, Role, ServerToClientEvents } from '@/lib/pro
 import type { Database } from '../persistence/database';
 import type { Broadcaster } from './broadcaster';
 import type { SnapshotCache } from './snapshot-cache';
+import type { VoteBatcher } from './vote-batcher';
+import type { RateLimiter } from '../domain/rate-limiter';
 
 export type SocketData = {
   callId?: string;
@@ -19,6 +21,10 @@ export type ServerContext = {
   tokenSecret: string;
   broadcaster: Broadcaster;
   snapshots: SnapshotCache;
+  votes: VoteBatcher;
+  limits: { questions: RateLimiter; votes: RateLimiter };
 };
 
 export const callRoom = (callId: string) => `call:${callId}`;
+/** Hosts and scribes: they also receive questions waiting for approval. */
+export const moderatorRoom = (callId: string) => `call:${callId}:moderators`;

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { agendaEditHandlers } from './agenda-edit.handlers';
 import { agendaHandlers } from './agenda.handlers';
+import { questionHandlers } from './question.handlers';
 import { checkIn, joinCall } from './call.handlers';
 import { registerCommands } from './command-handler';
 import type { RoundtableServer, ServerContext } from './context';
@@ -25,6 +26,7 @@ export function handleConnections(io: RoundtableServer, context: ServerContext):
       'participant:checkIn': checkIn,
       ...agendaHandlers,
       ...agendaEditHandlers,
+      ...questionHandlers,
     });
     socket.on('disconnect', () => {
       if (socket.data.callId) context.broadcaster.markPresenceChanged(socket.data.callId);

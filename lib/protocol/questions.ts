@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+export const QUESTION_STATES = ['pending', 'open', 'answering', 'answered', 'dismissed'] as const;
+export type QuestionState = (typeof QUESTION_STATES)[number];
+
+export const QUESTION_LIMITS = { text: 500, answer: 2000 } as const;
+
+export type PublicQuestion = {
+  id: string;
+  text: string;
+  /** Empty when asked anonymously. */
+  authorName: string;
+  isAnonymous: boolean;
+  itemId: string | null;
+  state: QuestionState;
+  answer: string;
+  answeredBy: string;
+  voteCount: number;
+  createdAt: string;
+};
+
+export type QaSettings = { qaOpen: boolean; qaModerated: boolean; qaScribesModerate: boolean };
+
+const id = z.string().min(1).max(64);
+const questionText = z.string().trim().min(1, 'Write a question').max(QUESTION_LIMITS.text, `At most ${QUESTION_LIMITS.text} characters`);
+
+export const questionCommandSchemas = {
+  'qa:ask': z.object({ text: questionText, isAnonymous: z.boolean().default(false), itemId: id.nullable().default(null) }),
+  'qa:vote': z.object({ questionId: id }),
+  'qa:unvote': z.object({ questionId: id }),
+  'qa:approve': z.object({ questionId: id }),
+  'qa:pin': z.object({ questionId: id }),
+  'qa:answer': z.object({
+    questionId: id,
+    answer: z.string().trim().max(QUESTION_LIMITS.answer).default(''),
+    answeredBy: z.string().trim().max(80).default(''),
+  }),
+  'qa:dismiss': z.object({ questionId: id }),
+  'qa:restore': z.object({ questionId: id }),
+  'qa:edit': z.object({ questionId: id, text: questionText }),
+  'qa:merge': z.object({ questionId: id, intoQuestionId: id }),
+  'qa:settings': z.object({ qaOpen: z.boolean().optional(), qaModerated: z.boolean().optional(), qaScribesModerate: z.boolean().optional() }),
+} as const;
+
+export type QuestionCommandName = keyof typeof questionCommandSchemas;

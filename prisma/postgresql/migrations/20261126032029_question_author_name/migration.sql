@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Question" ADD COLUMN     "authorName" TEXT NOT NULL DEFAULT '';

@@ -1,0 +1,60 @@
+import { CommandError, type PublicQuestion, type QuestionState } from '@/lib/protocol';
+
+export type ModerationCommand =
+  | { type: 'approve' }
+  | { type: 'pin' }
+  | { type: 'answer'; answer: string; answeredBy: string }
+  | { type: 'dismiss' }
+  | { type: 'restore' }
+  | { type: 'edit'; text: string };
+
+const VOTABLE: QuestionState[] = ['open', 'answering'];
+
+export function isVotable(state: QuestionState): boolean {
+  return VOTABLE.includes(state);
+}
+
+/** Whether attendees may see a question in this state (pending ones wait for a moderator). */
+export function isPublicState(state: QuestionState): boolean {
+  return state === 'open' || state === 'answering' || state === 'answered';
+}
+
+function requireState(question: PublicQuestion, allowed: QuestionState[], message: string) {
+  if (!allowed.includes(question.state)) throw new CommandError('invalid_state', message);
+}
+
+/**
+ * The questions a moderation command changes. Pinning one question as "answering now" returns the one it
+ * replaces to the queue, so only one is ever pinned.
+ */
+export function decideModeration(question: PublicQuestion, command: ModerationCommand, pinned: PublicQuestion | null): PublicQuestion[] {
+  switch (command.type) {
+    case 'approve':
+      requireState(question, ['pending'], 'Only a question waiting for approval can be approved.');
+      return [{ ...question, state: 'open' }];
+    case 'pin': {
+      requireState(question, ['open', 'answered', 'pending'], 'Only a question in the queue can be pinned.');
+      const unpinned = pinned && pinned.id !== question.id ? [{ ...pinned, state: 'open' as const }] : [];
+      return [...unpinned, { ...question, state: 'answering' }];
+    }
+    case 'answer':
+      requireState(question, ['pending', 'open', 'answering', 'answered'], 'A dismissed question cannot be answered; restore it first.');
+      return [{ ...question, state: 'answered', answer: command.answer, answeredBy: command.answeredBy }];
+    case 'dismiss':
+      requireState(question, ['pending', 'open', 'answering', 'answered'], 'The question is already dismissed.');
+      return [{ ...question, state: 'dismissed' }];
+    case 'restore':
+      requireState(question, ['dismissed', 'answered'], 'Only a dismissed or answered question can be restored.');
+      return [{ ...question, state: 'open' }];
+    case 'edit':
+      return [{ ...question, text: command.text }];
+  }
+}
+
+export function checkMerge(source: PublicQuestion, target: PublicQuestion): void {
+  if (source.id === target.id) throw new CommandError('invalid_state', 'A question cannot be merged into itself.');
+  if (target.state === 'dismissed' || target.state === 'pending') {
+    throw new CommandError('invalid_state', 'Merge into a question that is visible in the queue.');
+  }
+  if (source.state === 'dismissed') throw new CommandError('invalid_state', 'That question is already dismissed or merged.');
+}

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { RateLimiter } from './rate-limiter';
+
+describe('RateLimiter', () => {
+  it('allows a burst, refuses the flood, and refills over time, per key', () => {
+    const limiter = new RateLimiter(1, 3);
+    expect([0, 0, 0, 0].map(() => limiter.take('ada', 1000))).toEqual([true, true, true, false]);
+    expect(limiter.take('grace', 1000)).toBe(true);
+    expect(limiter.take('ada', 1500)).toBe(false);
+    expect(limiter.take('ada', 2000)).toBe(true);
+  });
+});

@@ -1,0 +1,27 @@
+/** Token buckets per key: a burst is fine, a steady flood above `perSecond` is refused. */
+export class RateLimiter {
+  readonly #buckets = new Map<string, { tokens: number; updatedAt: number }>();
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+  ) {}
+
+  take(key: string, now = Date.now()): boolean {
+    const bucket = this.#buckets.get(key) ?? { tokens: this.burst, updatedAt: now };
+    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.perSecond);
+    bucket.updatedAt = now;
+    const allowed = bucket.tokens >= 1;
+    if (allowed) bucket.tokens -= 1;
+    this.#buckets.set(key, bucket);
+    if (this.#buckets.size > 50_000) this.#forgetFull(now);
+    return allowed;
+  }
+
+  /** Drops buckets that have refilled completely; they hold no information. */
+  #forgetFull(now: number) {
+    for (const [key, bucket] of this.#buckets) {
+      if (bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.perSecond >= this.burst) this.#buckets.delete(key);
+    }
+  }
+}

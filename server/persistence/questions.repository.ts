@@ -1,0 +1,141 @@
+import { QUESTION_STATES, type PublicQuestion, type QuestionState } from '@/lib/protocol';
+import type { Database, Transaction } from './database';
+
+const fields = {
+  id: true,
+  text: true,
+  authorName: true,
+  isAnonymous: true,
+  itemId: true,
+  state: true,
+  answer: true,
+  answeredBy: true,
+  voteCount: true,
+  createdAt: true,
+} as const;
+
+type QuestionRow = Omit<PublicQuestion, 'state' | 'createdAt'> & { state: string; createdAt: Date };
+
+function parseState(state: string): QuestionState {
+  const known = QUESTION_STATES.find((candidate) => candidate === state);
+  if (!known) throw new Error(`Unknown question state in database: ${state}`);
+  return known;
+}
+
+/** Never reveals the name behind an anonymous question. */
+function toPublic(row: QuestionRow): PublicQuestion {
+  return { ...row, authorName: row.isAnonymous ? '' : row.authorName, state: parseState(row.state), createdAt: row.createdAt.toISOString() };
+}
+
+export async function insertQuestion(
+  transaction: Transaction,
+  question: {
+    id: string;
+    callId: string;
+    authorId: string;
+    authorName: string;
+    isAnonymous: boolean;
+    itemId: string | null;
+    text: string;
+    state: QuestionState;
+    createdAt: Date;
+  },
+): Promise<void> {
+  await transaction.question.create({ data: question, select: { id: true } });
+}
+
+export async function findQuestion(database: Database, callId: string, questionId: string): Promise<PublicQuestion | null> {
+  const row = await database.question.findFirst({ where: { id: questionId, callId, mergedIntoId: null }, select: fields });
+  return row ? toPublic(row) : null;
+}
+
+export async function findPinnedQuestion(database: Database, callId: string): Promise<PublicQuestion | null> {
+  const row = await database.question.findFirst({ where: { callId, state: 'answering' }, select: fields });
+  return row ? toPublic(row) : null;
+}
+
+export async function saveQuestions(transaction: Transaction, questions: PublicQuestion[]): Promise<void> {
+  for (const { id, state, text, answer, answeredBy } of questions) {
+    await transaction.question.update({ where: { id }, data: { state, text, answer, answeredBy } });
+  }
+}
+
+export async function listQuestions(database: Database, callId: string, options: { includeHidden: boolean }): Promise<PublicQuestion[]> {
+  const rows = await database.question.findMany({
+    where: { callId, mergedIntoId: null, ...(options.includeHidden ? {} : { state: { in: ['open', 'answering', 'answered'] } }) },
+    orderBy: { createdAt: 'asc' },
+    select: fields,
+  });
+  return rows.map(toPublic);
+}
+
+export async function listOwnActivity(database: Database, callId: string, participantId: string) {
+  const [votes, questions] = await Promise.all([
+    database.vote.findMany({ where: { participantId, question: { callId } }, select: { questionId: true } }),
+    database.question.findMany({ where: { callId, authorId: participantId }, select: { id: true } }),
+  ]);
+  return { myVotes: votes.map((vote) => vote.questionId), myQuestions: questions.map((question) => question.id) };
+}
+
+async function recount(transaction: Transaction, questionIds: string[]): Promise<Map<string, number>> {
+  const groups = await transaction.vote.groupBy({ by: ['questionId'], where: { questionId: { in: questionIds } }, _count: { _all: true } });
+  const counts = new Map(questionIds.map((id) => [id, 0]));
+  for (const group of groups) counts.set(group.questionId, group._count._all);
+  for (const [id, voteCount] of counts) await transaction.question.update({ where: { id }, data: { voteCount } });
+  return counts;
+}
+
+/** Moves the source's votes to the target (a voter of both counts once) and hides the source. */
+export async function mergeQuestion(transaction: Transaction, sourceId: string, targetId: string): Promise<number> {
+  const [sourceVoters, targetVoters] = await Promise.all(
+    [sourceId, targetId].map((questionId) => transaction.vote.findMany({ where: { questionId }, select: { participantId: true } })),
+  );
+  const already = new Set(targetVoters!.map((vote) => vote.participantId));
+  const moving = sourceVoters!.filter((vote) => !already.has(vote.participantId));
+  if (moving.length > 0) await transaction.vote.createMany({ data: moving.map(({ participantId }) => ({ questionId: targetId, participantId })) });
+  await transaction.vote.deleteMany({ where: { questionId: sourceId } });
+  await transaction.question.update({ where: { id: sourceId }, data: { state: 'dismissed', mergedIntoId: targetId, voteCount: 0 } });
+  return (await recount(transaction, [targetId])).get(targetId) ?? 0;
+}
+
+export type VoteRequest = { questionId: string; participantId: string; isVote: boolean };
+export type VoteOutcome = { ok: true; voteCount: number } | { ok: false; code: 'not_found' | 'invalid_state'; message: string };
+
+/**
+ * Applies a tick's worth of votes in one transaction. The primary key (question, participant) makes a vote
+ * count once whatever the clients send; each request gets its own outcome.
+ */
+export async function applyVoteBatch(database: Database, callId: string, requests: VoteRequest[]): Promise<VoteOutcome[]> {
+  return database.$transaction(async (transaction) => {
+    const questionIds = [...new Set(requests.map((request) => request.questionId))];
+    const questions = await transaction.question.findMany({ where: { callId, id: { in: questionIds }, mergedIntoId: null }, select: { id: true, state: true } });
+    const states = new Map(questions.map((question) => [question.id, question.state]));
+    const existing = await transaction.vote.findMany({
+      where: { questionId: { in: questionIds }, participantId: { in: [...new Set(requests.map((request) => request.participantId))] } },
+      select: { questionId: true, participantId: true },
+    });
+    const voted = new Set(existing.map((vote) => `${vote.questionId} ${vote.participantId}`));
+    const toCreate: { questionId: string; participantId: string }[] = [];
+    const toDelete: { questionId: string; participantId: string }[] = [];
+
+    const outcomes: (VoteOutcome | 'pending')[] = requests.map(({ questionId, participantId, isVote }) => {
+      const state = states.get(questionId);
+      if (!state) return { ok: false, code: 'not_found', message: 'That question does not exist.' };
+      if (state !== 'open' && state !== 'answering') return { ok: false, code: 'invalid_state', message: 'Voting is closed for this question.' };
+      const key = `${questionId} ${participantId}`;
+      if (isVote === voted.has(key)) {
+        return { ok: false, code: 'invalid_state', message: isVote ? 'You already voted for this question.' : 'You have not voted for this question.' };
+      }
+      if (isVote) voted.add(key);
+      else voted.delete(key);
+      (isVote ? toCreate : toDelete).push({ questionId, participantId });
+      return 'pending';
+    });
+
+    if (toCreate.length > 0) await transaction.vote.createMany({ data: toCreate });
+    for (const vote of toDelete) await transaction.vote.delete({ where: { questionId_participantId: vote } });
+    const touched = [...new Set([...toCreate, ...toDelete].map((vote) => vote.questionId))];
+    const counts = touched.length > 0 ? await recount(transaction, touched) : new Map<string, number>();
+    return outcomes.map((outcome, index) => (outcome === 'pending' ? { ok: true, voteCount: counts.get(requests[index]!.questionId) ?? 0 } : outcome));
+  });
+}

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PublicQuestion } from '@/lib/protocol';
+import { createCall, joinPayload, nextEvent, send, sendOk, startTestServer, type TestClient } from '../testing/test-server';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+async function attendee(slug: string, name: string) {
+  const client = server.connect();
+  await sendOk(client, 'call:join', joinPayload(slug));
+  const { token } = await sendOk(client, 'participant:checkIn', { displayName: name });
+  return Object.assign(client, { token });
+}
+
+async function setUp() {
+  const created = await createCall(server.url);
+  const host = server.connect();
+  await sendOk(host, 'call:join', joinPayload(created.slug, { key: created.keys.host }));
+  await sendOk(host, 'participant:checkIn', { displayName: 'Kai' });
+  return { created, host };
+}
+
+async function questionsSeenBy(client: TestClient, slug: string, extra: { key?: string; token?: string } = {}) {
+  return (await sendOk(client, 'call:join', joinPayload(slug, extra))).snapshot.questions;
+}
+
+describe('Q&A', () => {
+  it('counts concurrent votes from many clients exactly, once per participant', async () => {
+    const { created, host } = await setUp();
+    const asker = await attendee(created.slug, 'Ada');
+    const { question } = await sendOk(asker, 'qa:ask', { text: 'When is the next LTS?' });
+    const voters = await Promise.all(Array.from({ length: 40 }, (_, index) => attendee(created.slug, `Voter ${index}`)));
+    const tallies: Record<string, number>[] = [];
+    host.on('qa:tallies', (tally) => tallies.push(tally));
+
+    const results = await Promise.all(voters.map((voter) => send(voter, 'qa:vote', { questionId: question.id })));
+    expect(results.every((result) => result.ok)).toBe(true);
+    // A second vote, from the same tab or a new tab with the same token, changes nothing.
+    const again = await send(voters[0]!, 'qa:vote', { questionId: question.id });
+    expect(again).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    const secondTab = server.connect();
+    await sendOk(secondTab, 'call:join', joinPayload(created.slug, { token: voters[1]!.token }));
+    expect(await send(secondTab, 'qa:vote', { questionId: question.id })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+
+    const [seen] = await questionsSeenBy(server.connect(), created.slug);
+    expect(seen?.voteCount).toBe(40);
+    await expect.poll(() => tallies.at(-1)?.[question.id]).toBe(40);
+    expect(tallies.length).toBeLessThan(20);
+
+    await sendOk(voters[2]!, 'qa:unvote', { questionId: question.id });
+    const [afterUnvote] = await questionsSeenBy(server.connect(), created.slug);
+    expect(afterUnvote?.voteCount).toBe(39);
+    const rejoined = await sendOk(server.connect(), 'call:join', joinPayload(created.slug, { token: voters[3]!.token }));
+    expect(rejoined.myVotes).toEqual([question.id]);
+  });
+
+  it('refuses bad questions and votes on dismissed questions, changing nothing', async () => {
+    const { created, host } = await setUp();
+    const ada = await attendee(created.slug, 'Ada');
+    const lurker = server.connect();
+    await sendOk(lurker, 'call:join', joinPayload(created.slug));
+    expect(await send(lurker, 'qa:ask', { text: 'Hi?' })).toMatchObject({ ok: false, error: { code: 'not_checked_in' } });
+    expect(await send(ada, 'qa:ask', { text: 'x'.repeat(501) })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await send(ada, 'qa:ask', { text: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await send(ada, 'qa:ask', { text: 'ok', isAnonymous: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    const { question } = await sendOk(ada, 'qa:ask', { text: '<script>alert(1)</script> is this safe?' });
+    await sendOk(host, 'qa:dismiss', { questionId: question.id });
+    expect(await send(ada, 'qa:vote', { questionId: question.id })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(await send(ada, 'qa:pin', { questionId: question.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await send(ada, 'qa:vote', { questionId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await questionsSeenBy(server.connect(), created.slug)).toEqual([]);
+  });
+
+  it('limits how fast one participant can ask', async () => {
+    const { created } = await setUp();
+    const ada = await attendee(created.slug, 'Ada');
+    const results = [];
+    for (let index = 0; index < 7; index += 1) results.push(await send(ada, 'qa:ask', { text: `Question ${index}` }));
+    expect(results.filter((result) => result.ok)).toHaveLength(5);
+    expect(results.at(-1)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    expect(await questionsSeenBy(server.connect(), created.slug)).toHaveLength(5);
+  });
+
+  it('pins, answers, merges and keeps anonymous askers anonymous', async () => {
+    const { created, host } = await setUp();
+    const ada = await attendee(created.slug, 'Ada');
+    const grace = await attendee(created.slug, 'Grace');
+    const first = (await sendOk(ada, 'qa:ask', { text: 'Will ARM64 agents be GA?', isAnonymous: true })).question;
+    const duplicate = (await sendOk(grace, 'qa:ask', { text: 'ARM64 agents GA when?' })).question;
+    expect(first.authorName).toBe('');
+    await sendOk(grace, 'qa:vote', { questionId: first.id });
+    await sendOk(ada, 'qa:vote', { questionId: duplicate.id });
+    await sendOk(grace, 'qa:vote', { questionId: duplicate.id });
+
+    const seen = nextEvent(grace, 'call:event');
+    await sendOk(host, 'qa:pin', { questionId: first.id });
+    expect((await seen).event).toMatchObject({ type: 'question.upserted', question: { id: first.id, state: 'answering' } });
+    await sendOk(host, 'qa:merge', { questionId: duplicate.id, intoQuestionId: first.id });
+    await sendOk(host, 'qa:answer', { questionId: first.id, answer: 'In the next release.', answeredBy: 'Kai' });
+
+    const questions = await questionsSeenBy(server.connect(), created.slug);
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toMatchObject({ state: 'answered', answer: 'In the next release.', answeredBy: 'Kai', voteCount: 2, authorName: '' });
+    expect(JSON.stringify(questions)).not.toContain('Ada');
+  });
+
+  it('holds questions for approval when pre-moderation is on and closes submissions', async () => {
+    const { created, host } = await setUp();
+    const ada = await attendee(created.slug, 'Ada');
+    await sendOk(host, 'qa:settings', { qaModerated: true });
+    const pending = nextEvent(host, 'qa:pending');
+    const { question } = await sendOk(ada, 'qa:ask', { text: 'Held question' });
+    expect(question.state).toBe('pending');
+    expect((await pending).id).toBe(question.id);
+    expect(await questionsSeenBy(server.connect(), created.slug)).toEqual([]);
+    expect((await questionsSeenBy(server.connect(), created.slug, { key: created.keys.host })).map((each: PublicQuestion) => each.state)).toEqual(['pending']);
+    await sendOk(host, 'qa:approve', { questionId: question.id });
+    expect(await questionsSeenBy(server.connect(), created.slug)).toHaveLength(1);
+
+    await sendOk(host, 'qa:settings', { qaOpen: false });
+    expect(await send(ada, 'qa:ask', { text: 'Too late' })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+  });
+});

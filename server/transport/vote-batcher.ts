@@ -1,0 +1,48 @@
+import { applyVoteBatch, type VoteOutcome, type VoteRequest } from '../persistence/questions.repository';
+import type { Database } from '../persistence/database';
+import type { Broadcaster } from './broadcaster';
+
+const BATCH_MS = 50;
+
+type Waiting = VoteRequest & { resolve: (outcome: VoteOutcome) => void; reject: (error: unknown) => void };
+
+/**
+ * Collects votes for a short tick and writes each call's batch in one transaction, so a vote storm becomes
+ * a few writes per second. A vote is acknowledged only after its batch is committed.
+ */
+export class VoteBatcher {
+  readonly #queues = new Map<string, Waiting[]>();
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly database: Database,
+    private readonly broadcaster: Broadcaster,
+  ) {}
+
+  submit(callId: string, request: VoteRequest): Promise<VoteOutcome> {
+    return new Promise((resolve, reject) => {
+      const queue = this.#queues.get(callId) ?? [];
+      queue.push({ ...request, resolve, reject });
+      this.#queues.set(callId, queue);
+      this.#timer ??= setTimeout(() => void this.flush(), BATCH_MS);
+    });
+  }
+
+  async flush(): Promise<void> {
+    this.#timer = undefined;
+    const queues = [...this.#queues];
+    this.#queues.clear();
+    for (const [callId, waiting] of queues) {
+      try {
+        const outcomes = await applyVoteBatch(this.database, callId, waiting);
+        outcomes.forEach((outcome, index) => {
+          const request = waiting[index]!;
+          if (outcome.ok) this.broadcaster.setTally(callId, request.questionId, outcome.voteCount);
+          request.resolve(outcome);
+        });
+      } catch (error) {
+        for (const request of waiting) request.reject(error);
+      }
+    }
+  }
+}
