@@ -2,6 +2,8 @@
 
 import { Panel } from '../ui/panel';
 import { AgendaList } from './agenda-list';
+import { CalendarLink } from './calendar-link';
+import { PlanNextCall } from './plan-next-call';
 import { CallHeader } from './call-header';
 import { CheckInForm } from './check-in-form';
 import { AgendaAnnouncer, CurrentItem } from './current-item';
@@ -64,6 +66,7 @@ function LiveCall({ slug }: { slug: string }) {
         </div>
         <aside className={`space-y-6 ${me && !isHost ? '' : 'max-lg:order-first'}`} aria-label="Call details">
           {isHost ? <HostControls store={store} call={call} /> : null}
+          {isHost && keys ? <PlanNextCall slug={call.slug} hostKey={keys.host} /> : null}
           {role !== 'attendee' ? (
             <p className="rounded-lg bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
               You are the <strong>{role}</strong> of this call.
@@ -71,6 +74,7 @@ function LiveCall({ slug }: { slug: string }) {
           ) : null}
           <CheckInForm store={store} me={me} />
           <ParticipantLinks links={call.links} />
+          <CalendarLink slug={call.slug} />
           {keys ? <ShareLinks slug={call.slug} keys={keys} /> : null}
           <p className="text-center text-xs text-slate-500">{snapshot.presence.participantCount} checked in</p>
         </aside>
