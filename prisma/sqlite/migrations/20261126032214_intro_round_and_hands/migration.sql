@@ -1,0 +1,58 @@
+-- RedefineTables
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_Call" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "slug" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "description" TEXT NOT NULL DEFAULT '',
+    "startsAt" DATETIME NOT NULL,
+    "timezone" TEXT NOT NULL,
+    "plannedMinutes" INTEGER NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'scheduled',
+    "seriesId" TEXT,
+    "hostKey" TEXT NOT NULL,
+    "scribeKey" TEXT NOT NULL,
+    "currentItemId" TEXT,
+    "itemStartedAt" DATETIME,
+    "timerPausedAt" DATETIME,
+    "timerExtraSeconds" INTEGER NOT NULL DEFAULT 0,
+    "qaOpen" BOOLEAN NOT NULL DEFAULT true,
+    "qaModerated" BOOLEAN NOT NULL DEFAULT false,
+    "qaScribesModerate" BOOLEAN NOT NULL DEFAULT false,
+    "introState" TEXT NOT NULL DEFAULT '',
+    "startedAt" DATETIME,
+    "endedAt" DATETIME,
+    "sequence" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Call_seriesId_fkey" FOREIGN KEY ("seriesId") REFERENCES "Series" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+INSERT INTO "new_Call" ("createdAt", "currentItemId", "description", "endedAt", "hostKey", "id", "itemStartedAt", "plannedMinutes", "qaModerated", "qaOpen", "qaScribesModerate", "scribeKey", "sequence", "seriesId", "slug", "startedAt", "startsAt", "status", "timerExtraSeconds", "timerPausedAt", "timezone", "title", "updatedAt") SELECT "createdAt", "currentItemId", "description", "endedAt", "hostKey", "id", "itemStartedAt", "plannedMinutes", "qaModerated", "qaOpen", "qaScribesModerate", "scribeKey", "sequence", "seriesId", "slug", "startedAt", "startsAt", "status", "timerExtraSeconds", "timerPausedAt", "timezone", "title", "updatedAt" FROM "Call";
+DROP TABLE "Call";
+ALTER TABLE "new_Call" RENAME TO "Call";
+CREATE UNIQUE INDEX "Call_slug_key" ON "Call"("slug");
+CREATE INDEX "Call_seriesId_idx" ON "Call"("seriesId");
+CREATE INDEX "Call_startsAt_idx" ON "Call"("startsAt");
+CREATE TABLE "new_Participant" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "callId" TEXT NOT NULL,
+    "displayName" TEXT NOT NULL,
+    "affiliation" TEXT NOT NULL DEFAULT '',
+    "pronouns" TEXT NOT NULL DEFAULT '',
+    "reason" TEXT NOT NULL DEFAULT '',
+    "role" TEXT NOT NULL DEFAULT 'attendee',
+    "isTeam" BOOLEAN NOT NULL DEFAULT false,
+    "checkedInAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastSeenAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "removedAt" DATETIME,
+    "isBlocked" BOOLEAN NOT NULL DEFAULT false,
+    "handRaisedAt" DATETIME,
+    CONSTRAINT "Participant_callId_fkey" FOREIGN KEY ("callId") REFERENCES "Call" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+INSERT INTO "new_Participant" ("affiliation", "callId", "checkedInAt", "displayName", "id", "isTeam", "lastSeenAt", "pronouns", "reason", "removedAt", "role") SELECT "affiliation", "callId", "checkedInAt", "displayName", "id", "isTeam", "lastSeenAt", "pronouns", "reason", "removedAt", "role" FROM "Participant";
+DROP TABLE "Participant";
+ALTER TABLE "new_Participant" RENAME TO "Participant";
+CREATE INDEX "Participant_callId_checkedInAt_idx" ON "Participant"("callId", "checkedInAt");
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;
