@@ -44,6 +44,8 @@ export type CallList = z.infer<typeof callListSchema>;
 export const nextCallInputSchema = z.object({
   key: z.string().min(1, 'Required').max(128),
   startsAt: z.string().refine(isLocalDateTime, 'Must be a local date and time like 2026-12-03T17:30').optional(),
+  /** Copies the open questions over as open questions with no votes. */
+  carryOverQuestions: z.boolean().default(true),
 });
 
 export type NextCallInput = z.infer<typeof nextCallInputSchema>;

@@ -114,3 +114,20 @@ export async function assignSeries(database: Database, callId: string, seriesId:
 export async function deleteCall(database: Database, callId: string): Promise<void> {
   await database.call.delete({ where: { id: callId } });
 }
+
+/**
+ * Copies a call's unanswered questions (open or being answered) into another call as open questions with no
+ * votes, keeping the author's name, anonymity and when they were asked. Returns how many were copied.
+ */
+export async function copyOpenQuestions(database: Database, fromCallId: string, toCallId: string, newId: () => string): Promise<number> {
+  const questions = await database.question.findMany({
+    where: { callId: fromCallId, mergedIntoId: null, state: { in: ['open', 'answering'] } },
+    orderBy: { createdAt: 'asc' },
+    select: { text: true, authorName: true, isAnonymous: true, createdAt: true },
+  });
+  if (questions.length === 0) return 0;
+  const { count } = await database.question.createMany({
+    data: questions.map((question) => ({ ...question, id: newId(), callId: toCallId, state: 'open', voteCount: 0 })),
+  });
+  return count;
+}

@@ -3,6 +3,7 @@ import type { ServerContext } from '../context';
 import { agendaMarkdownRoutes } from './agenda-markdown.routes';
 import { callRoutes } from './calls.routes';
 import { HttpError, sendJson } from './http-utils';
+import { recordRoutes } from './record.routes';
 import { scheduleRoutes } from './schedule.routes';
 
 export type RouteInput = {
@@ -21,6 +22,7 @@ const routes: Route[] = [
   ...callRoutes,
   ...agendaMarkdownRoutes,
   ...scheduleRoutes,
+  ...recordRoutes,
   { method: 'GET', path: /^\/api\/health$/, handle: async ({ response }) => sendJson(response, 200, { ok: true }) },
 ];
 

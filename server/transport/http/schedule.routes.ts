@@ -8,6 +8,7 @@ import { secretsMatch } from '../../domain/secrets';
 import { findCallAccess, insertCall } from '../../persistence/calls.repository';
 import {
   assignSeries,
+  copyOpenQuestions,
   deleteCall,
   ensureSeries,
   listCallSummaries,
@@ -78,6 +79,7 @@ export const scheduleRoutes: Route[] = [
       await insertCall(context.database, next);
       try {
         await assignSeries(context.database, next.id, seriesId);
+        if (input.carryOverQuestions) await copyOpenQuestions(context.database, template.id, next.id, next.newId);
       } catch (error) {
         // insertCall cannot join a transaction; undo it rather than leave a call outside its series.
         await deleteCall(context.database, next.id);
