@@ -25,6 +25,7 @@ const snapshot: CallSnapshot = {
   qaOpen: true,
   qaModerated: false,
   qaScribesModerate: false,
+  intro: null,
     links: [],
     sections: [
       { id: 's1', title: 'Welcome', notes: '', items: [{ id: 'i1', title: 'Intro', notes: '', presenter: '', plannedMinutes: 5 }] },

@@ -20,6 +20,8 @@ export function applyCallEvent(call: PublicCall, event: CallEvent): PublicCall {
       const { qaOpen, qaModerated, qaScribesModerate } = event;
       return { ...call, qaOpen, qaModerated, qaScribesModerate };
     }
+    case 'intro.updated':
+      return { ...call, intro: event.intro };
     case 'question.upserted':
     case 'question.merged':
       return call;

@@ -21,6 +21,7 @@ const call: PublicCall = {
   qaOpen: true,
   qaModerated: false,
   qaScribesModerate: false,
+  intro: null,
   links: [],
   sections: [{ id: 's', title: 'S', notes: '', items: [item('a', 10), item('b', 15), item('c', null), item('d', 5)] }],
 };

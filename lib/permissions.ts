@@ -34,6 +34,26 @@ const REQUIRED_ROLE: Record<CommandName, Role> = {
   'qa:dismiss': 'scribe',
   'qa:restore': 'scribe',
   'qa:merge': 'scribe',
+  // Attendees read the minutes; scribes and hosts write them; only the host sees and restores history.
+  'minutes:sync': 'attendee',
+  'minutes:update': 'scribe',
+  'minutes:awareness': 'scribe',
+  'minutes:history': 'host',
+  'minutes:snapshot': 'host',
+  'minutes:restore': 'host',
+  'participants:list': 'attendee',
+  'participant:setTeam': 'host',
+  'participant:remove': 'host',
+  'hand:raise': 'attendee',
+  // Anyone lowers their own hand; lowering someone else's is checked for the host by the handler.
+  'hand:lower': 'attendee',
+  'intro:start': 'host',
+  'intro:next': 'host',
+  'intro:reorder': 'host',
+  // A participant skips or postpones themselves; doing it for someone else is checked for the host by the handler.
+  'intro:skip': 'attendee',
+  'intro:later': 'attendee',
+  'intro:end': 'host',
 };
 
 export function requiredRole(command: CommandName): Role {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLocalDateTime, isValidTimeZone } from '../time';
+import type { IntroState } from './participants';
 
 export const ROLES = ['attendee', 'scribe', 'host'] as const;
 export type Role = (typeof ROLES)[number];
@@ -81,6 +82,8 @@ export type PublicCall = {
   qaOpen: boolean;
   qaModerated: boolean;
   qaScribesModerate: boolean;
+  /** The intro round, once the host has started one. */
+  intro: IntroState | null;
   links: PublicLink[];
   sections: PublicSection[];
 };

@@ -3,7 +3,9 @@ import type { Ack } from './ack';
 import type { CallSnapshot, PresenceUpdate, SequencedEvent } from './events';
 import type { PublicParticipant, Role } from './call';
 import { LIMITS } from './call';
+import { participantCommandSchemas, type ParticipantChange, type ParticipantView } from './participants';
 import { questionCommandSchemas, type PublicQuestion } from './questions';
+import { minutesCommandSchemas, type MinutesCommandResults, type MinutesServerEvents } from './minutes';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -55,6 +57,8 @@ export const commandSchemas = {
   'agenda:deleteItem': z.object({ itemId: id }),
   'agenda:moveItem': z.object({ itemId: id, toSectionId: id, toIndex: position }),
   ...questionCommandSchemas,
+  ...minutesCommandSchemas,
+  ...participantCommandSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -74,7 +78,7 @@ export type JoinResult = {
 export type CheckInResult = { token: string; participant: PublicParticipant };
 
 /** What each command's ack carries when it succeeds. */
-export type CommandResults = {
+export type CommandResults = MinutesCommandResults & {
   'call:join': JoinResult;
   'participant:checkIn': CheckInResult;
   'call:start': { sequence: number };
@@ -104,17 +108,32 @@ export type CommandResults = {
   'qa:edit': { sequence: number };
   'qa:merge': { sequence: number };
   'qa:settings': { sequence: number };
+  'participants:list': { participants: ParticipantView[] };
+  'participant:setTeam': { participant: ParticipantView };
+  'participant:remove': { removedId: string };
+  'hand:raise': { participant: ParticipantView };
+  'hand:lower': { participant: ParticipantView };
+  'intro:start': { sequence: number };
+  'intro:next': { sequence: number };
+  'intro:reorder': { sequence: number };
+  'intro:skip': { sequence: number };
+  'intro:later': { sequence: number };
+  'intro:end': { sequence: number };
 };
 
 export type ClientToServerEvents = {
   [Name in CommandName]: (payload: unknown, ack: (response: Ack<CommandResults[Name]>) => void) => void;
 };
 
-export type ServerToClientEvents = {
+export type ServerToClientEvents = MinutesServerEvents & {
   'call:event': (event: SequencedEvent) => void;
   'call:presence': (presence: PresenceUpdate) => void;
   /** Vote counts that changed since the last tick, merged per call. */
   'qa:tallies': (tallies: Record<string, number>) => void;
+  /** Participants whose profile, presence or raised hand changed since the last tick. */
+  'participants:changed': (changes: ParticipantChange[]) => void;
+  /** Sent to a participant's own sockets when the host removes them. */
+  'participant:removed': (notice: { message: string }) => void;
   /** Questions waiting for approval; sent only to moderators. */
   'qa:pending': (question: PublicQuestion) => void;
 };

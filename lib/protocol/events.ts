@@ -1,4 +1,5 @@
 import type { CallStatus, PublicCall, PublicSection } from './call';
+import type { IntroState } from './participants';
 import type { PublicQuestion, QaSettings } from './questions';
 
 export type TimerState = { itemStartedAt: string | null; timerPausedAt: string | null; timerExtraSeconds: number };
@@ -14,7 +15,8 @@ export type CallEvent =
   | { type: 'question.upserted'; question: PublicQuestion }
   /** A duplicate folded into another question; its votes moved over (the new tally follows). */
   | { type: 'question.merged'; questionId: string; intoQuestionId: string }
-  | ({ type: 'qa.settings' } & QaSettings);
+  | ({ type: 'qa.settings' } & QaSettings)
+  | { type: 'intro.updated'; intro: IntroState | null };
 
 export type SequencedEvent = { sequence: number; event: CallEvent };
 

@@ -3,3 +3,5 @@ export * from './call';
 export * from './commands';
 export * from './events';
 export * from './questions';
+export * from './minutes';
+export * from './participants';

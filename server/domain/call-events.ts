@@ -11,6 +11,7 @@ export type CallPatch = Partial<{
   qaOpen: boolean;
   qaModerated: boolean;
   qaScribesModerate: boolean;
+  introState: string;
 }>;
 
 const toDate = (iso: string | null) => (iso ? new Date(iso) : null);
@@ -27,6 +28,8 @@ export function patchFromEvents(events: CallEvent[]): CallPatch {
       Object.assign(patch, { currentItemId: event.currentItemId, itemStartedAt: toDate(event.itemStartedAt), timerPausedAt: null, timerExtraSeconds: 0 });
     } else if (event.type === 'qa.settings') {
       Object.assign(patch, { qaOpen: event.qaOpen, qaModerated: event.qaModerated, qaScribesModerate: event.qaScribesModerate });
+    } else if (event.type === 'intro.updated') {
+      patch.introState = event.intro ? JSON.stringify(event.intro) : '';
     } else if (event.type === 'timer.changed') {
       Object.assign(patch, { itemStartedAt: toDate(event.itemStartedAt), timerPausedAt: toDate(event.timerPausedAt), timerExtraSeconds: event.timerExtraSeconds });
     }

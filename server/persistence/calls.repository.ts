@@ -1,4 +1,5 @@
-import type { CallStatus, CreateCallInput, PublicCall, PublicSection } from '@/lib/protocol';
+import { z } from 'zod';
+import type { CallStatus, CreateCallInput, IntroState, PublicCall, PublicSection } from '@/lib/protocol';
 import type { CallPatch } from '../domain/call-events';
 import { saveAgendaChanges } from './agenda.repository';
 import type { Database, Transaction } from './database';
@@ -73,6 +74,7 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
       qaOpen: true,
       qaModerated: true,
       qaScribesModerate: true,
+      introState: true,
       sequence: true,
       links: { orderBy: { position: 'asc' }, select: { id: true, label: true, url: true } },
       sections: {
@@ -90,7 +92,7 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
     },
   });
   if (!row) return null;
-  const { sequence, ...call } = row;
+  const { sequence, introState, ...call } = row;
   return {
     sequence,
     call: {
@@ -101,8 +103,15 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
       endedAt: call.endedAt?.toISOString() ?? null,
       itemStartedAt: call.itemStartedAt?.toISOString() ?? null,
       timerPausedAt: call.timerPausedAt?.toISOString() ?? null,
+      intro: parseIntro(introState),
     },
   };
+}
+
+const introSchema = z.object({ status: z.enum(['running', 'done']), order: z.array(z.string()), currentIndex: z.number().int().min(0) });
+
+function parseIntro(stored: string): IntroState | null {
+  return stored ? introSchema.parse(JSON.parse(stored)) : null;
 }
 
 function parseStatus(status: string): CallStatus {

@@ -1,4 +1,4 @@
-import type { PublicParticipant, Role } from '@/lib/protocol';
+import type { ParticipantView, PublicParticipant, Role } from '@/lib/protocol';
 import type { Database } from './database';
 
 const publicFields = { id: true, displayName: true, affiliation: true, pronouns: true, reason: true, role: true } as const;
@@ -35,4 +35,47 @@ export async function findParticipant(database: Database, callId: string, partic
 
 export function countParticipants(database: Database, callId: string): Promise<number> {
   return database.participant.count({ where: { callId, removedAt: null } });
+}
+
+const viewFields = { ...publicFields, isTeam: true, handRaisedAt: true, checkedInAt: true } as const;
+type ViewRow = ParticipantRow & { isTeam: boolean; handRaisedAt: Date | null; checkedInAt: Date };
+
+function toView(row: ViewRow, isOnline: (participantId: string) => boolean): ParticipantView {
+  return {
+    ...toPublic(row),
+    isTeam: row.isTeam,
+    isOnline: isOnline(row.id),
+    handRaisedAt: row.handRaisedAt?.toISOString() ?? null,
+    checkedInAt: row.checkedInAt.toISOString(),
+  };
+}
+
+/** Participants in check-in order, or only the ones named. */
+export async function listParticipants(
+  database: Database,
+  callId: string,
+  isOnline: (participantId: string) => boolean,
+  onlyIds?: string[],
+): Promise<ParticipantView[]> {
+  const rows = await database.participant.findMany({
+    where: { callId, removedAt: null, ...(onlyIds ? { id: { in: onlyIds } } : {}) },
+    orderBy: [{ checkedInAt: 'asc' }, { id: 'asc' }],
+    select: viewFields,
+  });
+  return rows.map((row) => toView(row, isOnline));
+}
+
+export async function updateParticipantFlags(
+  database: Database,
+  callId: string,
+  participantId: string,
+  data: { isTeam?: boolean; handRaisedAt?: Date | null; removedAt?: Date; isBlocked?: boolean },
+): Promise<boolean> {
+  const result = await database.participant.updateMany({ where: { id: participantId, callId, removedAt: null }, data });
+  return result.count === 1;
+}
+
+export async function isParticipantBlocked(database: Database, callId: string, participantId: string): Promise<boolean> {
+  const row = await database.participant.findFirst({ where: { id: participantId, callId }, select: { isBlocked: true } });
+  return row?.isBlocked ?? false;
 }

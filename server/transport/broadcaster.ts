@@ -1,5 +1,6 @@
 import type { CallEvent, PublicQuestion, SequencedEvent } from '@/lib/protocol';
-import { countParticipants } from '../persistence/participants.repository';
+import { countParticipants, listParticipants } from '../persistence/participants.repository';
+import type { PresenceTracker } from './presence';
 import type { Database } from '../persistence/database';
 import { callRoom, moderatorRoom, type RoundtableServer } from './context';
 
@@ -12,15 +13,17 @@ const TICK_MS = 150;
 export class Broadcaster {
   readonly #dirtyPresence = new Set<string>();
   readonly #tallies = new Map<string, Map<string, number>>();
+  readonly #changedParticipants = new Map<string, Set<string>>();
   readonly #timer: NodeJS.Timeout;
 
   constructor(
     private readonly io: RoundtableServer,
     private readonly database: Database,
+    private readonly presence: PresenceTracker,
   ) {
     this.#timer = setInterval(() => {
       this.flushTallies();
-      void this.flushPresence();
+      void this.flushParticipants().then(() => this.flushPresence());
     }, TICK_MS);
     this.#timer.unref();
   }
@@ -42,18 +45,43 @@ export class Broadcaster {
     this.io.to(moderatorRoom(callId)).emit('qa:pending', question);
   }
 
+  /** A participant's profile, presence or hand changed, or they were removed; everyone hears on the next tick. */
+  markParticipantChanged(callId: string, participantId: string): void {
+    const changes = this.#changedParticipants.get(callId) ?? new Set<string>();
+    changes.add(participantId);
+    this.#changedParticipants.set(callId, changes);
+    this.#dirtyPresence.add(callId);
+  }
+
   markPresenceChanged(callId: string): void {
     this.#dirtyPresence.add(callId);
   }
 
   async presenceOf(callId: string) {
-    const onlineCount = this.io.sockets.adapter.rooms.get(callRoom(callId))?.size ?? 0;
+    const onlineCount = this.presence.onlineCount(callId);
     return { participantCount: await countParticipants(this.database, callId), onlineCount };
   }
 
   flushTallies(): void {
     for (const [callId, tallies] of this.#tallies) this.io.to(callRoom(callId)).emit('qa:tallies', Object.fromEntries(tallies));
     this.#tallies.clear();
+  }
+
+  async flushParticipants(): Promise<void> {
+    const calls = [...this.#changedParticipants];
+    this.#changedParticipants.clear();
+    for (const [callId, changes] of calls) {
+      try {
+        const isOnline = (participantId: string) => this.presence.isOnline(callId, participantId);
+        const participants = await listParticipants(this.database, callId, isOnline, [...changes]);
+        // A changed participant who is no longer listed was removed.
+        const listed = new Set(participants.map((participant) => participant.id));
+        const removed = [...changes].filter((id) => !listed.has(id)).map((removedId) => ({ removedId }));
+        this.io.to(callRoom(callId)).emit('participants:changed', [...participants.map((participant) => ({ participant })), ...removed]);
+      } catch (error) {
+        console.error('participants update failed', error);
+      }
+    }
   }
 
   async flushPresence(): Promise<void> {

@@ -1,7 +1,9 @@
 import { CommandError, PROTOCOL_VERSION, type PublicParticipant, type Role } from '@/lib/protocol';
 import { secretsMatch, signParticipantToken, verifyParticipantToken, createId } from '../domain/secrets';
 import { findCallAccess, type CallAccess } from '../persistence/calls.repository';
-import { findParticipant, insertParticipant, updateParticipantProfile } from '../persistence/participants.repository';
+import { findParticipant, insertParticipant, isParticipantBlocked, updateParticipantProfile } from '../persistence/participants.repository';
+import { joinRunningIntro } from './participant.handlers';
+import { attachParticipant, detachParticipant } from './session';
 import { listOwnActivity, listQuestions } from '../persistence/questions.repository';
 import { callRoom, moderatorRoom, type ServerContext } from './context';
 import type { CommandHandler } from './command-handler';
@@ -18,6 +20,9 @@ function roleForKey(call: CallAccess, key: string | undefined): Role {
 async function participantForToken(context: ServerContext, callId: string, token: string | undefined) {
   const claim = token ? verifyParticipantToken(context.tokenSecret, token) : null;
   if (!claim || claim.callId !== callId) return null;
+  if (await isParticipantBlocked(context.database, callId, claim.participantId)) {
+    throw new CommandError('forbidden', 'The host removed you from this call.');
+  }
   return findParticipant(context.database, callId, claim.participantId);
 }
 
@@ -33,13 +38,15 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
   const snapshot = await context.snapshots.get(call.id);
   if (!snapshot) throw new CommandError('not_found', 'There is no call at this address.');
 
+  detachParticipant(socket, context);
   if (socket.data.callId && socket.data.callId !== call.id) {
     await socket.leave(callRoom(socket.data.callId));
     await socket.leave(moderatorRoom(socket.data.callId));
     context.broadcaster.markPresenceChanged(socket.data.callId);
   }
-  socket.data = { callId: call.id, role, participantId: participant?.id };
+  socket.data = { callId: call.id, role };
   await socket.join(callRoom(call.id));
+  if (participant) await attachParticipant(socket, context, call.id, participant.id);
   const isModerator = role !== 'attendee';
   if (isModerator) await socket.join(moderatorRoom(call.id));
   context.broadcaster.markPresenceChanged(call.id);
@@ -67,10 +74,11 @@ export const checkIn: CommandHandler<'participant:checkIn'> = async (profile, so
   let participant: PublicParticipant;
   if (existingId) {
     participant = await updateParticipantProfile(context.database, existingId, { ...profile, role: socket.data.role });
+    context.broadcaster.markParticipantChanged(callId, existingId);
   } else {
     participant = await insertParticipant(context.database, { id: createId(), callId, ...profile, role: socket.data.role });
-    socket.data.participantId = participant.id;
+    await attachParticipant(socket, context, callId, participant.id);
+    await joinRunningIntro(context, callId, participant.id);
   }
-  context.broadcaster.markPresenceChanged(callId);
   return { token: signParticipantToken(context.tokenSecret, callId, participant.id), participant };
 };

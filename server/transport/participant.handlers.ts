@@ -1,0 +1,114 @@
+import { CommandError, type IntroState } from '@/lib/protocol';
+import { addLateArrival, moveSpeakerToEnd, nextSpeaker, reorderIntro, skipSpeaker, startIntro } from '../domain/intro';
+import { listParticipants, updateParticipantFlags } from '../persistence/participants.repository';
+import { runCallCommand } from './call-command';
+import type { CommandHandlers } from './command-handler';
+import { callRoom, moderatorRoom, type RoundtableSocket, type ServerContext } from './context';
+import { participantRoom } from './session';
+
+function callIdOf(socket: RoundtableSocket): string {
+  return socket.data.callId!;
+}
+
+/** The participant a command is about: yourself, or anyone when you are the host. */
+function targetOf(socket: RoundtableSocket, participantId: string | undefined): string {
+  const self = socket.data.participantId;
+  if (participantId && participantId !== self) {
+    if (socket.data.role !== 'host') throw new CommandError('forbidden', 'Only the host can do that for someone else.');
+    return participantId;
+  }
+  if (!self) throw new CommandError('not_checked_in', 'Check in first.');
+  return self;
+}
+
+async function viewOf(context: ServerContext, callId: string, participantId: string) {
+  const [participant] = await listParticipants(context.database, callId, (id) => context.presence.isOnline(callId, id), [participantId]);
+  if (!participant) throw new CommandError('not_found', 'That participant is not in this call.');
+  return participant;
+}
+
+async function updateFlags(context: ServerContext, callId: string, participantId: string, flags: Parameters<typeof updateParticipantFlags>[3]) {
+  if (!(await updateParticipantFlags(context.database, callId, participantId, flags))) {
+    throw new CommandError('not_found', 'That participant is not in this call.');
+  }
+  context.broadcaster.markParticipantChanged(callId, participantId);
+  return { participant: await viewOf(context, callId, participantId) };
+}
+
+function runIntro(context: ServerContext, callId: string, change: (intro: IntroState | null) => IntroState | null) {
+  return runCallCommand(context, callId, (call) => [{ type: 'intro.updated', intro: change(call.intro) }]);
+}
+
+/** Someone who checks in while the intro round runs joins the end of its queue. */
+export async function joinRunningIntro(context: ServerContext, callId: string, participantId: string): Promise<void> {
+  const current = await context.snapshots.get(callId);
+  if (!current || !addLateArrival(current.call.intro, participantId)) return;
+  await runCallCommand(context, callId, (call) => {
+    const intro = addLateArrival(call.intro, participantId);
+    return intro ? [{ type: 'intro.updated', intro }] : [];
+  });
+}
+
+export const participantHandlers: CommandHandlers<
+  | 'participants:list'
+  | 'participant:setTeam'
+  | 'participant:remove'
+  | 'hand:raise'
+  | 'hand:lower'
+  | 'intro:start'
+  | 'intro:next'
+  | 'intro:reorder'
+  | 'intro:skip'
+  | 'intro:later'
+  | 'intro:end'
+> = {
+  'participants:list': async (_payload, socket, context) => {
+    const callId = callIdOf(socket);
+    return { participants: await listParticipants(context.database, callId, (id) => context.presence.isOnline(callId, id)) };
+  },
+  'participant:setTeam': ({ participantId, isTeam }, socket, context) => updateFlags(context, callIdOf(socket), participantId, { isTeam }),
+  'participant:remove': async ({ participantId, block }, socket, context) => {
+    const callId = callIdOf(socket);
+    if (participantId === socket.data.participantId) throw new CommandError('invalid_state', 'You cannot remove yourself.');
+    if (!(await updateParticipantFlags(context.database, callId, participantId, { removedAt: new Date(), isBlocked: block, handRaisedAt: null }))) {
+      throw new CommandError('not_found', 'That participant is not in this call.');
+    }
+    context.broadcaster.markParticipantChanged(callId, participantId);
+    const room = participantRoom(participantId);
+    context.io.to(room).emit('participant:removed', { message: block ? 'The host removed you from this call.' : 'The host removed your check-in. You can check in again.' });
+    if (block) {
+      for (const leaving of await context.io.in(room).fetchSockets()) {
+        leaving.leave(callRoom(callId));
+        leaving.leave(moderatorRoom(callId));
+      }
+      context.io.in(room).disconnectSockets(true);
+    }
+    const current = await context.snapshots.get(callId);
+    if (current?.call.intro?.status === 'running' && current.call.intro.order.indexOf(participantId) >= current.call.intro.currentIndex) {
+      await runIntro(context, callId, (intro) => skipSpeaker(intro, participantId));
+    }
+    return { removedId: participantId };
+  },
+  'hand:raise': (_payload, socket, context) => updateFlags(context, callIdOf(socket), targetOf(socket, undefined), { handRaisedAt: new Date() }),
+  'hand:lower': ({ participantId }, socket, context) => updateFlags(context, callIdOf(socket), targetOf(socket, participantId), { handRaisedAt: null }),
+  'intro:start': async ({ order }, socket, context) => {
+    const callId = callIdOf(socket);
+    const ids = (await listParticipants(context.database, callId, () => false)).map((participant) => participant.id);
+    return runIntro(context, callId, () => startIntro(ids, order, Math.random));
+  },
+  'intro:next': (_payload, socket, context) => runIntro(context, callIdOf(socket), nextSpeaker),
+  'intro:reorder': ({ participantIds }, socket, context) => runIntro(context, callIdOf(socket), (intro) => reorderIntro(intro, participantIds)),
+  'intro:skip': ({ participantId }, socket, context) => {
+    const target = targetOf(socket, participantId);
+    return runIntro(context, callIdOf(socket), (intro) => skipSpeaker(intro, target));
+  },
+  'intro:later': ({ participantId }, socket, context) => {
+    const target = targetOf(socket, participantId);
+    return runIntro(context, callIdOf(socket), (intro) => moveSpeakerToEnd(intro, target));
+  },
+  'intro:end': (_payload, socket, context) =>
+    runIntro(context, callIdOf(socket), (intro) => {
+      if (!intro) throw new CommandError('invalid_state', 'The intro round has not started.');
+      return { ...intro, status: 'done', currentIndex: intro.order.length };
+    }),
+};
