@@ -7,6 +7,7 @@ import { getOrCreateSetting } from './persistence/settings.repository';
 import { Broadcaster } from './transport/broadcaster';
 import type { ServerContext } from './transport/context';
 import { handleApiRequest } from './transport/http/router';
+import { MinutesRooms, type MinutesOptions } from './transport/minutes-rooms';
 import { SnapshotCache } from './transport/snapshot-cache';
 import { createSocketServer, handleConnections } from './transport/socket-server';
 import { VoteBatcher } from './transport/vote-batcher';
@@ -22,6 +23,8 @@ export type ServerOptions = {
   publicUrl?: string;
   /** Serve the Next.js pages as well (false in API/socket integration tests). */
   next?: { dev: boolean; dir?: string };
+  /** How often the minutes are compacted into snapshots (tests use small numbers). */
+  minutes?: MinutesOptions;
 };
 
 export type RunningServer = { url: string; port: number; close: () => Promise<void> };
@@ -57,6 +60,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     broadcaster,
     snapshots: new SnapshotCache(database),
     votes: new VoteBatcher(database, broadcaster),
+    minutes: new MinutesRooms(io, database, options.minutes),
     limits: { questions: new RateLimiter(QUESTIONS_PER_MINUTE / 60, QUESTIONS_PER_MINUTE), votes: new RateLimiter(VOTES_PER_SECOND, VOTE_BURST) },
   };
   handleConnections(io, context);
@@ -82,6 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       broadcaster.stop();
+      context.minutes.stop();
       // Closing the transports (not disconnecting the sockets) lets clients reconnect to the next server.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();

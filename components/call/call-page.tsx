@@ -9,6 +9,8 @@ import { CheckInForm } from './check-in-form';
 import { AgendaAnnouncer, CurrentItem } from './current-item';
 import { HostControls } from './host-controls';
 import { ParticipantLinks } from './participant-links';
+import { QuestionsPanel } from './questions-panel';
+import { RecordLink } from './record-link';
 import { ShareLinks } from './share-links';
 import { useCallState, useCallStore, useIsClient } from './use-call';
 
@@ -63,10 +65,11 @@ function LiveCall({ slug }: { slug: string }) {
             {call.description ? <p className="mb-4 text-sm whitespace-pre-line text-slate-600">{call.description}</p> : null}
             <AgendaList call={call} clockOffsetMs={clockOffsetMs} store={store} isHost={isHost} />
           </Panel>
+          <QuestionsPanel store={store} call={call} questions={snapshot.questions} role={role} me={me} myVotes={state.myVotes} myQuestions={state.myQuestions} />
         </div>
         <aside className={`space-y-6 ${me && !isHost ? '' : 'max-lg:order-first'}`} aria-label="Call details">
           {isHost ? <HostControls store={store} call={call} /> : null}
-          {isHost && keys ? <PlanNextCall slug={call.slug} hostKey={keys.host} /> : null}
+          {isHost && keys ? <PlanNextCall slug={call.slug} hostKey={keys.host} questions={snapshot.questions} /> : null}
           {role !== 'attendee' ? (
             <p className="rounded-lg bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
               You are the <strong>{role}</strong> of this call.
@@ -75,6 +78,7 @@ function LiveCall({ slug }: { slug: string }) {
           <CheckInForm store={store} me={me} />
           <ParticipantLinks links={call.links} />
           <CalendarLink slug={call.slug} />
+          <RecordLink slug={call.slug} />
           {keys ? <ShareLinks slug={call.slug} keys={keys} /> : null}
           <p className="text-center text-xs text-slate-500">{snapshot.presence.participantCount} checked in</p>
         </aside>

@@ -1,7 +1,7 @@
 'use client';
 
 import { io, type Socket } from 'socket.io-client';
-import { applySequencedEvent } from '@/lib/call-state';
+import { applySequencedEvent, upsertQuestion } from '@/lib/call-state';
 import {
   PROTOCOL_VERSION,
   type Ack,
@@ -29,6 +29,9 @@ export type CallViewState = {
   keys: { host: string; scribe: string } | null;
   /** Server time minus local time, so every screen shows the same timer. */
   clockOffsetMs: number;
+  /** Ids of the questions this participant voted for and asked. */
+  myVotes: string[];
+  myQuestions: string[];
 };
 
 const GAP_WAIT_MS = 300;
@@ -55,6 +58,8 @@ export class CallStore {
     me: null,
     keys: null,
     clockOffsetMs: 0,
+    myVotes: [],
+    myQuestions: [],
   };
   readonly #listeners = new Set<() => void>();
   readonly #socket: Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -72,6 +77,11 @@ export class CallStore {
     this.#socket.on('call:presence', (presence) => {
       const { snapshot } = this.#state;
       if (snapshot) this.#update({ snapshot: { ...snapshot, presence } });
+    });
+    this.#socket.on('qa:tallies', (tallies) => this.#applyTallies(tallies));
+    this.#socket.on('qa:pending', (question) => {
+      const { snapshot } = this.#state;
+      if (snapshot) this.#update({ snapshot: { ...snapshot, questions: upsertQuestion(snapshot.questions, question) } });
     });
   }
 
@@ -96,7 +106,9 @@ export class CallStore {
       // Socket.IO's typings cannot resolve a generic event name.
       const withTimeout = this.#socket.timeout(10_000);
       const emit = withTimeout.emitWithAck as (event: Name, body: CommandPayload<Name>) => Promise<Ack<CommandResults[Name]>>;
-      return await emit.call(withTimeout, name, payload);
+      const response = await emit.call(withTimeout, name, payload);
+      if (response.ok) this.#recordOwnActivity(name, payload, response.data);
+      return response;
     } catch {
       return { ok: false, error: { code: 'internal', message: 'No answer from the server. Check your connection and try again.' } };
     }
@@ -129,7 +141,7 @@ export class CallStore {
       this.#update({ connection: response.error.code === 'internal' ? 'reconnecting' : 'failed', joinError: response.error });
       return;
     }
-    const { snapshot, role, participant, keys } = response.data;
+    const { snapshot, role, participant, keys, myVotes, myQuestions } = response.data;
     this.#pending = this.#pending.filter((event) => event.sequence > snapshot.sequence);
     this.#update({
       connection: 'online',
@@ -139,8 +151,33 @@ export class CallStore {
       me: participant,
       keys,
       clockOffsetMs: Date.parse(snapshot.serverTime) - (sentAt + receivedAt) / 2,
+      myVotes,
+      myQuestions,
     });
     this.#drain();
+  }
+
+  #recordOwnActivity<Name extends CommandName>(name: Name, payload: CommandPayload<Name>, data: CommandResults[Name]): void {
+    const { myVotes, myQuestions } = this.#state;
+    const questionId = 'questionId' in payload && typeof payload.questionId === 'string' ? payload.questionId : null;
+    const voteCount = typeof data === 'object' && data !== null && 'voteCount' in data && typeof data.voteCount === 'number' ? data.voteCount : null;
+    if (name === 'qa:ask' && typeof data === 'object' && data !== null && 'question' in data) {
+      this.#update({ myQuestions: [...myQuestions, data.question.id] });
+    } else if ((name === 'qa:vote' || name === 'qa:unvote') && questionId && voteCount !== null) {
+      const others = myVotes.filter((id) => id !== questionId);
+      this.#update({ myVotes: name === 'qa:vote' ? [...others, questionId] : others });
+      this.#applyTallies({ [questionId]: voteCount });
+    }
+  }
+
+  #applyTallies(tallies: Record<string, number>): void {
+    const { snapshot } = this.#state;
+    if (!snapshot || !snapshot.questions.some((question) => question.id in tallies)) return;
+    const questions = snapshot.questions.map((question) => {
+      const voteCount = tallies[question.id];
+      return voteCount === undefined ? question : { ...question, voteCount };
+    });
+    this.#update({ snapshot: { ...snapshot, questions } });
   }
 
   #receive(event: SequencedEvent): void {
@@ -159,8 +196,13 @@ export class CallStore {
         hasGap = true;
         break;
       }
-      this.#pending.shift();
+      const { event } = this.#pending.shift()!;
       if (result.kind === 'applied') snapshot = result.snapshot;
+      // The server moved this participant's vote over to the question the duplicate was merged into.
+      if (result.kind === 'applied' && event.type === 'question.merged' && this.#state.myVotes.includes(event.questionId)) {
+        const others = this.#state.myVotes.filter((id) => id !== event.questionId && id !== event.intoQuestionId);
+        this.#update({ myVotes: [...others, event.intoQuestionId] });
+      }
     }
     if (snapshot !== this.#state.snapshot) this.#update({ snapshot });
     clearTimeout(this.#gapTimer);

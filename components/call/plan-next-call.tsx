@@ -1,14 +1,20 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import type { PublicQuestion } from '@/lib/protocol';
 import { apiErrorSchema, createdCallSchema } from '@/lib/protocol/schedule';
 import { Button } from '../ui/button';
 import { Field, TextInput } from '../ui/field';
 import { ErrorMessage, Panel } from '../ui/panel';
 
-async function requestNextCall(slug: string, hostKey: string, startsAt: string): Promise<{ hostUrl: string } | { error: string }> {
+async function requestNextCall(
+  slug: string,
+  hostKey: string,
+  startsAt: string,
+  carryOverQuestions: boolean,
+): Promise<{ hostUrl: string } | { error: string }> {
   // datetime-local may carry seconds; the API takes minutes.
-  const body = startsAt ? { key: hostKey, startsAt: startsAt.slice(0, 16) } : { key: hostKey };
+  const body = { key: hostKey, carryOverQuestions, ...(startsAt ? { startsAt: startsAt.slice(0, 16) } : {}) };
   let response: Response;
   try {
     response = await fetch(`/api/calls/${encodeURIComponent(slug)}/next`, {
@@ -29,8 +35,10 @@ async function requestNextCall(slug: string, hostKey: string, startsAt: string):
 }
 
 /** Host only: creates the next call of the series from this one's agenda and opens its host view. */
-export function PlanNextCall({ slug, hostKey }: { slug: string; hostKey: string }) {
+export function PlanNextCall({ slug, hostKey, questions = [] }: { slug: string; hostKey: string; questions?: PublicQuestion[] }) {
   const [startsAt, setStartsAt] = useState('');
+  const [carryOver, setCarryOver] = useState(true);
+  const unansweredCount = questions.filter((question) => question.state === 'open' || question.state === 'answering').length;
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
 
@@ -38,7 +46,7 @@ export function PlanNextCall({ slug, hostKey }: { slug: string; hostKey: string 
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await requestNextCall(slug, hostKey, startsAt);
+    const result = await requestNextCall(slug, hostKey, startsAt, carryOver && unansweredCount > 0);
     if ('hostUrl' in result) {
       const target = new URL(result.hostUrl);
       window.location.assign(`${target.pathname}${target.hash}`);
@@ -55,6 +63,12 @@ export function PlanNextCall({ slug, hostKey }: { slug: string; hostKey: string 
         <Field label="Date and time (optional)" hint="In this call's timezone. Leave empty to keep the series' rhythm (every two weeks by default).">
           <TextInput type="datetime-local" value={startsAt} onChange={(event) => setStartsAt(event.target.value)} />
         </Field>
+        {unansweredCount > 0 ? (
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" className="size-4" checked={carryOver} onChange={(event) => setCarryOver(event.target.checked)} />
+            Carry over {unansweredCount} unanswered {unansweredCount === 1 ? 'question' : 'questions'}
+          </label>
+        ) : null}
         <Button type="submit" className="w-full" disabled={isBusy}>
           {isBusy ? 'Planning…' : 'Plan the next call'}
         </Button>

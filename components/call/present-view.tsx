@@ -4,6 +4,7 @@ import { listItems } from '@/lib/call-state';
 import { formatTime } from '@/lib/time';
 import { AgendaAnnouncer } from './current-item';
 import { ItemTimer } from './item-timer';
+import { PresentQuestions } from './present-questions';
 import { useCallState, useCallStore, useIsClient } from './use-call';
 
 /** Large type for screen sharing: what is on now, who presents, the timer and what comes next. */
@@ -45,6 +46,7 @@ function LivePresentView({ slug }: { slug: string }) {
           </h1>
         )}
       </div>
+      <PresentQuestions questions={snapshot.questions} />
       {next && call.status !== 'ended' ? (
         <p className="text-3xl text-slate-400">
           Next: <span className="text-white">{next.title}</span>

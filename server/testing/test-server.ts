@@ -13,16 +13,17 @@ import {
   type ServerToClientEvents,
 } from '@/lib/protocol';
 import { startServer, type RunningServer } from '../app';
+import type { MinutesOptions } from '../transport/minutes-rooms';
 import { applyMigrations } from '../persistence/migrator';
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real server on a free port with its own temporary SQLite file. */
-export async function startTestServer(options: { directory?: string } = {}) {
+export async function startTestServer(options: { directory?: string; minutes?: MinutesOptions } = {}) {
   const directory = options.directory ?? (await mkdtemp(path.join(tmpdir(), 'roundtable-test-')));
   const databaseUrl = `file:${path.join(directory, 'test.db')}`;
   await applyMigrations(databaseUrl);
-  let server: RunningServer = await startServer({ databaseUrl, port: 0, host: '127.0.0.1' });
+  let server: RunningServer = await startServer({ databaseUrl, port: 0, host: '127.0.0.1', minutes: options.minutes });
   const clients: TestClient[] = [];
 
   return {
@@ -38,7 +39,7 @@ export async function startTestServer(options: { directory?: string } = {}) {
     async restart() {
       const { port } = server;
       await server.close();
-      server = await startServer({ databaseUrl, port, host: '127.0.0.1' });
+      server = await startServer({ databaseUrl, port, host: '127.0.0.1', minutes: options.minutes });
     },
     async close() {
       for (const client of clients) client.disconnect();

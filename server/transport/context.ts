@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, Role, ServerToClientEvents } from '@/lib/protocol';
 import type { Database } from '../persistence/database';
 import type { Broadcaster } from './broadcaster';
+import type { MinutesRooms } from './minutes-rooms';
 import type { SnapshotCache } from './snapshot-cache';
 import type { VoteBatcher } from './vote-batcher';
 import type { RateLimiter } from '../domain/rate-limiter';
@@ -22,6 +23,7 @@ export type ServerContext = {
   broadcaster: Broadcaster;
   snapshots: SnapshotCache;
   votes: VoteBatcher;
+  minutes: MinutesRooms;
   limits: { questions: RateLimiter; votes: RateLimiter };
 };
 

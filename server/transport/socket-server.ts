@@ -3,6 +3,7 @@ import { Server } from 'socket.io';
 import { agendaEditHandlers } from './agenda-edit.handlers';
 import { agendaHandlers } from './agenda.handlers';
 import { questionHandlers } from './question.handlers';
+import { minutesHandlers } from './minutes.handlers';
 import { checkIn, joinCall } from './call.handlers';
 import { registerCommands } from './command-handler';
 import type { RoundtableServer, ServerContext } from './context';
@@ -27,8 +28,10 @@ export function handleConnections(io: RoundtableServer, context: ServerContext):
       ...agendaHandlers,
       ...agendaEditHandlers,
       ...questionHandlers,
+      ...minutesHandlers,
     });
     socket.on('disconnect', () => {
+      context.minutes.handleDisconnect(socket);
       if (socket.data.callId) context.broadcaster.markPresenceChanged(socket.data.callId);
     });
   });

@@ -1,0 +1,40 @@
+'use client';
+
+import type { PublicCall, QaSettings } from '@/lib/protocol';
+import { ErrorMessage } from '../ui/panel';
+import type { CallStore } from './call-store';
+import { useCommand } from './use-command';
+
+const TOGGLES: { key: keyof QaSettings; label: string; hint: string }[] = [
+  { key: 'qaOpen', label: 'Accept new questions', hint: 'Turn off to close submissions; votes and answers go on.' },
+  { key: 'qaModerated', label: 'Pre-moderation', hint: 'New questions wait for approval before everyone sees them.' },
+  { key: 'qaScribesModerate', label: 'Scribes may moderate', hint: 'Scribes can pin, answer, dismiss and merge questions.' },
+];
+
+/** Host only. Each switch applies at once for everyone. */
+export function QaSettingsForm({ store, call }: { store: CallStore; call: PublicCall }) {
+  const { error, isBusy, run } = useCommand();
+  return (
+    <fieldset className="rounded-xl bg-slate-50 p-3 ring-1 ring-slate-200">
+      <legend className="px-1 text-sm font-semibold text-slate-700">Q&amp;A settings</legend>
+      <div className="space-y-2">
+        {TOGGLES.map(({ key, label, hint }) => (
+          <label key={key} className="flex items-start gap-2 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              className="mt-0.5 size-4"
+              checked={call[key]}
+              disabled={isBusy}
+              onChange={(event) => void run(() => store.send('qa:settings', { [key]: event.target.checked }))}
+            />
+            <span>
+              {label}
+              <span className="block text-xs text-slate-500">{hint}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      <ErrorMessage message={error} />
+    </fieldset>
+  );
+}
