@@ -143,3 +143,29 @@ describe('intro round and raised hands', () => {
     expect(json).not.toContain(troll.token);
   });
 });
+
+describe('attendance record', () => {
+  it('gives the host a CSV of who checked in, in intro order, and refuses anyone else', async () => {
+    const { created, host } = await setUp();
+    await checkIn(created.slug, 'Ada, PhD');
+    await checkIn(created.slug, 'Bo');
+    await sendOk(host, 'intro:start', {});
+    const url = `${server.url}/api/calls/${created.slug}/attendees.csv`;
+    const response = await fetch(url, { headers: { authorization: `Bearer ${created.keys.host}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const lines = (await response.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('name,affiliation,pronouns,what brings them,role,team,checked in at (UTC),intro order');
+    expect(lines.slice(1).map((line) => [line.split(',')[0], line.split(',').at(-1)])).toEqual([
+      ['"Ada', '1'],
+      ['Bo', '2'],
+    ]);
+    expect(lines[1]).toMatch(/^"Ada, PhD","Ada, PhD Org"/);
+    for (const headers of [{}, { authorization: `Bearer ${created.keys.scribe}` }]) {
+      const refused = await fetch(url, { headers });
+      expect(refused.status).toBe(403);
+      expect((await refused.json()).error.code).toBe('forbidden');
+    }
+    expect((await fetch(`${url}?key=${created.keys.host}`)).status).toBe(200);
+  });
+});
