@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerContext } from '../context';
 import { agendaMarkdownRoutes } from './agenda-markdown.routes';
+import { attendeesRoutes } from './attendees.routes';
 import { callRoutes } from './calls.routes';
 import { HttpError, sendJson } from './http-utils';
 import { recordRoutes } from './record.routes';
@@ -22,6 +23,7 @@ const routes: Route[] = [
   ...callRoutes,
   ...agendaMarkdownRoutes,
   ...scheduleRoutes,
+  ...attendeesRoutes,
   ...recordRoutes,
   { method: 'GET', path: /^\/api\/health$/, handle: async ({ response }) => sendJson(response, 200, { ok: true }) },
 ];
