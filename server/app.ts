@@ -11,6 +11,7 @@ import { MinutesRooms, type MinutesOptions } from './transport/minutes-rooms';
 import { SnapshotCache } from './transport/snapshot-cache';
 import { createSocketServer, handleConnections } from './transport/socket-server';
 import { VoteBatcher } from './transport/vote-batcher';
+import { PresenceTracker } from './transport/presence';
 
 const QUESTIONS_PER_MINUTE = 5;
 const VOTES_PER_SECOND = 3;
@@ -53,14 +54,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const httpServer = createServer();
   const io = createSocketServer(httpServer);
-  const broadcaster = new Broadcaster(io, database);
+  const presence = new PresenceTracker();
+  const broadcaster = new Broadcaster(io, database, presence);
   const context: ServerContext = {
+    io,
     database,
     tokenSecret,
     broadcaster,
     snapshots: new SnapshotCache(database),
     votes: new VoteBatcher(database, broadcaster),
     minutes: new MinutesRooms(io, database, options.minutes),
+    presence,
     limits: { questions: new RateLimiter(QUESTIONS_PER_MINUTE / 60, QUESTIONS_PER_MINUTE), votes: new RateLimiter(VOTES_PER_SECOND, VOTE_BURST) },
   };
   handleConnections(io, context);

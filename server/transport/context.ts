@@ -5,6 +5,7 @@ import type { Broadcaster } from './broadcaster';
 import type { MinutesRooms } from './minutes-rooms';
 import type { SnapshotCache } from './snapshot-cache';
 import type { VoteBatcher } from './vote-batcher';
+import type { PresenceTracker } from './presence';
 import type { RateLimiter } from '../domain/rate-limiter';
 
 export type SocketData = {
@@ -18,12 +19,14 @@ export type RoundtableSocket = Socket<ClientToServerEvents, ServerToClientEvents
 
 /** What every handler may use. Built once per server. */
 export type ServerContext = {
+  io: RoundtableServer;
   database: Database;
   tokenSecret: string;
   broadcaster: Broadcaster;
   snapshots: SnapshotCache;
   votes: VoteBatcher;
   minutes: MinutesRooms;
+  presence: PresenceTracker;
   limits: { questions: RateLimiter; votes: RateLimiter };
 };
 

@@ -2,8 +2,10 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { agendaEditHandlers } from './agenda-edit.handlers';
 import { agendaHandlers } from './agenda.handlers';
+import { participantHandlers } from './participant.handlers';
 import { questionHandlers } from './question.handlers';
 import { minutesHandlers } from './minutes.handlers';
+import { detachParticipant } from './session';
 import { checkIn, joinCall } from './call.handlers';
 import { registerCommands } from './command-handler';
 import type { RoundtableServer, ServerContext } from './context';
@@ -29,9 +31,11 @@ export function handleConnections(io: RoundtableServer, context: ServerContext):
       ...agendaEditHandlers,
       ...questionHandlers,
       ...minutesHandlers,
+      ...participantHandlers,
     });
     socket.on('disconnect', () => {
       context.minutes.handleDisconnect(socket);
+      detachParticipant(socket, context);
       if (socket.data.callId) context.broadcaster.markPresenceChanged(socket.data.callId);
     });
   });
