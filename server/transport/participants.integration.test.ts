@@ -161,7 +161,7 @@ describe('attendance record', () => {
       ['Bo', '2'],
     ]);
     expect(lines[1]).toMatch(/^"Ada, PhD","Ada, PhD Org"/);
-    for (const headers of [{}, { authorization: `Bearer ${created.keys.scribe}` }]) {
+    for (const headers of [new Headers(), new Headers({ authorization: `Bearer ${created.keys.scribe}` })]) {
       const refused = await fetch(url, { headers });
       expect(refused.status).toBe(403);
       expect((await refused.json()).error.code).toBe('forbidden');
