@@ -60,10 +60,10 @@ export function QuestionForm({ store, call, me }: { store: CallStore; call: Publ
           {length}/{QUESTION_LIMITS.text} characters
         </span>
       </div>
-      {items.length > 0 ? (
+      {items.length > 0 && !reason ? (
         <label className="block text-sm font-medium text-slate-700">
           About (optional)
-          <select className={controlClass} value={itemId} disabled={Boolean(reason)} onChange={(event) => setItemId(event.target.value)}>
+          <select className={controlClass} value={itemId} onChange={(event) => setItemId(event.target.value)}>
             <option value="">The whole call</option>
             {items.map((item) => (
               <option key={item.id} value={item.id}>
