@@ -1,6 +1,10 @@
 'use client';
 
 import { Panel } from '../ui/panel';
+import { IntroRound } from '../participants/intro-round';
+import { ParticipantsPanel } from '../participants/participants-panel';
+import { RaisedHands } from '../participants/raised-hands';
+import { useParticipants } from '../participants/use-participants';
 import { AgendaList } from './agenda-list';
 import { CalendarLink } from './calendar-link';
 import { PlanNextCall } from './plan-next-call';
@@ -32,6 +36,7 @@ function Waiting() {
 function LiveCall({ slug }: { slug: string }) {
   const store = useCallStore(slug);
   const state = useCallState(store);
+  const participants = useParticipants(store, state.connection);
 
   if (!state.snapshot) {
     if (!state.joinError) return <Waiting />;
@@ -61,6 +66,7 @@ function LiveCall({ slug }: { slug: string }) {
           <Panel title="Current item">
             <CurrentItem call={call} clockOffsetMs={clockOffsetMs} />
           </Panel>
+          {participants ? <IntroRound store={store} intro={call.intro} participants={participants} isHost={isHost} me={me} /> : null}
           <Panel title="Agenda">
             {call.description ? <p className="mb-4 text-sm whitespace-pre-line text-slate-600">{call.description}</p> : null}
             <AgendaList call={call} clockOffsetMs={clockOffsetMs} store={store} isHost={isHost} />
@@ -75,12 +81,18 @@ function LiveCall({ slug }: { slug: string }) {
               You are the <strong>{role}</strong> of this call.
             </p>
           ) : null}
+          {state.notice ? (
+            <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {state.notice}
+            </p>
+          ) : null}
           <CheckInForm store={store} me={me} />
+          {participants ? <RaisedHands store={store} participants={participants} me={me} isHost={isHost} /> : null}
+          <ParticipantsPanel store={store} participants={participants} role={role} me={me} />
           <ParticipantLinks links={call.links} />
           <CalendarLink slug={call.slug} />
           <RecordLink slug={call.slug} />
           {keys ? <ShareLinks slug={call.slug} keys={keys} /> : null}
-          <p className="text-center text-xs text-slate-500">{snapshot.presence.participantCount} checked in</p>
         </aside>
       </main>
     </>

@@ -32,6 +32,8 @@ export type CallViewState = {
   /** Ids of the questions this participant voted for and asked. */
   myVotes: string[];
   myQuestions: string[];
+  /** Something the server told this user (e.g. that the host removed them). */
+  notice: string | null;
 };
 
 const GAP_WAIT_MS = 300;
@@ -60,6 +62,7 @@ export class CallStore {
     clockOffsetMs: 0,
     myVotes: [],
     myQuestions: [],
+    notice: null,
   };
   readonly #listeners = new Set<() => void>();
   readonly #socket: Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -79,6 +82,14 @@ export class CallStore {
       if (snapshot) this.#update({ snapshot: { ...snapshot, presence } });
     });
     this.#socket.on('qa:tallies', (tallies) => this.#applyTallies(tallies));
+    this.#socket.on('participant:removed', ({ message }) => {
+      try {
+        localStorage.removeItem(tokenKey(this.slug));
+      } catch {
+        // Nothing stored.
+      }
+      this.#update({ me: null, notice: message });
+    });
     this.#socket.on('qa:pending', (question) => {
       const { snapshot } = this.#state;
       if (snapshot) this.#update({ snapshot: { ...snapshot, questions: upsertQuestion(snapshot.questions, question) } });
@@ -112,6 +123,14 @@ export class CallStore {
     } catch {
       return { ok: false, error: { code: 'internal', message: 'No answer from the server. Check your connection and try again.' } };
     }
+  }
+
+  /** Listens to one server event (the minutes provider uses it); returns the way to stop listening. */
+  listen<Event extends keyof ServerToClientEvents>(event: Event, listener: ServerToClientEvents[Event]): () => void {
+    // Socket.IO's typings cannot resolve a generic event name.
+    const socket = this.#socket as unknown as Record<'on' | 'off', (name: Event, fn: ServerToClientEvents[Event]) => void>;
+    socket.on.call(this.#socket, event, listener);
+    return () => socket.off.call(this.#socket, event, listener);
   }
 
   async checkIn(profile: CommandPayload<'participant:checkIn'>) {

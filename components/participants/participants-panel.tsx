@@ -1,0 +1,87 @@
+'use client';
+
+import { useState } from 'react';
+import type { ParticipantView, PublicParticipant, Role } from '@/lib/protocol';
+import { Panel } from '../ui/panel';
+import type { CallStore } from '../call/call-store';
+import { useCommand } from '../call/use-command';
+
+const badge = 'rounded-full px-2 py-0.5 text-[11px] font-semibold';
+
+function Badges({ participant }: { participant: ParticipantView }) {
+  return (
+    <>
+      {participant.role !== 'attendee' ? <span className={`${badge} bg-indigo-100 text-indigo-800`}>{participant.role === 'host' ? 'Host' : 'Scribe'}</span> : null}
+      {participant.isTeam ? <span className={`${badge} bg-emerald-100 text-emerald-800`}>Team</span> : null}
+    </>
+  );
+}
+
+export function ParticipantsPanel({ store, participants, role, me }: { store: CallStore; participants: ParticipantView[] | null; role: Role; me: PublicParticipant | null }) {
+  const [isExpanded, setExpanded] = useState(true);
+  const { run, error } = useCommand();
+  const isHost = role === 'host';
+  if (!participants) return null;
+  const here = participants.filter((participant) => participant.isOnline);
+  const left = participants.length - here.length;
+
+  function remove(participant: ParticipantView) {
+    const block = window.confirm(`Remove ${participant.displayName}? Press OK to also block them from rejoining with this browser, Cancel to only remove their check-in.`);
+    void run(() => store.send('participant:remove', { participantId: participant.id, block }));
+  }
+
+  return (
+    <Panel title="Participants">
+      <div className="flex items-center justify-between gap-2">
+        <p className="text-sm text-slate-700" data-testid="participant-counts">
+          <strong>{here.length}</strong> here now · {participants.length} checked in{left > 0 ? ` · ${left} left` : ''}
+        </p>
+        <button type="button" className="text-xs font-semibold text-indigo-700" aria-expanded={isExpanded} onClick={() => setExpanded(!isExpanded)}>
+          {isExpanded ? 'Hide' : 'Show'}
+        </button>
+      </div>
+      {error ? (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {isExpanded ? (
+        <ul className="mt-3 max-h-96 space-y-1 overflow-y-auto" aria-label="Participants">
+          {participants.map((participant) => (
+            <li key={participant.id} className={`flex items-start gap-2 rounded-lg px-2 py-1.5 ${participant.isOnline ? '' : 'opacity-60'}`} data-testid="participant">
+              <span className={`mt-1.5 size-2 shrink-0 rounded-full ${participant.isOnline ? 'bg-emerald-500' : 'bg-slate-300'}`} aria-hidden />
+              <div className="min-w-0 flex-1">
+                <p className="flex flex-wrap items-center gap-1.5 text-sm font-medium">
+                  <span className="break-words">{participant.displayName}</span>
+                  {participant.pronouns ? <span className="font-normal text-slate-500">({participant.pronouns})</span> : null}
+                  <Badges participant={participant} />
+                  {participant.handRaisedAt ? <span aria-label="Hand raised">✋</span> : null}
+                  {participant.id === me?.id ? <span className="text-xs font-normal text-slate-500">(you)</span> : null}
+                  <span className="sr-only">{participant.isOnline ? 'online' : 'left'}</span>
+                </p>
+                {participant.affiliation ? <p className="text-xs text-slate-600">{participant.affiliation}</p> : null}
+                {participant.reason ? <p className="text-xs text-slate-500">“{participant.reason}”</p> : null}
+              </div>
+              {isHost && participant.id !== me?.id ? (
+                <span className="flex shrink-0 gap-1">
+                  <button
+                    type="button"
+                    className="rounded px-1.5 py-1 text-xs font-semibold text-slate-600 hover:bg-slate-100"
+                    aria-pressed={participant.isTeam}
+                    aria-label={`Mark ${participant.displayName} as team`}
+                    onClick={() => void run(() => store.send('participant:setTeam', { participantId: participant.id, isTeam: !participant.isTeam }))}
+                  >
+                    Team
+                  </button>
+                  <button type="button" className="rounded px-1.5 py-1 text-xs font-semibold text-red-700 hover:bg-red-50" aria-label={`Remove ${participant.displayName}`} onClick={() => remove(participant)}>
+                    Remove
+                  </button>
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Panel>
+  );
+}

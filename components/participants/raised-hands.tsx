@@ -1,0 +1,46 @@
+'use client';
+
+import type { ParticipantView, PublicParticipant } from '@/lib/protocol';
+import { formatTime } from '@/lib/time';
+import { Button } from '../ui/button';
+import type { CallStore } from '../call/call-store';
+import { useCommand } from '../call/use-command';
+
+/** Raise or lower one's own hand; the host sees every raised hand in order and lowers them. */
+export function RaisedHands({ store, participants, me, isHost }: { store: CallStore; participants: ParticipantView[]; me: PublicParticipant | null; isHost: boolean }) {
+  const { run, error, isBusy } = useCommand();
+  const raised = participants.filter((participant) => participant.handRaisedAt).sort((a, b) => a.handRaisedAt!.localeCompare(b.handRaisedAt!));
+  const isMyHandUp = raised.some((participant) => participant.id === me?.id);
+
+  return (
+    <div className="space-y-3">
+      {me ? (
+        <Button variant={isMyHandUp ? 'primary' : 'secondary'} aria-pressed={isMyHandUp} disabled={isBusy} onClick={() => void run(() => store.send(isMyHandUp ? 'hand:lower' : 'hand:raise', {}))}>
+          ✋ {isMyHandUp ? 'Lower your hand' : 'Raise your hand'}
+        </Button>
+      ) : null}
+      {isHost && raised.length > 0 ? (
+        <div>
+          <h3 className="text-sm font-semibold">Raised hands</h3>
+          <ol className="mt-1 space-y-1 text-sm" aria-label="Raised hands, in order" data-testid="raised-hands">
+            {raised.map((participant) => (
+              <li key={participant.id} className="flex items-center gap-2">
+                <span className="flex-1">
+                  {participant.displayName} <span className="text-xs text-slate-500">since {formatTime(participant.handRaisedAt!)}</span>
+                </span>
+                <button type="button" className="rounded px-2 py-0.5 text-xs font-semibold text-indigo-700 hover:bg-indigo-50" onClick={() => void run(() => store.send('hand:lower', { participantId: participant.id }))}>
+                  Lower
+                </button>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { ParticipantChange, ParticipantView } from '@/lib/protocol';
+import type { CallStore, ConnectionStatus } from '../call/call-store';
+
+function applyChanges(list: ParticipantView[], changes: ParticipantChange[]): ParticipantView[] {
+  const byId = new Map(list.map((participant) => [participant.id, participant]));
+  for (const change of changes) {
+    if ('removedId' in change) byId.delete(change.removedId);
+    else byId.set(change.participant.id, change.participant);
+  }
+  return [...byId.values()].sort((a, b) => a.checkedInAt.localeCompare(b.checkedInAt));
+}
+
+/** The live participants list: fetched once online (again after each reconnect), then kept by merged changes. */
+export function useParticipants(store: CallStore, connection: ConnectionStatus): ParticipantView[] | null {
+  const [participants, setParticipants] = useState<ParticipantView[] | null>(null);
+  useEffect(() => {
+    if (connection !== 'online') return;
+    let isCurrent = true;
+    let early: ParticipantChange[] = [];
+    let hasList = false;
+    const stop = store.listen('participants:changed', (changes) => {
+      if (!hasList) early = [...early, ...changes];
+      else setParticipants((list) => applyChanges(list ?? [], changes));
+    });
+    void store.send('participants:list', {}).then((response) => {
+      if (!isCurrent || !response.ok) return;
+      hasList = true;
+      setParticipants(applyChanges(response.data.participants, early));
+    });
+    return () => {
+      isCurrent = false;
+      stop();
+    };
+  }, [store, connection]);
+  return participants;
+}
