@@ -1,14 +1,19 @@
-import type { PublicQuestion } from '../protocol';
+import type { ParticipantView, PublicCall, PublicQuestion } from '../protocol';
+import { exportAttendeesMarkdown } from './attendees-export';
 import { exportAgendaMarkdown, type AgendaSource } from './agenda-export';
 import { exportQaMarkdown } from './qa-export';
 
-export type CallRecordSource = { call: AgendaSource; questions: PublicQuestion[] };
+export type CallRecordSource = {
+  call: AgendaSource & { intro: PublicCall['intro'] };
+  questions: PublicQuestion[];
+  attendees: ParticipantView[];
+};
 
 /**
  * The call's record as one Markdown document: the agenda, then `# Call Minutes` with one `##` section per
  * part of the record. A new part (minutes text, attendees) is one more entry in `sections`.
  */
-export function buildCallRecord({ call, questions }: CallRecordSource): string {
-  const sections = [exportQaMarkdown(questions)];
+export function buildCallRecord({ call, questions, attendees }: CallRecordSource): string {
+  const sections = [exportAttendeesMarkdown(attendees, call.intro), exportQaMarkdown(questions)];
   return [exportAgendaMarkdown(call).trimEnd(), '# Call Minutes', ...sections].join('\n\n') + '\n';
 }

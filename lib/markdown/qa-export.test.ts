@@ -68,7 +68,7 @@ describe('exportQaMarkdown', () => {
 });
 
 describe('buildCallRecord', () => {
-  it('puts the agenda first, then the minutes heading and the Q&A', () => {
+  it('puts the agenda first, then the minutes heading, the attendees and the Q&A', () => {
     const call = {
       title: 'Jenkins community call',
       description: '',
@@ -77,10 +77,11 @@ describe('buildCallRecord', () => {
       plannedMinutes: 60,
       links: [],
       sections: [{ id: 's', title: 'Welcome', notes: '', items: [{ id: 'i', title: 'Intro round', notes: '', presenter: '', plannedMinutes: 5 }] }],
+      intro: null,
     };
-    const record = buildCallRecord({ call, questions: [question({ text: 'Why?' })] });
+    const record = buildCallRecord({ call, questions: [question({ text: 'Why?' })], attendees: [] });
     expect(record).toMatch(/^# .*Jenkins community call/);
-    expect(record).toContain('## Welcome\n\n- Intro round (5 min)\n\n# Call Minutes\n\n## Q&A\n\n* Q (Ada): Why?\n');
+    expect(record).toContain('## Welcome\n\n- Intro round (5 min)\n\n# Call Minutes\n\n## Attendees\n\nNobody checked in.\n\n## Q&A\n\n* Q (Ada): Why?\n');
     expect(record.endsWith('\n')).toBe(true);
   });
 });

@@ -36,7 +36,7 @@ async function callWithQuestions() {
 }
 
 describe('GET /api/calls/<slug>/minutes.md', () => {
-  it('exports the agenda, then the Q&A in the order asked, with anonymity and answers', async () => {
+  it('exports the agenda, the attendees, then the Q&A in the order asked, with anonymity and answers', async () => {
     const { created } = await callWithQuestions();
     const response = await fetch(`${server.url}/api/calls/${created.slug}/minutes.md`);
     expect(response.status).toBe(200);
@@ -48,6 +48,12 @@ describe('GET /api/calls/<slug>/minutes.md', () => {
     expect(text).toContain(
       [
         '# Call Minutes',
+        '',
+        '## Attendees',
+        '',
+        '* Kai',
+        '* Ada',
+        '* Bo',
         '',
         '## Q&A',
         '',
