@@ -14,6 +14,7 @@ import { AgendaAnnouncer, CurrentItem } from './current-item';
 import { HostControls } from './host-controls';
 import { ParticipantLinks } from './participant-links';
 import { QuestionsPanel } from './questions-panel';
+import { MinutesPanel } from '../minutes/minutes-panel';
 import { RecordLink } from './record-link';
 import { ShareLinks } from './share-links';
 import { useCallState, useCallStore, useIsClient } from './use-call';
@@ -72,6 +73,7 @@ function LiveCall({ slug }: { slug: string }) {
             <AgendaList call={call} clockOffsetMs={clockOffsetMs} store={store} isHost={isHost} />
           </Panel>
           <QuestionsPanel store={store} call={call} questions={snapshot.questions} role={role} me={me} myVotes={state.myVotes} myQuestions={state.myQuestions} />
+          <MinutesPanel store={store} call={call} role={role} me={me} />
         </div>
         <aside className={`space-y-6 ${me && !isHost ? '' : 'max-lg:order-first'}`} aria-label="Call details">
           {isHost ? <HostControls store={store} call={call} /> : null}

@@ -12,7 +12,7 @@ export const MINUTES_TEXT = 'minutes';
 
 const bytes = (max: number) =>
   z
-    .instanceof(Uint8Array, { message: 'Must be binary' })
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, 'Must be binary')
     .refine((value) => value.byteLength <= max, `Must be at most ${max} bytes`);
 
 const snapshotId = z.number().int().min(1);

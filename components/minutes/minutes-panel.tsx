@@ -1,0 +1,127 @@
+'use client';
+
+import type { EditorView } from '@codemirror/view';
+import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { listItems } from '@/lib/call-state';
+import { hasHeading } from '@/lib/minutes';
+import type { PublicCall, PublicParticipant, Role } from '@/lib/protocol';
+import { Button } from '../ui/button';
+import { ErrorMessage, Panel } from '../ui/panel';
+import type { CallStore } from '../call/call-store';
+import { insertHeading, MinutesEditor } from './minutes-editor';
+import { MinutesHistory } from './minutes-history';
+import { MinutesProvider } from './minutes-provider';
+import { MinutesView } from './minutes-view';
+
+const COLORS = ['#0f766e', '#b45309', '#7c3aed', '#be123c', '#1d4ed8', '#15803d', '#c2410c', '#a21caf'];
+
+function colorFor(seed: string): string {
+  let hash = 0;
+  for (const char of seed) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return COLORS[hash % COLORS.length]!;
+}
+
+function shortcutLabel(): string {
+  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘ ⌥ H' : 'Ctrl Alt H';
+}
+
+type Props = { store: CallStore; call: PublicCall; role: Role; me: PublicParticipant | null };
+
+export function MinutesPanel(props: Props) {
+  const canEdit = props.role !== 'attendee';
+  // A new provider when the role changes: readers and writers differ in what they send.
+  return <MinutesSection key={canEdit ? 'editor' : 'reader'} {...props} canEdit={canEdit} />;
+}
+
+function MinutesSection({ store, call, role, me, canEdit }: Props & { canEdit: boolean }) {
+  const [provider] = useState(() => new MinutesProvider(store, canEdit));
+  useEffect(() => {
+    provider.start();
+    return () => provider.stop();
+  }, [provider]);
+  const { status, error } = useSyncExternalStore(provider.subscribe, provider.getState, provider.getState);
+
+  const name = me?.displayName ?? (role === 'host' ? 'Host' : 'Scribe');
+  const color = colorFor(me?.id ?? name);
+  useEffect(() => provider.setUser({ name, color, colorLight: `${color}33` }), [provider, name, color]);
+
+  const items = listItems(call);
+  const current = items.find((item) => item.id === call.currentItemId) ?? null;
+  const currentTitleRef = useRef<string | null>(current?.title ?? null);
+  useEffect(() => {
+    currentTitleRef.current = current?.title ?? null;
+  }, [current]);
+  const readCurrentTitle = useCallback(() => currentTitleRef.current, []);
+  const view = useRef<EditorView | null>(null);
+  const onView = useCallback((editor: EditorView | null) => {
+    view.current = editor;
+  }, []);
+  const hintId = useId();
+
+  // When the host moves on, offer (without insisting) to start the next item's notes.
+  const [seenItemId, setSeenItemId] = useState(call.currentItemId);
+  const [promptItemId, setPromptItemId] = useState<string | null>(null);
+  if (call.currentItemId !== seenItemId) {
+    setSeenItemId(call.currentItemId);
+    setPromptItemId(call.currentItemId);
+  }
+  const prompted = canEdit && promptItemId ? items.find((item) => item.id === promptItemId) : undefined;
+  const showPrompt = prompted && !hasHeading(provider.text.toString(), prompted.title);
+
+  const title = (
+    <span className="flex items-center justify-between gap-2">
+      Minutes
+      <span className="text-xs font-normal tracking-normal text-slate-500 normal-case" data-testid="minutes-status">
+        {status === 'synced' ? (canEdit ? 'Saved live' : 'Live') : status === 'offline' ? 'Offline: your edits are kept' : 'Connecting…'}
+      </span>
+    </span>
+  );
+
+  if (!canEdit) {
+    return (
+      <Panel title={title}>
+        <MinutesView provider={provider} />
+      </Panel>
+    );
+  }
+
+  return (
+    <Panel title={title}>
+      <div className="mb-3 flex flex-wrap items-center gap-2">
+        <Button
+          variant="secondary"
+          disabled={!current}
+          title={current ? `Insert “## ${current.title}”` : 'There is no current agenda item'}
+          aria-keyshortcuts="Control+Alt+H Meta+Alt+H"
+          onClick={() => view.current && current && insertHeading(view.current, current.title)}
+        >
+          Insert current item heading
+          <kbd className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600">{shortcutLabel()}</kbd>
+        </Button>
+        <p id={hintId} className="text-xs text-slate-500">
+          Markdown: “1.” numbers a point, indent “-” for details. Tab indents; press Esc then Tab to leave the editor.
+        </p>
+      </div>
+      {showPrompt ? (
+        <div role="status" className="mb-3 flex flex-wrap items-center gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          <span className="grow">Start notes for “{prompted.title}”?</span>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              if (view.current) insertHeading(view.current, prompted.title, 'end');
+              setPromptItemId(null);
+            }}
+          >
+            Insert heading
+          </Button>
+          <Button variant="ghost" onClick={() => setPromptItemId(null)}>
+            Dismiss
+          </Button>
+        </div>
+      ) : null}
+      <ErrorMessage message={error} />
+      <MinutesEditor provider={provider} currentTitle={readCurrentTitle} onView={onView} describedBy={hintId} />
+      {role === 'host' ? <MinutesHistory store={store} /> : null}
+    </Panel>
+  );
+}
