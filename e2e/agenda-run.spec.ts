@@ -1,23 +1,31 @@
 import { expect, test, type Page } from '@playwright/test';
 
-const agenda = {
-  title: 'Release community call',
-  startsAt: '2026-12-03T17:30',
-  timezone: 'Europe/Berlin',
-  sections: [
-    { title: 'Welcome', items: [{ title: 'Intro round', plannedMinutes: 10 }] },
-    { title: 'Spotlight: release process', items: [{ title: 'Release cadence', presenter: 'Kai', plannedMinutes: 15 }, { title: 'Demo', plannedMinutes: 10 }] },
-    { title: 'Q&A', items: [{ title: 'Open floor', plannedMinutes: 5 }] },
-  ],
-};
+// The agenda arrives as the Markdown community calls publish.
+const agendaMarkdown = `# Agenda for the Release community call on Thursday, December 3, 2026, 17:30 CET
+
+## Welcome
+- Intro round (10 min)
+
+## Spotlight: release process
+- Release cadence (15 min) @Kai
+- Demo (10 min)
+
+## Q&A
+- Open floor (5 min)
+`;
+
+async function importCall(page: Page): Promise<{ hostUrl: string; publicUrl: string }> {
+  const response = await page.request.post('/api/calls', { headers: { 'content-type': 'text/markdown' }, data: agendaMarkdown });
+  expect(response.status()).toBe(201);
+  return response.json();
+}
 
 const titles = (page: Page) => page.getByTestId('item-title');
 const current = (page: Page) => page.locator('[data-testid="agenda-item"][data-current]');
 const forecastOf = (page: Page, title: string) => page.getByTestId('agenda-item').filter({ hasText: title }).getByTestId('item-forecast');
 
-test('the host runs every item, reorders live, and an attendee’s forecast and timer follow', async ({ page: host, browser }) => {
-  const response = await host.request.post('/api/calls', { data: agenda });
-  const { hostUrl, publicUrl } = await response.json();
+test('the host imports a Markdown agenda, runs every item, reorders live, and an attendee’s forecast and timer follow', async ({ page: host, browser }) => {
+  const { hostUrl, publicUrl } = await importCall(host);
   await host.goto(hostUrl);
   const attendee = await (await browser.newContext({ timezoneId: 'America/New_York' })).newPage();
   await attendee.goto(publicUrl);
@@ -61,7 +69,7 @@ test('the host runs every item, reorders live, and an attendee’s forecast and 
 });
 
 test('the projector view follows the current item in large type', async ({ page, browser }) => {
-  const { hostUrl, publicUrl } = await (await page.request.post('/api/calls', { data: agenda })).json();
+  const { hostUrl, publicUrl } = await importCall(page);
   await page.goto(hostUrl);
   const projector = await (await browser.newContext()).newPage();
   await projector.goto(`${publicUrl}/present`);
