@@ -9,6 +9,7 @@ async function createCallThroughForm(page: Page) {
   await page.getByLabel('Section 1 item 2 title').fill('Release update');
   await page.getByLabel('Section 1 item 2 presenter').fill('Kai');
   await page.getByLabel('Section 2 item 1 title').fill('Open floor');
+  await page.getByLabel('Link 1 label').fill('Slides');
   await page.getByLabel('Link 1 URL').fill('https://example.org/slides');
   await page.getByRole('button', { name: 'Create call' }).click();
   await expect(page.getByTestId('public-link')).toBeVisible();

@@ -65,7 +65,7 @@ function sectionsFrom(draft: AgendaDraft): DraftSection[] {
 const missingHint = 'Not in the Markdown: please fill this in.';
 
 export function CreateCallForm() {
-  const [links, setLinks] = useState<DraftLink[]>([{ key: newKey(), label: 'Slides', url: '' }]);
+  const [links, setLinks] = useState<DraftLink[]>([{ key: newKey(), label: '', url: '' }]);
   const [sections, setSections] = useState<DraftSection[]>(starterSections);
   const [issues, setIssues] = useState<Issue[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -185,7 +185,7 @@ export function CreateCallForm() {
           {links.map((link, index) => (
             <li key={link.key}>
               <div className="grid grid-cols-[8rem_1fr_auto] gap-2">
-                <input className="rounded-md px-2 py-1.5 text-sm ring-1 ring-slate-300" aria-label={`Link ${index + 1} label`} placeholder="Label" value={link.label} maxLength={80} onChange={(event) => setLinks(links.map((each) => (each.key === link.key ? { ...each, label: event.target.value } : each)))} />
+                <input className="rounded-md px-2 py-1.5 text-sm ring-1 ring-slate-300" aria-label={`Link ${index + 1} label`} placeholder="Slides" value={link.label} maxLength={80} onChange={(event) => setLinks(links.map((each) => (each.key === link.key ? { ...each, label: event.target.value } : each)))} />
                 <input className="rounded-md px-2 py-1.5 text-sm ring-1 ring-slate-300" aria-label={`Link ${index + 1} URL`} placeholder="https://…" type="url" value={link.url} onChange={(event) => setLinks(links.map((each) => (each.key === link.key ? { ...each, url: event.target.value } : each)))} />
                 <Button variant="ghost" aria-label={`Remove link ${index + 1}`} onClick={() => setLinks(links.filter((each) => each.key !== link.key))}>
                   ✕
