@@ -7,8 +7,13 @@ const environmentSchema = z.object({
   DATABASE_URL: z
     .string()
     .default('file:./data/roundtable.db')
-    .refine((url) => url.startsWith('file:'), 'DATABASE_URL must be a file: URL (SQLite)'),
+    .refine(
+      (url) => /^(file:|postgres(ql)?:\/\/)/.test(url),
+      'DATABASE_URL must be a file: URL (SQLite) or a postgres:// or postgresql:// URL (PostgreSQL)',
+    ),
   PUBLIC_URL: z.url().optional(),
+  /** Set on every node of a multi-node deployment: Socket.IO broadcasts and presence go through Redis. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' }).optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -1,15 +1,34 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { resolveDatabaseProvider } from './database-url';
+import { PrismaClient as PostgresPrismaClient } from './generated/postgresql/client';
 import { PrismaClient } from './generated/sqlite/client';
 
 export type Database = InstanceType<typeof PrismaClient>;
 export type Transaction = Omit<Database, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
-/** Opens the database named by a `file:` URL. */
+const POOL_SIZE = 10;
+
+/** Opens the database named by DATABASE_URL: a `file:` URL (SQLite) or a `postgres[ql]://` URL (PostgreSQL). */
 export async function openDatabase(databaseUrl: string): Promise<Database> {
-  const adapter = new PrismaBetterSqlite3({ url: databaseUrl.replace(/^file:/, ''), timeout: 10_000 });
+  const target = resolveDatabaseProvider(databaseUrl);
+  if (target.provider === 'postgresql') return openPostgres(target.url);
+  const adapter = new PrismaBetterSqlite3({ url: target.filePath, timeout: 10_000 });
   const database = new PrismaClient({ adapter });
   await database.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await database.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   await database.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   return database;
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: 5_000 });
+  // An idle connection dropped by a database restart must not crash the process; the pool reconnects.
+  pool.on('error', (error) => console.error('database: idle connection lost', error.message));
+  const database = new PostgresPrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  await database.$connect();
+  // Both schemas are generated from one file and differ only in the provider line (scripts/schemas.test.ts),
+  // so the two clients have the same API; repositories are typed against the SQLite one.
+  return database as unknown as Database;
 }

@@ -85,8 +85,20 @@ async function recount(transaction: Transaction, questionIds: string[]): Promise
   return counts;
 }
 
+/**
+ * Takes the questions' row locks (in id order, so two writers cannot deadlock) before votes are read or
+ * written: on PostgreSQL another node's batch for the same questions then waits until this one commits, and
+ * the counts read afterwards include its votes. SQLite runs one write transaction at a time anyway.
+ */
+async function lockQuestions(transaction: Transaction, questionIds: string[]): Promise<void> {
+  for (const id of [...questionIds].sort()) {
+    await transaction.question.updateMany({ where: { id }, data: { voteCount: { increment: 0 } } });
+  }
+}
+
 /** Moves the source's votes to the target (a voter of both counts once) and hides the source. */
 export async function mergeQuestion(transaction: Transaction, sourceId: string, targetId: string): Promise<number> {
+  await lockQuestions(transaction, [sourceId, targetId]);
   const [sourceVoters, targetVoters] = await Promise.all(
     [sourceId, targetId].map((questionId) => transaction.vote.findMany({ where: { questionId }, select: { participantId: true } })),
   );
@@ -108,6 +120,7 @@ export type VoteOutcome = { ok: true; voteCount: number } | { ok: false; code: '
 export async function applyVoteBatch(database: Database, callId: string, requests: VoteRequest[]): Promise<VoteOutcome[]> {
   return database.$transaction(async (transaction) => {
     const questionIds = [...new Set(requests.map((request) => request.questionId))];
+    await lockQuestions(transaction, questionIds);
     const questions = await transaction.question.findMany({ where: { callId, id: { in: questionIds }, mergedIntoId: null }, select: { id: true, state: true } });
     const states = new Map(questions.map((question) => [question.id, question.state]));
     const existing = await transaction.vote.findMany({

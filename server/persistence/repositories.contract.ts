@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCallSchema, type PublicSection } from '@/lib/protocol';
+import { createId } from '../domain/secrets';
+import { commitCallChange, findCallAccess, insertCall, loadPublicCall, readSequence } from './calls.repository';
+import type { Database } from './database';
+import { appendMinutesUpdate, findLatestMinutesSnapshotHeader, insertMinutesSnapshot, listMinutesSnapshots, listMinutesUpdatesSince } from './minutes.repository';
+import { countParticipants, findParticipant, insertParticipant, listParticipants, updateParticipantFlags } from './participants.repository';
+import { applyVoteBatch, insertQuestion, listOwnActivity, listQuestions, mergeQuestion } from './questions.repository';
+import { ensureSeries, listCallSummaries } from './schedule.repository';
+import { getOrCreateSetting } from './settings.repository';
+
+export type ContractDatabase = { database: Database; close: () => Promise<void> };
+
+const input = createCallSchema.parse({
+  title: 'Contract call',
+  startsAt: '2026-12-03T17:30',
+  timezone: 'Europe/Berlin',
+  links: [{ label: 'Slides', url: 'https://example.org/slides' }],
+  sections: [{ title: 'Welcome', items: [{ title: 'Intro' }, { title: 'News', presenter: 'Kai' }] }, { title: 'Q&A' }],
+});
+
+/**
+ * The repositories' behaviour that the app relies on, run unchanged against every database provider
+ * (STYLE.md 6). Concurrency cases matter on PostgreSQL, where two nodes write at once.
+ */
+export function describeRepositoryContract(provider: string, open: () => Promise<ContractDatabase>): void {
+  describe(`repositories on ${provider}`, () => {
+    let opened: ContractDatabase;
+    let database: Database;
+    beforeAll(async () => {
+      opened = await open();
+      database = opened.database;
+    });
+    afterAll(() => opened?.close());
+
+    async function newCall(startsAt = new Date('2026-12-03T16:30:00.000Z')) {
+      const id = createId();
+      await insertCall(database, { id, slug: createId(), hostKey: createId(), scribeKey: createId(), startsAt, input, newId: createId });
+      return id;
+    }
+
+    async function newParticipant(callId: string, displayName: string) {
+      return insertParticipant(database, { id: createId(), callId, displayName, affiliation: '', pronouns: '', reason: '', role: 'attendee' });
+    }
+
+    async function newQuestion(callId: string, authorId: string, text = 'When is the next release?') {
+      const id = createId();
+      const sequence = (await readSequence(database, callId))!;
+      const first = await commitCallChange(database, callId, sequence, {
+        patch: {},
+        eventCount: 1,
+        write: (transaction) =>
+          insertQuestion(transaction, { id, callId, authorId, authorName: 'Ada', isAnonymous: false, itemId: null, text, state: 'open', createdAt: new Date() }),
+      });
+      expect(first).toBe(sequence + 1);
+      return id;
+    }
+
+    it('stores a call and loads it back with its agenda in order and millisecond times', async () => {
+      const startsAt = new Date('2026-12-03T16:30:00.123Z');
+      const callId = await newCall(startsAt);
+      const loaded = await loadPublicCall(database, callId);
+      expect(loaded?.sequence).toBe(0);
+      expect(loaded?.call.startsAt).toBe(startsAt.toISOString());
+      expect(loaded?.call.sections.map((section) => [section.title, section.items.map((item) => item.title)])).toEqual([
+        ['Welcome', ['Intro', 'News']],
+        ['Q&A', []],
+      ]);
+      const access = await findCallAccess(database, loaded!.call.slug);
+      expect(access?.id).toBe(callId);
+      expect(await findCallAccess(database, loaded!.call.slug.toUpperCase() + 'x')).toBeNull();
+    });
+
+    it('commits a change only at the expected sequence, and exactly one of two racing commits', async () => {
+      const callId = await newCall();
+      const itemId = (await loadPublicCall(database, callId))!.call.sections[0]!.items[0]!.id;
+      expect(await commitCallChange(database, callId, 0, { patch: { status: 'live', startedAt: new Date() }, eventCount: 1 })).toBe(1);
+      expect(await commitCallChange(database, callId, 0, { patch: { status: 'ended' }, eventCount: 1 })).toBeNull();
+      const racing = await Promise.all(
+        Array.from({ length: 6 }, () => commitCallChange(database, callId, 1, { patch: { currentItemId: itemId }, eventCount: 2 })),
+      );
+      expect(racing.filter((first) => first === 2)).toHaveLength(1);
+      expect(racing.filter((first) => first === null)).toHaveLength(5);
+      const loaded = await loadPublicCall(database, callId);
+      expect(loaded).toMatchObject({ sequence: 3, call: { status: 'live', currentItemId: itemId } });
+    });
+
+    it('saves an agenda edit: new, moved, renamed and deleted sections and items', async () => {
+      const callId = await newCall();
+      const before = (await loadPublicCall(database, callId))!.call.sections;
+      const [welcome, qa] = before as [PublicSection, PublicSection];
+      const after: PublicSection[] = [
+        { ...qa, title: 'Questions', items: [{ ...welcome.items[1]!, title: 'News!' }] },
+        { id: createId(), title: 'New', notes: 'n', items: [{ id: createId(), title: 'Fresh', notes: '', presenter: '', plannedMinutes: 5 }] },
+        { ...welcome, items: [] },
+      ];
+      expect(await commitCallChange(database, callId, 0, { patch: {}, eventCount: 1, agenda: { before, after } })).toBe(1);
+      const loaded = (await loadPublicCall(database, callId))!.call.sections;
+      expect(loaded).toEqual(after);
+    });
+
+    it('keeps participants with flags, counts and check-in order', async () => {
+      const callId = await newCall();
+      const ada = await newParticipant(callId, 'Ada');
+      const bo = await newParticipant(callId, 'Bo');
+      expect(await findParticipant(database, callId, ada.id)).toMatchObject({ displayName: 'Ada', role: 'attendee' });
+      expect(await updateParticipantFlags(database, callId, bo.id, { isTeam: true, handRaisedAt: new Date() })).toBe(true);
+      const listed = await listParticipants(database, callId, (id) => id === ada.id);
+      expect(listed.map((participant) => [participant.displayName, participant.isOnline, participant.isTeam])).toEqual([
+        ['Ada', true, false],
+        ['Bo', false, true],
+      ]);
+      expect(await updateParticipantFlags(database, callId, ada.id, { removedAt: new Date() })).toBe(true);
+      expect(await updateParticipantFlags(database, callId, ada.id, { isTeam: true })).toBe(false);
+      expect(await countParticipants(database, callId)).toBe(1);
+      expect(await findParticipant(database, callId, ada.id)).toBeNull();
+    });
+
+    it('counts votes exactly: duplicates in a batch, racing batches for the same votes, unvotes', async () => {
+      const callId = await newCall();
+      const voters = await Promise.all(Array.from({ length: 30 }, (_, index) => newParticipant(callId, `Voter ${index}`)));
+      const questionId = await newQuestion(callId, voters[0]!.id);
+      const otherId = await newQuestion(callId, voters[0]!.id, 'And the roadmap?');
+
+      const duplicated = await applyVoteBatch(database, callId, [
+        { questionId, participantId: voters[0]!.id, isVote: true },
+        { questionId, participantId: voters[0]!.id, isVote: true },
+      ]);
+      expect(duplicated.map((outcome) => outcome.ok)).toEqual([true, false]);
+
+      // Two nodes' batches overlapping on the same (question, participant) pairs, at the same moment.
+      const batch = (offset: number) =>
+        voters.slice(1).flatMap((voter, index) =>
+          (index + offset) % 2 === 0 ? [{ questionId, participantId: voter.id, isVote: true }, { questionId: otherId, participantId: voter.id, isVote: true }] : [],
+        );
+      const everyone = voters.slice(1).map((voter) => ({ questionId, participantId: voter.id, isVote: true }));
+      const results = await Promise.all([applyVoteBatch(database, callId, batch(0)), applyVoteBatch(database, callId, batch(1)), applyVoteBatch(database, callId, everyone)]);
+      const accepted = results.flatMap((outcomes, index) =>
+        outcomes.flatMap((outcome, position) => (outcome.ok ? [[batch(0), batch(1), everyone][index]![position]!] : [])),
+      );
+      expect(accepted.filter((vote) => vote.questionId === questionId)).toHaveLength(29);
+      expect(accepted.filter((vote) => vote.questionId === otherId)).toHaveLength(29);
+
+      const unvoted = await applyVoteBatch(database, callId, [{ questionId, participantId: voters[5]!.id, isVote: false }]);
+      expect(unvoted).toEqual([{ ok: true, voteCount: 29 }]);
+      const counts = Object.fromEntries((await listQuestions(database, callId, { includeHidden: true })).map((question) => [question.id, question.voteCount]));
+      expect(counts).toEqual({ [questionId]: 29, [otherId]: 29 });
+      expect(await applyVoteBatch(database, callId, [{ questionId: 'missing', participantId: voters[1]!.id, isVote: true }])).toMatchObject([{ ok: false, code: 'not_found' }]);
+      expect((await listOwnActivity(database, callId, voters[1]!.id)).myVotes.sort()).toEqual([questionId, otherId].sort());
+    });
+
+    it('merges a question into another, counting a voter of both once', async () => {
+      const callId = await newCall();
+      const [ada, bo, cy] = await Promise.all(['Ada', 'Bo', 'Cy'].map((name) => newParticipant(callId, name)));
+      const source = await newQuestion(callId, ada!.id);
+      const target = await newQuestion(callId, ada!.id, 'Same question');
+      await applyVoteBatch(database, callId, [
+        { questionId: source, participantId: ada!.id, isVote: true },
+        { questionId: source, participantId: bo!.id, isVote: true },
+        { questionId: target, participantId: bo!.id, isVote: true },
+        { questionId: target, participantId: cy!.id, isVote: true },
+      ]);
+      const merged = await database.$transaction((transaction) => mergeQuestion(transaction, source, target));
+      expect(merged).toBe(3);
+      expect((await listQuestions(database, callId, { includeHidden: true })).map((question) => question.id)).toEqual([target]);
+    });
+
+    it('appends minutes updates, snapshots them and drops only what a snapshot makes redundant', async () => {
+      const callId = await newCall();
+      const ids: number[] = [];
+      for (let index = 0; index < 5; index += 1) ids.push(await appendMinutesUpdate(database, callId, new Uint8Array([index, 255, 0])));
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      const updates = await listMinutesUpdatesSince(database, callId, 0);
+      expect(updates.map((update) => [...update.update])).toEqual([0, 1, 2, 3, 4].map((index) => [index, 255, 0]));
+      const snapshotId = await insertMinutesSnapshot(database, callId, new Uint8Array([9, 9]), ids.at(-1)!);
+      expect(await findLatestMinutesSnapshotHeader(database, callId)).toEqual({ id: snapshotId, lastUpdateId: ids.at(-1) });
+      expect((await listMinutesSnapshots(database, callId)).map((snapshot) => snapshot.id)).toEqual([snapshotId]);
+      // The look-back keeps recent updates, so a late commit from another node is still read.
+      expect(await listMinutesUpdatesSince(database, callId, ids.at(-1)!)).toHaveLength(5);
+    });
+
+    it('lists the schedule in start order with a stable cursor, and puts racing hosts in one series', async () => {
+      const base = Date.parse('2031-05-01T10:00:00.000Z');
+      const callIds = await Promise.all([2, 0, 1].map((offset) => newCall(new Date(base + offset * 3_600_000))));
+      const filter = { order: 'asc' as const, anyOf: [{ status: 'scheduled' as const, startsFrom: new Date(base), startsBefore: new Date(base + 3 * 3_600_000) }] };
+      const firstPage = await listCallSummaries(database, filter, null, 2);
+      expect(firstPage.map((row) => row.id)).toEqual([callIds[1], callIds[2]]);
+      const last = firstPage.at(-1)!;
+      const secondPage = await listCallSummaries(database, filter, { startsAt: last.startsAt, id: last.id }, 2);
+      expect(secondPage.map((row) => row.id)).toEqual([callIds[0]]);
+      const series = await Promise.all([ensureSeries(database, callIds[0]!, 'A', createId), ensureSeries(database, callIds[0]!, 'B', createId)]);
+      expect(series[0]).toBe(series[1]);
+    });
+
+    it('keeps the first value of a setting when two nodes create it at once', async () => {
+      const values = await Promise.all(['first', 'second', 'third'].map((value) => getOrCreateSetting(database, 'contract-setting', () => value)));
+      expect(new Set(values).size).toBe(1);
+    });
+  });
+}

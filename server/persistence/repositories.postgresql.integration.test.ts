@@ -1,0 +1,24 @@
+import { describe } from 'vitest';
+import { createPostgresDatabase } from '../../prisma/test-databases';
+import { checkServices } from '../testing/services';
+import { openDatabase } from './database';
+import { applyMigrations } from './migrator';
+import { describeRepositoryContract } from './repositories.contract';
+
+const services = await checkServices('PostgreSQL repository contract tests', { postgres: true });
+
+describe.skipIf(services.shouldSkip)('PostgreSQL', () => {
+  describeRepositoryContract('PostgreSQL', async () => {
+    services.assertServices();
+    const created = await createPostgresDatabase();
+    await applyMigrations(created.url);
+    const database = await openDatabase(created.url);
+    return {
+      database,
+      close: async () => {
+        await database.$disconnect();
+        await created.drop();
+      },
+    };
+  });
+});

@@ -1,0 +1,20 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDatabase } from './database';
+import { applyMigrations } from './migrator';
+import { describeRepositoryContract } from './repositories.contract';
+
+describeRepositoryContract('SQLite', async () => {
+  const directory = await mkdtemp(path.join(tmpdir(), 'roundtable-contract-'));
+  const url = `file:${path.join(directory, 'contract.db')}`;
+  await applyMigrations(url);
+  const database = await openDatabase(url);
+  return {
+    database,
+    close: async () => {
+      await database.$disconnect();
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+});
