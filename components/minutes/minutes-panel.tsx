@@ -11,7 +11,7 @@ import type { CallStore } from '../call/call-store';
 import { insertHeading, MinutesEditor } from './minutes-editor';
 import { MinutesHistory } from './minutes-history';
 import { MinutesProvider } from './minutes-provider';
-import { MinutesView } from './minutes-view';
+import { MinutesView, useMinutesText } from './minutes-view';
 
 const COLORS = ['#0f766e', '#b45309', '#7c3aed', '#be123c', '#1d4ed8', '#15803d', '#c2410c', '#a21caf'];
 
@@ -66,7 +66,6 @@ function MinutesSection({ store, call, role, me, canEdit }: Props & { canEdit: b
     setPromptItemId(call.currentItemId);
   }
   const prompted = canEdit && promptItemId ? items.find((item) => item.id === promptItemId) : undefined;
-  const showPrompt = prompted && !hasHeading(provider.text.toString(), prompted.title);
 
   const title = (
     <span className="flex items-center justify-between gap-2">
@@ -102,26 +101,37 @@ function MinutesSection({ store, call, role, me, canEdit }: Props & { canEdit: b
           Markdown: “1.” numbers a point, indent “-” for details. Tab indents; press Esc then Tab to leave the editor.
         </p>
       </div>
-      {showPrompt ? (
-        <div role="status" className="mb-3 flex flex-wrap items-center gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-          <span className="grow">Start notes for “{prompted.title}”?</span>
-          <Button
-            variant="secondary"
-            onClick={() => {
-              if (view.current) insertHeading(view.current, prompted.title, 'end');
-              setPromptItemId(null);
-            }}
-          >
-            Insert heading
-          </Button>
-          <Button variant="ghost" onClick={() => setPromptItemId(null)}>
-            Dismiss
-          </Button>
-        </div>
+      {prompted ? (
+        <NextItemPrompt
+          provider={provider}
+          title={prompted.title}
+          onInsert={() => {
+            if (view.current) insertHeading(view.current, prompted.title, 'end');
+            setPromptItemId(null);
+          }}
+          onDismiss={() => setPromptItemId(null)}
+        />
       ) : null}
       <ErrorMessage message={error} />
       <MinutesEditor provider={provider} currentTitle={readCurrentTitle} onView={onView} describedBy={hintId} />
       {role === 'host' ? <MinutesHistory store={store} /> : null}
     </Panel>
+  );
+}
+
+/** A gentle offer, gone by itself once someone has written that heading. */
+function NextItemPrompt({ provider, title, onInsert, onDismiss }: { provider: MinutesProvider; title: string; onInsert: () => void; onDismiss: () => void }) {
+  const text = useMinutesText(provider);
+  if (hasHeading(text, title)) return null;
+  return (
+    <div role="status" className="mb-3 flex flex-wrap items-center gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+      <span className="grow">Start notes for “{title}”?</span>
+      <Button variant="secondary" onClick={onInsert}>
+        Insert heading
+      </Button>
+      <Button variant="ghost" onClick={onDismiss}>
+        Dismiss
+      </Button>
+    </div>
   );
 }

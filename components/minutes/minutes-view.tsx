@@ -13,8 +13,8 @@ const PROSE = [
   '[&_blockquote]:border-l-4 [&_blockquote]:border-slate-200 [&_blockquote]:pl-3 [&_pre]:overflow-auto [&_pre]:bg-slate-50 [&_pre]:p-2',
 ].join(' ');
 
-/** The minutes rendered as Markdown, following every change with a short delay. */
-export function MinutesView({ provider }: { provider: MinutesProvider }) {
+/** The minutes text, re-read at most every RENDER_MS while scribes type. */
+export function useMinutesText(provider: MinutesProvider): string {
   const [text, setText] = useState(() => provider.text.toString());
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -31,6 +31,12 @@ export function MinutesView({ provider }: { provider: MinutesProvider }) {
       clearTimeout(timer);
     };
   }, [provider]);
+  return text;
+}
+
+/** The minutes rendered as Markdown, following every change with a short delay. */
+export function MinutesView({ provider }: { provider: MinutesProvider }) {
+  const text = useMinutesText(provider);
   const html = useMemo(() => renderMinutes(text), [text]);
 
   if (!text.trim()) return <p className="text-sm text-slate-500">No minutes yet. They appear here as the scribes write them.</p>;

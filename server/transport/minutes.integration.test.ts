@@ -95,6 +95,13 @@ describe('shared minutes', () => {
     expect(text).toBe('# Minutes\n1. Release\n   - offline note\n');
   });
 
+  it('puts the minutes into the call record', async () => {
+    const { created, scribes } = await setUp(1);
+    await scribes[0]!.push(scribes[0]!.edit((text) => text.insert(0, '## Release\n\n1. Cadence\n')));
+    const record = await (await fetch(`${server.url}/api/calls/${created.slug}/minutes.md`)).text();
+    expect(record).toMatch(/# Call Minutes\n[\s\S]*## Release\n\n1\. Cadence\n\n## Q&A/);
+  });
+
   it('refuses an attendee’s update and changes nothing', async () => {
     const { created, scribes } = await setUp(1);
     await scribes[0]!.push(scribes[0]!.edit((text) => text.insert(0, 'Decisions:\n')));

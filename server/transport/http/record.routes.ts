@@ -10,9 +10,10 @@ export const recordRoutes: Route[] = [
     path: /^\/api\/calls\/([a-z0-9]{1,64})\/minutes\.md$/,
     async handle({ response, context, params }) {
       const { access, call } = await requirePublicCall(context, params[0]!);
-      const [questions, attendees] = await Promise.all([
+      const [questions, attendees, minutes] = await Promise.all([
         listQuestions(context.database, access.id, { includeHidden: false }),
         listParticipants(context.database, access.id, () => false),
+        context.minutes.textOf(access.id),
       ]);
       // Served inline so a browser shows it; the filename names it when someone saves it.
       response.writeHead(200, {
@@ -20,7 +21,7 @@ export const recordRoutes: Route[] = [
         'cache-control': 'no-store',
         'content-disposition': `inline; filename="minutes-${call.slug}.md"`,
       });
-      response.end(buildCallRecord({ call, questions, attendees }));
+      response.end(buildCallRecord({ call, questions, attendees, minutes }));
     },
   },
 ];
