@@ -9,6 +9,9 @@ const inter = localFont({
   display: 'swap',
 });
 
+// Rendered per request so Next.js can put the response's CSP nonce on its inline scripts (server/transport/http/security-headers.ts).
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: { default: 'Roundtable', template: '%s · Roundtable' },
   description: 'Run live community calls: agenda, check-ins, Q&A and shared minutes in one place.',

@@ -13,5 +13,7 @@ const server = await startServer({
   port: Number(process.env.E2E_PORT ?? 3100),
   host: '127.0.0.1',
   next: { dev: false },
+  // Every browser of the suite comes from 127.0.0.1.
+  rateLimits: { callsPerMinute: 10_000, apiPerMinute: 100_000, connectionsPer10Seconds: 10_000 },
 });
 console.log(`e2e server on ${server.url} with ${databaseUrl}`);

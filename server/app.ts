@@ -7,7 +7,9 @@ import { getOrCreateSetting } from './persistence/settings.repository';
 import { Broadcaster } from './transport/broadcaster';
 import type { ServerContext } from './transport/context';
 import { handleApiRequest } from './transport/http/router';
+import { applySecurityHeaders } from './transport/http/security-headers';
 import { MinutesRooms, type MinutesOptions } from './transport/minutes-rooms';
+import { DEFAULT_RATE_LIMITS, NetworkLimits, type RateLimitOptions } from './transport/network-limits';
 import { SnapshotCache } from './transport/snapshot-cache';
 import { createSocketServer, handleConnections } from './transport/socket-server';
 import { VoteBatcher } from './transport/vote-batcher';
@@ -26,6 +28,8 @@ export type ServerOptions = {
   next?: { dev: boolean; dir?: string };
   /** How often the minutes are compacted into snapshots (tests use small numbers). */
   minutes?: MinutesOptions;
+  /** Per-socket and per-IP limits; tests and benchmarks raise them. */
+  rateLimits?: Partial<RateLimitOptions>;
 };
 
 export type RunningServer = { url: string; port: number; close: () => Promise<void> };
@@ -65,11 +69,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     votes: new VoteBatcher(database, broadcaster),
     minutes: new MinutesRooms(io, database, options.minutes),
     presence,
-    limits: { questions: new RateLimiter(QUESTIONS_PER_MINUTE / 60, QUESTIONS_PER_MINUTE), votes: new RateLimiter(VOTES_PER_SECOND, VOTE_BURST) },
+    limits: {
+      questions: new RateLimiter(QUESTIONS_PER_MINUTE / 60, QUESTIONS_PER_MINUTE),
+      votes: new RateLimiter(VOTES_PER_SECOND, VOTE_BURST),
+      network: new NetworkLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }),
+    },
   };
   handleConnections(io, context);
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
     void (async () => {
+      applySecurityHeaders(request, response, options.next?.dev ?? false);
       if (await handleApiRequest(request, response, context, options.publicUrl)) return;
       await handlePage(request, response);
     })().catch((error: unknown) => {

@@ -12,6 +12,11 @@ const environmentSchema = z.object({
       'DATABASE_URL must be a file: URL (SQLite) or a postgres:// or postgresql:// URL (PostgreSQL)',
     ),
   PUBLIC_URL: z.url().optional(),
+  /** Per client IP address: creating calls, other API requests, new socket connections; per socket: commands. */
+  RATE_LIMIT_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_CONNECTIONS_PER_10S: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_COMMANDS_PER_SECOND: z.coerce.number().int().min(1).default(20),
   /** Set on every node of a multi-node deployment: Socket.IO broadcasts and presence go through Redis. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' }).optional(),
 });

@@ -8,6 +8,13 @@ const server = await startServer({
   host: environment.HOST,
   publicUrl: environment.PUBLIC_URL,
   next: { dev: environment.NODE_ENV !== 'production' },
+  rateLimits: {
+    callsPerMinute: environment.RATE_LIMIT_CALLS_PER_MINUTE,
+    apiPerMinute: environment.RATE_LIMIT_API_PER_MINUTE,
+    connectionsPer10Seconds: environment.RATE_LIMIT_CONNECTIONS_PER_10S,
+    commandsPerSecond: environment.RATE_LIMIT_COMMANDS_PER_SECOND,
+    commandBurst: environment.RATE_LIMIT_COMMANDS_PER_SECOND * 2,
+  },
 });
 
 console.log(`Roundtable is running at ${environment.PUBLIC_URL ?? `http://localhost:${server.port}`}`);

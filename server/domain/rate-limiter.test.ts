@@ -9,4 +9,13 @@ describe('RateLimiter', () => {
     expect(limiter.take('ada', 1500)).toBe(false);
     expect(limiter.take('ada', 2000)).toBe(true);
   });
+
+  it('says how long until the next request is allowed', () => {
+    const limiter = new RateLimiter(0.5, 1);
+    expect(limiter.secondsUntilAllowed('ada', 1000)).toBe(0);
+    limiter.take('ada', 1000);
+    expect(limiter.secondsUntilAllowed('ada', 1000)).toBe(2);
+    expect(limiter.secondsUntilAllowed('ada', 2000)).toBe(1);
+    expect(limiter.secondsUntilAllowed('ada', 3000)).toBe(0);
+  });
 });

@@ -18,6 +18,14 @@ export class RateLimiter {
     return allowed;
   }
 
+  /** How long until `take(key)` would succeed again (0 when it would now). */
+  secondsUntilAllowed(key: string, now = Date.now()): number {
+    const bucket = this.#buckets.get(key);
+    if (!bucket) return 0;
+    const tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.perSecond);
+    return tokens >= 1 ? 0 : (1 - tokens) / this.perSecond;
+  }
+
   /** Drops buckets that have refilled completely; they hold no information. */
   #forgetFull(now: number) {
     for (const [key, bucket] of this.#buckets) {

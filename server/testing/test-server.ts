@@ -14,16 +14,21 @@ import {
 } from '@/lib/protocol';
 import { startServer, type RunningServer } from '../app';
 import type { MinutesOptions } from '../transport/minutes-rooms';
+import type { RateLimitOptions } from '../transport/network-limits';
 import { applyMigrations } from '../persistence/migrator';
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** Every test client connects from 127.0.0.1: the per-IP limits are raised unless a test sets them. */
+const TEST_RATE_LIMITS: Partial<RateLimitOptions> = { callsPerMinute: 100_000, apiPerMinute: 100_000, connectionsPer10Seconds: 100_000 };
+
 /** A real server on a free port with its own temporary SQLite file. */
-export async function startTestServer(options: { directory?: string; minutes?: MinutesOptions } = {}) {
+export async function startTestServer(options: { directory?: string; minutes?: MinutesOptions; rateLimits?: Partial<RateLimitOptions> } = {}) {
   const directory = options.directory ?? (await mkdtemp(path.join(tmpdir(), 'roundtable-test-')));
   const databaseUrl = `file:${path.join(directory, 'test.db')}`;
   await applyMigrations(databaseUrl);
-  let server: RunningServer = await startServer({ databaseUrl, port: 0, host: '127.0.0.1', minutes: options.minutes });
+  const rateLimits = { ...TEST_RATE_LIMITS, ...options.rateLimits };
+  let server: RunningServer = await startServer({ databaseUrl, port: 0, host: '127.0.0.1', minutes: options.minutes, rateLimits });
   const clients: TestClient[] = [];
 
   return {
@@ -39,7 +44,7 @@ export async function startTestServer(options: { directory?: string; minutes?: M
     async restart() {
       const { port } = server;
       await server.close();
-      server = await startServer({ databaseUrl, port, host: '127.0.0.1', minutes: options.minutes });
+      server = await startServer({ databaseUrl, port, host: '127.0.0.1', minutes: options.minutes, rateLimits });
     },
     async close() {
       for (const client of clients) client.disconnect();

@@ -21,15 +21,13 @@ export type CommandHandler<Name extends CommandName> = (
 
 export type CommandHandlers<Names extends CommandName> = { [Name in Names]: CommandHandler<Name> };
 
-const RATE = { perSecond: 20, burst: 40 };
-
 /** A token bucket per socket: bursts are fine, a flood is refused with `rate_limited`. */
-function createRateLimiter() {
-  let tokens = RATE.burst;
+function createRateLimiter(rate: { perSecond: number; burst: number }) {
+  let tokens = rate.burst;
   let last = Date.now();
   return () => {
     const now = Date.now();
-    tokens = Math.min(RATE.burst, tokens + ((now - last) / 1000) * RATE.perSecond);
+    tokens = Math.min(rate.burst, tokens + ((now - last) / 1000) * rate.perSecond);
     last = now;
     if (tokens < 1) return false;
     tokens -= 1;
@@ -50,7 +48,7 @@ export function registerCommands(
   context: ServerContext,
   handlers: CommandHandlers<CommandName>,
 ): void {
-  const allow = createRateLimiter();
+  const allow = createRateLimiter(context.limits.network.commands);
   const known = new Set<string>(COMMAND_NAMES);
 
   socket.onAny((eventName: unknown, ...args: unknown[]) => {
@@ -61,10 +59,13 @@ export function registerCommands(
 
   for (const name of COMMAND_NAMES) {
     const handler: CommandHandler<CommandName> = handlers[name] as CommandHandler<CommandName>;
-    socket.on(name, async (payload: unknown, ack: unknown) => {
+    socket.on(name, async (...args: unknown[]) => {
+      const [payload] = args;
+      const ack = args.at(-1);
       if (typeof ack !== 'function') return;
       const reply = (response: Ack<unknown>) => ack(response);
       if (!allow()) return reply(fail('rate_limited', 'Too many actions at once. Wait a moment and try again.'));
+      if (args.length !== 2) return reply(fail('invalid_payload', 'Send one payload and an acknowledgement callback.'));
       const parsed = commandSchemas[name].safeParse(payload);
       if (!parsed.success) return reply(fail('invalid_payload', 'The request was not valid.', toIssues(parsed.error)));
       if (name !== 'call:join' && !socket.data.callId) return reply(fail('not_joined', 'Join a call first.'));

@@ -7,6 +7,7 @@ import type { SnapshotCache } from './snapshot-cache';
 import type { VoteBatcher } from './vote-batcher';
 import type { PresenceTracker } from './presence';
 import type { RateLimiter } from '../domain/rate-limiter';
+import type { NetworkLimits } from './network-limits';
 
 export type SocketData = {
   callId?: string;
@@ -27,7 +28,7 @@ export type ServerContext = {
   votes: VoteBatcher;
   minutes: MinutesRooms;
   presence: PresenceTracker;
-  limits: { questions: RateLimiter; votes: RateLimiter };
+  limits: { questions: RateLimiter; votes: RateLimiter; network: NetworkLimits };
 };
 
 export const callRoom = (callId: string) => `call:${callId}`;

@@ -22,6 +22,13 @@ export function createSocketServer(httpServer: HttpServer): RoundtableServer {
 }
 
 export function handleConnections(io: RoundtableServer, context: ServerContext): void {
+  io.use((socket, next) => {
+    if (context.limits.network.takeConnection(socket.handshake.address)) return next();
+    const refusal = Object.assign(new Error('rate_limited'), {
+      data: { code: 'rate_limited', message: 'Too many connections from your address. Wait a moment and reload.' },
+    });
+    next(refusal);
+  });
   io.on('connection', (socket) => {
     socket.data = { role: 'attendee' };
     registerCommands(socket, context, {
