@@ -5,6 +5,7 @@ import { createSecretKey } from './domain/secrets';
 import { openDatabase } from './persistence/database';
 import { getOrCreateSetting } from './persistence/settings.repository';
 import { Broadcaster } from './transport/broadcaster';
+import { connectCluster, type ClusterOptions } from './transport/cluster';
 import type { ServerContext } from './transport/context';
 import { handleApiRequest } from './transport/http/router';
 import { applySecurityHeaders } from './transport/http/security-headers';
@@ -28,6 +29,8 @@ export type ServerOptions = {
   next?: { dev: boolean; dir?: string };
   /** How often the minutes are compacted into snapshots (tests use small numbers). */
   minutes?: MinutesOptions;
+  /** Several nodes: Socket.IO broadcasts and presence go through this Redis (REDIS_URL). */
+  redis?: ClusterOptions;
   /** Per-socket and per-IP limits; tests and benchmarks raise them. */
   rateLimits?: Partial<RateLimitOptions>;
 };
@@ -58,8 +61,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const httpServer = createServer();
   const io = createSocketServer(httpServer);
-  const presence = new PresenceTracker();
+  const cluster = options.redis ? await connectCluster(options.redis) : null;
+  if (cluster) io.adapter(cluster.adapter);
+  const presence = new PresenceTracker(cluster?.presence);
   const broadcaster = new Broadcaster(io, database, presence);
+  presence.onExpired = (callId, participantIds) => participantIds.forEach((id) => broadcaster.markParticipantChanged(callId, id));
   const context: ServerContext = {
     io,
     database,
@@ -104,6 +110,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
       await closed;
+      await presence.stop();
+      await cluster?.close();
       await database.$disconnect();
     },
   };

@@ -19,6 +19,8 @@ const environmentSchema = z.object({
   RATE_LIMIT_COMMANDS_PER_SECOND: z.coerce.number().int().min(1).default(20),
   /** Set on every node of a multi-node deployment: Socket.IO broadcasts and presence go through Redis. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' }).optional(),
+  /** Prefix of this deployment's Redis keys and streams, when several deployments share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[\w.-]+$/).default('roundtable'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -8,6 +8,7 @@ const server = await startServer({
   host: environment.HOST,
   publicUrl: environment.PUBLIC_URL,
   next: { dev: environment.NODE_ENV !== 'production' },
+  redis: environment.REDIS_URL ? { url: environment.REDIS_URL, prefix: environment.REDIS_PREFIX } : undefined,
   rateLimits: {
     callsPerMinute: environment.RATE_LIMIT_CALLS_PER_MINUTE,
     apiPerMinute: environment.RATE_LIMIT_API_PER_MINUTE,

@@ -58,7 +58,7 @@ export class Broadcaster {
   }
 
   async presenceOf(callId: string) {
-    const onlineCount = this.presence.onlineCount(callId);
+    const onlineCount = await this.presence.onlineCount(callId);
     return { participantCount: await countParticipants(this.database, callId), onlineCount };
   }
 
@@ -72,8 +72,8 @@ export class Broadcaster {
     this.#changedParticipants.clear();
     for (const [callId, changes] of calls) {
       try {
-        const isOnline = (participantId: string) => this.presence.isOnline(callId, participantId);
-        const participants = await listParticipants(this.database, callId, isOnline, [...changes]);
+        const online = await this.presence.onlineIds(callId);
+        const participants = await listParticipants(this.database, callId, (participantId) => online.has(participantId), [...changes]);
         // A changed participant who is no longer listed was removed.
         const listed = new Set(participants.map((participant) => participant.id));
         const removed = [...changes].filter((id) => !listed.has(id)).map((removedId) => ({ removedId }));

@@ -210,7 +210,8 @@ export class MinutesRooms {
     } catch (error) {
       console.error(`minutes: an accepted update of call ${room.callId} failed to apply`, error);
     }
-    room.lastUpdateId = Math.max(room.lastUpdateId, id);
+    // Another node may have stored the ids in between; only the next read (#readNewer) may skip past them.
+    if (id === room.lastUpdateId + 1) room.lastUpdateId = id;
     room.updatesSinceSnapshot += 1;
     if (room.updatesSinceSnapshot >= this.#options.compactEvery) void this.#compact(room);
   }

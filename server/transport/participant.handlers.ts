@@ -22,7 +22,8 @@ function targetOf(socket: RoundtableSocket, participantId: string | undefined): 
 }
 
 async function viewOf(context: ServerContext, callId: string, participantId: string) {
-  const [participant] = await listParticipants(context.database, callId, (id) => context.presence.isOnline(callId, id), [participantId]);
+  const online = await context.presence.onlineIds(callId);
+  const [participant] = await listParticipants(context.database, callId, (id) => online.has(id), [participantId]);
   if (!participant) throw new CommandError('not_found', 'That participant is not in this call.');
   return participant;
 }
@@ -64,7 +65,8 @@ export const participantHandlers: CommandHandlers<
 > = {
   'participants:list': async (_payload, socket, context) => {
     const callId = callIdOf(socket);
-    return { participants: await listParticipants(context.database, callId, (id) => context.presence.isOnline(callId, id)) };
+    const online = await context.presence.onlineIds(callId);
+    return { participants: await listParticipants(context.database, callId, (id) => online.has(id)) };
   },
   'participant:setTeam': ({ participantId, isTeam }, socket, context) => updateFlags(context, callIdOf(socket), participantId, { isTeam }),
   'participant:remove': async ({ participantId, block }, socket, context) => {

@@ -20,7 +20,8 @@ export const attendeesRoutes: Route[] = [
       if (!secretsMatch(hostKeyOf(request.headers.authorization, query), access.hostKey)) {
         throw new HttpError(403, 'forbidden', 'Only the host can download the attendance list.');
       }
-      const participants = await listParticipants(context.database, access.id, (id) => context.presence.isOnline(access.id, id));
+      const online = await context.presence.onlineIds(access.id);
+      const participants = await listParticipants(context.database, access.id, (id) => online.has(id));
       const introOrder = new Map((call.intro?.order ?? []).map((id, index) => [id, String(index + 1)]));
       const rows = participants.map((participant) => [
         participant.displayName,

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient, type RedisClientType } from 'redis';
+import { RedisPresence } from './redis-presence';
+
+export type ClusterOptions = {
+  url: string;
+  /** Keeps deployments (and test runs) that share a Redis apart. */
+  prefix?: string;
+  /** How long a node's presence outlives its last refresh (a killed node's attendees go offline after this). */
+  presenceTtlMs?: number;
+};
+
+const DEFAULT_PRESENCE_TTL_MS = 12_000;
+
+/**
+ * What several nodes share through Redis: the Socket.IO adapter (broadcasts and room emits reach every node's
+ * clients) and presence. Everything that must be exact is decided in the database, not here.
+ */
+export async function connectCluster(options: ClusterOptions) {
+  const prefix = options.prefix ?? 'roundtable';
+  const client: RedisClientType = createClient({ url: options.url, socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2_000) } });
+  client.on('error', (error: Error) => console.error('redis:', error.message));
+  await client.connect();
+  const nodeId = randomUUID();
+  return {
+    nodeId,
+    adapter: createAdapter(client, { streamName: `${prefix}:socket.io`, channelPrefix: `${prefix}:socket.io`, sessionKeyPrefix: `${prefix}:sio:session:` }),
+    presence: new RedisPresence(client, prefix, nodeId, options.presenceTtlMs ?? DEFAULT_PRESENCE_TTL_MS),
+    close: async () => {
+      if (client.isOpen) await client.close();
+    },
+  };
+}
