@@ -1,0 +1,128 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, type Ack, type CommandName, type CommandResults, type SequencedEvent } from '@/lib/protocol';
+
+type Snapshot = CommandResults['call:join']['snapshot'];
+
+/** Listeners of the running scenario; one set for all clients, so a client registers each event once. */
+export type Hooks = {
+  onEvent?: (client: BenchClient, item: SequencedEvent, now: number) => void;
+  onTallies?: (client: BenchClient, tallies: Record<string, number>, now: number) => void;
+  onMinutes?: (client: BenchClient, update: Uint8Array, now: number) => void;
+  onResync?: (client: BenchClient, snapshot: Snapshot | null, now: number) => void;
+};
+
+export const hooks: Hooks = {};
+
+export const counters = { sequenceGaps: 0, received: 0 };
+
+/** One simulated browser tab: a socket, its participant token and what it has seen. */
+export class BenchClient {
+  readonly socket: Socket;
+  token: string | undefined;
+  sequence = 0;
+  readonly tallies = new Map<string, number>();
+  currentItemId: string | null = null;
+  #hasJoined = false;
+
+  constructor(
+    url: string,
+    readonly slug: string,
+    readonly key?: string,
+  ) {
+    this.socket = connect(url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 3000,
+      timeout: 20_000,
+    });
+    this.socket.on('call:event', (item: SequencedEvent) => {
+      counters.received += 1;
+      if (item.sequence !== this.sequence + 1) counters.sequenceGaps += 1;
+      this.sequence = Math.max(this.sequence, item.sequence);
+      if (item.event.type === 'agenda.current') this.currentItemId = item.event.currentItemId;
+      hooks.onEvent?.(this, item, Date.now());
+    });
+    this.socket.on('qa:tallies', (tallies: Record<string, number>) => {
+      counters.received += 1;
+      for (const [questionId, count] of Object.entries(tallies)) this.tallies.set(questionId, count);
+      hooks.onTallies?.(this, tallies, Date.now());
+    });
+    this.socket.on('minutes:update', (update: Uint8Array | ArrayBuffer) => {
+      counters.received += 1;
+      hooks.onMinutes?.(this, update instanceof Uint8Array ? update : new Uint8Array(update), Date.now());
+    });
+    this.socket.on('call:presence', () => {
+      counters.received += 1;
+    });
+    this.socket.on('participants:changed', () => {
+      counters.received += 1;
+    });
+    // As the browser store does: after a reconnect, join again and take a fresh snapshot.
+    this.socket.on('connect', () => {
+      if (!this.#hasJoined) return;
+      void this.join().then(
+        (snapshot) => hooks.onResync?.(this, snapshot, Date.now()),
+        () => hooks.onResync?.(this, null, Date.now()),
+      );
+    });
+  }
+
+  connected(timeoutMs = 20_000): Promise<void> {
+    if (this.socket.connected) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('connect timeout')), timeoutMs);
+      this.socket.once('connect', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  async join(): Promise<Snapshot> {
+    const data = await sendOk(this.socket, 'call:join', { protocolVersion: PROTOCOL_VERSION, slug: this.slug, key: this.key, token: this.token });
+    this.#hasJoined = true;
+    this.applySnapshot(data.snapshot);
+    return data.snapshot;
+  }
+
+  applySnapshot(snapshot: Snapshot): void {
+    this.sequence = snapshot.sequence;
+    this.currentItemId = snapshot.call.currentItemId;
+    for (const question of snapshot.questions) this.tallies.set(question.id, question.voteCount);
+  }
+
+  async checkIn(displayName: string): Promise<void> {
+    const data = await sendOk(this.socket, 'participant:checkIn', { displayName });
+    this.token = data.token;
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
+export function send<Name extends CommandName>(socket: Socket, name: Name, payload: unknown, timeoutMs = 15_000): Promise<Ack<CommandResults[Name]>> {
+  const withTimeout = socket.timeout(timeoutMs);
+  // socket.io-client cannot type a generic event name; acks are checked by their `ok` field.
+  const emit = withTimeout.emitWithAck as (event: string, body: unknown) => Promise<Ack<CommandResults[Name]>>;
+  return emit.call(withTimeout, name, payload);
+}
+
+export async function sendOk<Name extends CommandName>(socket: Socket, name: Name, payload: unknown, timeoutMs?: number): Promise<CommandResults[Name]> {
+  const response = await send(socket, name, payload, timeoutMs);
+  if (!response.ok) throw new Error(`${name}: ${response.error.code} ${response.error.message}`);
+  return response.data;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls `condition` every 50 ms until it holds or `timeoutMs` passes; returns whether it held. */
+export async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}

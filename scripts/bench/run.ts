@@ -1,0 +1,175 @@
+// `npm run bench [-- --scenario <name>[,<name>]] [--attendees N] [--quick] [--profile]`: starts the server under
+// test and the load generator as separate processes, prints a table and writes bench-results/latest.json.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Sqlite from 'better-sqlite3';
+import { applyMigrations } from '../../server/persistence/migrator';
+import { formatMarkdown, formatTable } from './report';
+import { isPassing, SCENARIOS, type GeneratorMessage, type RunnerReply, type ScenarioResult, type VoteCounts } from './scenario';
+import type { MetricsReply, ServerFigures } from './server-metrics';
+
+const RUN_DEADLINE_MS = 570_000;
+/** Every simulated client comes from 127.0.0.1, so the per-IP limits are lifted; per-socket limits stay as they are. */
+const LIFTED_LIMITS = { RATE_LIMIT_CONNECTIONS_PER_10S: '1000000', RATE_LIMIT_API_PER_MINUTE: '1000000', RATE_LIMIT_CALLS_PER_MINUTE: '1000000' };
+const root = path.resolve(import.meta.dirname, '../..');
+const { values: options } = parseArgs({
+  options: {
+    scenario: { type: 'string' },
+    attendees: { type: 'string', default: '5000' },
+    quick: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const scenarios = options.scenario ? options.scenario.split(',') : [...SCENARIOS];
+const unknown = scenarios.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
+if (unknown.length > 0) throw new Error(`Unknown scenario ${unknown.join(', ')}; choose from ${SCENARIOS.join(', ')}`);
+const attendees = Number(options.attendees);
+if (!Number.isInteger(attendees) || attendees < 10) throw new Error('--attendees must be a whole number of at least 10');
+
+const directory = await mkdtemp(path.join(os.tmpdir(), 'roundtable-bench-'));
+const databaseFile = path.join(directory, 'bench.db');
+const profileDirectory = path.join(root, 'bench-results', 'profiles');
+await applyMigrations(`file:${databaseFile}`);
+
+/** Node through bash, so the child may open as many sockets as the hard limit allows. */
+function spawnNode(script: string, env: Record<string, string>, nodeFlags: string[] = []): ChildProcess {
+  const command = `ulimit -n "$(ulimit -Hn)" && exec node ${nodeFlags.join(' ')} --import tsx ${script}`;
+  return spawn('bash', ['-c', command], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+function whenReady(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`process exited with ${code} before it was ready`)));
+    const onMessage = (message: { type?: string; port?: number }) => {
+      if (message.type !== 'ready' || message.port === undefined) return;
+      child.off('message', onMessage);
+      resolve(message.port);
+    };
+    child.on('message', onMessage);
+  });
+}
+
+function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+let metricsId = 0;
+function readFigures(child: ChildProcess, reset: boolean): Promise<ServerFigures> {
+  const id = ++metricsId;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not report its metrics')), 30_000);
+    const onMessage = (message: MetricsReply) => {
+      if (message.type !== 'metrics' || message.id !== id) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(message.figures);
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'metrics', id, reset });
+  });
+}
+
+async function startServer(port: number): Promise<{ child: ChildProcess; port: number }> {
+  const flags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [];
+  const child = spawnNode('scripts/bench/bench-server.ts', { NODE_ENV: 'production', DATABASE_URL: `file:${databaseFile}`, PORT: String(port), ...LIFTED_LIMITS }, flags);
+  return { child, port: await whenReady(child) };
+}
+
+function countVotes(slug: string): VoteCounts {
+  const database = new Sqlite(databaseFile, { readonly: true });
+  try {
+    const where = 'FROM Question q JOIN Call c ON c.id = q.callId WHERE c.slug = ?';
+    const votes = database.prepare(`SELECT q.id AS id, (SELECT COUNT(*) FROM Vote v WHERE v.questionId = q.id) AS count ${where}`).all(slug) as { id: string; count: number }[];
+    const stored = database.prepare(`SELECT q.id AS id, q.voteCount AS count ${where}`).all(slug) as { id: string; count: number }[];
+    const toRecord = (rows: { id: string; count: number }[]) => Object.fromEntries(rows.map((row) => [row.id, row.count]));
+    return { votes: toRecord(votes), stored: toRecord(stored) };
+  } finally {
+    database.close();
+  }
+}
+
+if (options.profile) await mkdir(profileDirectory, { recursive: true });
+const startedAt = new Date();
+let server = await startServer(0);
+let baseline: ChildProcess | undefined;
+const results: ScenarioResult[] = [];
+console.log(`Bench: ${attendees} attendees, scenarios ${scenarios.join(', ')}${options.quick ? ' (quick)' : ''}; server on port ${server.port}`);
+
+const generator = spawnNode('scripts/bench/load-generator.ts', {
+  BENCH_URL: `http://127.0.0.1:${server.port}`,
+  BENCH_ATTENDEES: String(attendees),
+  BENCH_SCENARIOS: scenarios.join(','),
+  BENCH_QUICK: options.quick ? '1' : '0',
+  BENCH_DEADLINE_MS: String(RUN_DEADLINE_MS - 30_000),
+});
+
+async function answer(message: Extract<GeneratorMessage, { type: 'request' }>): Promise<unknown> {
+  switch (message.action) {
+    case 'serverMetrics':
+      return readFigures(server.child, message.reset);
+    case 'baselineMetrics':
+      return readFigures(baseline!, message.reset);
+    case 'countVotes':
+      return countVotes(message.slug);
+    case 'restartServer': {
+      await stop(server.child);
+      server = await startServer(server.port);
+      return null;
+    }
+    case 'startBaseline': {
+      baseline = spawnNode('scripts/bench/baseline-server.ts', { NODE_ENV: 'production' });
+      return `http://127.0.0.1:${await whenReady(baseline)}`;
+    }
+  }
+}
+
+generator.on('message', (message: GeneratorMessage) => {
+  if (message.type === 'log') console.log(message.line);
+  else if (message.type === 'result') results.push(message.result);
+  else {
+    void answer(message).then(
+      (data) => generator.send({ type: 'reply', id: message.id, data } satisfies RunnerReply),
+      (error: unknown) => generator.send({ type: 'reply', id: message.id, data: null, error: String(error) } satisfies RunnerReply),
+    );
+  }
+});
+
+const deadline = setTimeout(() => {
+  console.error('Bench: time is up; stopping the load generator');
+  generator.kill('SIGKILL');
+}, RUN_DEADLINE_MS);
+const exitCode = await new Promise<number>((resolve) => generator.once('exit', (code) => resolve(code ?? 1)));
+clearTimeout(deadline);
+await Promise.all([stop(server.child), stop(baseline)]);
+await rm(directory, { recursive: true, force: true });
+
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+  os: `${os.type()} ${os.release()}`,
+  node: process.version,
+};
+const table = formatTable(results);
+console.log(`\n${table}\n`);
+const failing = results.flatMap((result) => result.metrics.filter((metric) => !isPassing(metric)).map((metric) => `${result.scenario}: ${metric.name}`));
+console.log(failing.length === 0 ? 'Every target met.' : `Targets missed (${failing.length}): ${failing.join('; ')}`);
+const durationS = Math.round((Date.now() - startedAt.getTime()) / 1000);
+console.log(`Ran ${durationS} s on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGb} GB), Node ${machine.node}.`);
+
+await mkdir(path.join(root, 'bench-results'), { recursive: true });
+const report = { startedAt: startedAt.toISOString(), durationS, attendees, scenarios, isQuick: options.quick, machine, results, failing };
+await writeFile(path.join(root, 'bench-results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+await writeFile(path.join(root, 'bench-results', 'latest.md'), `${formatMarkdown(results)}\n`);
+process.exit(exitCode === 0 && results.length > 0 ? 0 : 1);

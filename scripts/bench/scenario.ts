@@ -1,0 +1,65 @@
+import type { BenchClient, Hooks } from './clients';
+import type { ServerFigures } from './server-metrics';
+
+export type Target = { op: '<' | '>=' | '='; value: number };
+export type Metric = { name: string; value: number; unit: string; target?: Target };
+export type ScenarioResult = { scenario: string; metrics: Metric[]; server: ServerFigures; generator: ServerFigures; notes: string[] };
+
+export type VoteCounts = { votes: Record<string, number>; stored: Record<string, number> };
+
+/** What the load generator asks of the runner, which owns the server processes. */
+export type Control = {
+  serverMetrics(reset: boolean): Promise<ServerFigures>;
+  restartServer(): Promise<void>;
+  countVotes(slug: string): Promise<VoteCounts>;
+  startBaseline(): Promise<string>;
+  baselineMetrics(reset: boolean): Promise<ServerFigures>;
+};
+
+export type BenchContext = {
+  url: string;
+  attendees: number;
+  /** Shorter phases for development runs. */
+  isQuick: boolean;
+  slug: string;
+  keys: { host: string; scribe: string };
+  itemIds: string[];
+  host: BenchClient;
+  clients: BenchClient[];
+  control: Control;
+  hooks: Hooks;
+  /** What earlier scenarios established and later ones check. */
+  shared: { eventPayloadBytes?: number; expectedVotes?: Map<string, number> };
+};
+
+export type ScenarioOutput = { metrics: Metric[]; notes?: string[] };
+
+export const isPassing = (metric: Metric) => {
+  const { target, value } = metric;
+  if (!target) return true;
+  if (Number.isNaN(value)) return false;
+  if (target.op === '<') return value < target.value;
+  if (target.op === '>=') return value >= target.value;
+  return value === target.value;
+};
+
+export const latencyMetrics = (name: string, summary: { p50: number; p95: number; p99: number; max: number }, targets: Partial<Record<'p50' | 'p95' | 'p99' | 'max', number>> = {}): Metric[] =>
+  (['p50', 'p95', 'p99', 'max'] as const).map((key) => ({
+    name: `${name} ${key}`,
+    value: Math.round(summary[key] * 10) / 10,
+    unit: 'ms',
+    ...(targets[key] === undefined ? {} : { target: { op: '<' as const, value: targets[key] } }),
+  }));
+
+export const SCENARIOS = ['join-storm', 'vote-storm', 'live-agenda', 'minutes', 'deliveries', 'reconnect'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export type GeneratorRequest =
+  | { action: 'serverMetrics' | 'baselineMetrics'; reset: boolean }
+  | { action: 'restartServer' | 'startBaseline' }
+  | { action: 'countVotes'; slug: string };
+export type GeneratorMessage =
+  | (GeneratorRequest & { type: 'request'; id: number })
+  | { type: 'result'; result: ScenarioResult }
+  | { type: 'log'; line: string };
+export type RunnerReply = { type: 'reply'; id: number; data: unknown; error?: string };

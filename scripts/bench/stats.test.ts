@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { Histogram, percentileOfSorted, summarize } from './stats';
+
+describe('percentiles', () => {
+  it('uses the nearest rank', () => {
+    const sorted = Array.from({ length: 100 }, (_, index) => index + 1);
+    expect(percentileOfSorted(sorted, 50)).toBe(50);
+    expect(percentileOfSorted(sorted, 95)).toBe(95);
+    expect(percentileOfSorted(sorted, 99)).toBe(99);
+    expect(percentileOfSorted(sorted, 100)).toBe(100);
+    expect(percentileOfSorted(sorted, 0)).toBe(1);
+  });
+
+  it('handles small and empty series', () => {
+    expect(percentileOfSorted([7], 99)).toBe(7);
+    expect(percentileOfSorted([1, 2], 50)).toBe(1);
+    expect(percentileOfSorted([1, 2], 51)).toBe(2);
+    expect(percentileOfSorted([], 50)).toBeNaN();
+    expect(summarize([]).count).toBe(0);
+  });
+
+  it('summarizes unsorted values numerically, not as strings', () => {
+    expect(summarize([100, 9, 20, 3, 1000])).toEqual({ count: 5, p50: 20, p95: 1000, p99: 1000, max: 1000 });
+  });
+
+  it('gives the same figures from a histogram as from the raw values, to the millisecond', () => {
+    const values = Array.from({ length: 10_000 }, (_, index) => (index * 7919) % 1000);
+    const histogram = new Histogram(500);
+    for (const value of values) histogram.record(value);
+    const exact = summarize(values.map((value) => Math.min(value, 500)));
+    expect(histogram.percentile(50)).toBe(exact.p50);
+    expect(histogram.percentile(95)).toBe(500);
+    expect(histogram.summary().max).toBe(999);
+    expect(histogram.count).toBe(10_000);
+    const small = new Histogram();
+    for (const value of [1, 2, 3, 4]) small.record(value);
+    expect(small.summary()).toEqual({ count: 4, p50: 2, p95: 4, p99: 4, max: 4 });
+  });
+});

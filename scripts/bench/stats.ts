@@ -1,0 +1,60 @@
+/** Latency figures of one series, in milliseconds. */
+export type Summary = { count: number; p50: number; p95: number; p99: number; max: number };
+
+/** Nearest-rank percentile of sorted values: the smallest value with at least `percent` % of values at or below it. */
+export function percentileOfSorted(sorted: ArrayLike<number>, percent: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((percent / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export function summarize(values: number[]): Summary {
+  const sorted = Float64Array.from(values).sort();
+  return {
+    count: sorted.length,
+    p50: percentileOfSorted(sorted, 50),
+    p95: percentileOfSorted(sorted, 95),
+    p99: percentileOfSorted(sorted, 99),
+    max: sorted.length > 0 ? sorted[sorted.length - 1]! : Number.NaN,
+  };
+}
+
+/**
+ * Counts latencies in 1 ms buckets (up to `limitMs`, longer ones in the last bucket but kept exactly for `max`),
+ * for series with millions of samples. Percentiles are exact to the millisecond.
+ */
+export class Histogram {
+  readonly #buckets: Uint32Array;
+  #count = 0;
+  #max = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly limitMs = 120_000) {
+    this.#buckets = new Uint32Array(limitMs + 1);
+  }
+
+  get count(): number {
+    return this.#count;
+  }
+
+  record(valueMs: number): void {
+    const bucket = Math.min(this.limitMs, Math.max(0, Math.round(valueMs)));
+    this.#buckets[bucket]! += 1;
+    this.#count += 1;
+    if (valueMs > this.#max) this.#max = valueMs;
+  }
+
+  percentile(percent: number): number {
+    if (this.#count === 0) return Number.NaN;
+    const rank = Math.max(1, Math.ceil((percent / 100) * this.#count));
+    let seen = 0;
+    for (let bucket = 0; bucket < this.#buckets.length; bucket += 1) {
+      seen += this.#buckets[bucket]!;
+      if (seen >= rank) return bucket;
+    }
+    return this.limitMs;
+  }
+
+  summary(): Summary {
+    return { count: this.#count, p50: this.percentile(50), p95: this.percentile(95), p99: this.percentile(99), max: this.#count ? this.#max : Number.NaN };
+  }
+}
