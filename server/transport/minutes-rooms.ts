@@ -12,6 +12,7 @@ import {
   listMinutesUpdatesSince,
 } from '../persistence/minutes.repository';
 import { callRoom, moderatorRoom, type RoundtableServer, type RoundtableSocket } from './context';
+import { MinutesBatcher } from './minutes-batcher';
 
 export type MinutesOptions = { compactEvery?: number; compactIntervalMs?: number };
 
@@ -47,6 +48,7 @@ export class MinutesRooms {
   readonly #rooms = new Map<string, Promise<MinutesRoom>>();
   readonly #options: Required<MinutesOptions>;
   readonly #timer: NodeJS.Timeout;
+  readonly #batcher: MinutesBatcher;
 
   constructor(
     private readonly io: RoundtableServer,
@@ -56,6 +58,11 @@ export class MinutesRooms {
     this.#options = { ...DEFAULTS, ...options };
     this.#timer = setInterval(() => void this.#compactAll(), this.#options.compactIntervalMs);
     this.#timer.unref();
+    this.#batcher = new MinutesBatcher(io, async (callId, update) => {
+      const room = await this.#room(callId);
+      const id = await appendMinutesUpdate(this.database, callId, update);
+      this.#accept(room, id, update);
+    });
   }
 
   async sync(callId: string, stateVector: Uint8Array, withAwareness: boolean) {
@@ -74,12 +81,10 @@ export class MinutesRooms {
     };
   }
 
-  async applyUpdate(socket: RoundtableSocket, callId: string, update: Uint8Array): Promise<void> {
+  /** Stored (merged with others' updates of the same tick) before it resolves; relayed by the batcher. */
+  async applyUpdate(callId: string, update: Uint8Array): Promise<void> {
     if (!isDecodableUpdate(update)) throw new CommandError('invalid_payload', 'The minutes update could not be read.');
-    const room = await this.#room(callId);
-    const id = await appendMinutesUpdate(this.database, callId, update);
-    this.#accept(room, id, update);
-    socket.to(callRoom(callId)).emit('minutes:update', update);
+    await this.#batcher.submit(callId, update);
   }
 
   applyAwareness(socket: RoundtableSocket, callId: string, update: Uint8Array): Promise<void> {
@@ -154,6 +159,7 @@ export class MinutesRooms {
 
   stop(): void {
     clearInterval(this.#timer);
+    this.#batcher.stop();
     for (const pending of this.#rooms.values()) void pending.then((room) => this.#destroy(room));
     this.#rooms.clear();
   }

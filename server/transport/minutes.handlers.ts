@@ -12,7 +12,7 @@ export const minutesHandlers: CommandHandlers<
   'minutes:sync': ({ stateVector }, socket, context) =>
     context.minutes.sync(callIdOf(socket), stateVector, socket.data.role !== 'attendee'),
   'minutes:update': async ({ update }, socket, context) => {
-    await context.minutes.applyUpdate(socket, callIdOf(socket), update);
+    await context.minutes.applyUpdate(callIdOf(socket), update);
     return {};
   },
   'minutes:awareness': async ({ update }, socket, context) => {
