@@ -16,6 +16,7 @@ import { createSocketServer, handleConnections } from './transport/socket-server
 import { VoteBatcher } from './transport/vote-batcher';
 import { PresenceTracker } from './transport/presence';
 
+const SOCKET_IO_PATH = '/socket.io/';
 const QUESTIONS_PER_MINUTE = 5;
 const VOTES_PER_SECOND = 3;
 const VOTE_BURST = 30;
@@ -83,6 +84,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   handleConnections(io, context);
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    // Socket.IO's own listener answers its long-polling requests; they must not reach the pages too.
+    if (request.url?.startsWith(SOCKET_IO_PATH)) return;
     void (async () => {
       applySecurityHeaders(request, response, options.next?.dev ?? false);
       if (await handleApiRequest(request, response, context, options.publicUrl)) return;

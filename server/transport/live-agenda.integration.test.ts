@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SequencedEvent } from '@/lib/protocol';
 import { createCall, joinPayload, nextEvent, send, sendOk, startTestServer, type TestClient } from '../testing/test-server';
 
@@ -144,5 +144,28 @@ describe('live agenda', () => {
       sequence: before.sequence + 1,
       event: expect.objectContaining({ type: 'agenda.current', currentItemId: itemIds[2] }),
     });
+  });
+});
+
+describe('long-polling clients', () => {
+  it('join and follow the call without WebSocket (some networks block it)', async () => {
+    const { io } = await import('socket.io-client');
+    const created = await createCall(server.url);
+    const errors = vi.spyOn(console, 'error');
+    const polling: TestClient = io(server.url, { transports: ['polling'], upgrade: false });
+    try {
+      const joined = await sendOk(polling, 'call:join', joinPayload(created.slug));
+      expect(joined.snapshot.call.status).toBe('scheduled');
+      const host = server.connect();
+      await sendOk(host, 'call:join', joinPayload(created.slug, { key: created.keys.host }));
+      const event = nextEvent(polling, 'call:event');
+      await sendOk(host, 'call:start', {});
+      expect((await event).event).toMatchObject({ type: 'call.status', status: 'live' });
+      // Socket.IO answers polling requests itself; nothing else may try to answer them too.
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      polling.disconnect();
+      errors.mockRestore();
+    }
   });
 });
