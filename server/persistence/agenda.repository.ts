@@ -15,8 +15,6 @@ export async function saveAgendaChanges(transaction: Transaction, callId: string
 
   const goneItems = [...oldItems.keys()].filter((id) => !keptItems.has(id));
   if (goneItems.length > 0) await transaction.item.deleteMany({ where: { callId, id: { in: goneItems } } });
-  const goneSections = [...oldSections.keys()].filter((id) => !keptSections.has(id));
-  if (goneSections.length > 0) await transaction.section.deleteMany({ where: { callId, id: { in: goneSections } } });
 
   for (const [position, section] of after.entries()) {
     const old = oldSections.get(section.id);
@@ -35,4 +33,7 @@ export async function saveAgendaChanges(transaction: Transaction, callId: string
       }
     }
   }
+  // Sections go last: their items may have moved to sections that stay.
+  const goneSections = [...oldSections.keys()].filter((id) => !keptSections.has(id));
+  if (goneSections.length > 0) await transaction.section.deleteMany({ where: { callId, id: { in: goneSections } } });
 }

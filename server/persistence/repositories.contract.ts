@@ -99,6 +99,15 @@ export function describeRepositoryContract(provider: string, open: () => Promise
       expect(loaded).toEqual(after);
     });
 
+    it('keeps an item that moves out of a section deleted in the same save', async () => {
+      const callId = await newCall();
+      const before = (await loadPublicCall(database, callId))!.call.sections;
+      const [welcome, qa] = before as [PublicSection, PublicSection];
+      const after: PublicSection[] = [{ ...qa, items: [...qa.items, welcome.items[0]!] }];
+      expect(await commitCallChange(database, callId, 0, { patch: {}, eventCount: 1, agenda: { before, after } })).toBe(1);
+      expect((await loadPublicCall(database, callId))!.call.sections).toEqual(after);
+    });
+
     it('keeps participants with flags, counts and check-in order', async () => {
       const callId = await newCall();
       const ada = await newParticipant(callId, 'Ada');
