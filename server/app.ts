@@ -107,12 +107,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     url: `http://127.0.0.1:${port}`,
     close: async () => {
+      // Votes waiting for their batch are written and acknowledged while their sockets are still open.
+      await context.votes.flush();
       broadcaster.stop();
       context.minutes.stop();
       // Closing the transports (not disconnecting the sockets) lets clients reconnect to the next server.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
       await closed;
+      // Anything that arrived while closing is written before the database goes.
+      await context.votes.flush();
       await presence.stop();
       await cluster?.close();
       await database.$disconnect();

@@ -13,6 +13,8 @@ type Waiting = VoteRequest & { resolve: (outcome: VoteOutcome) => void; reject: 
 export class VoteBatcher {
   readonly #queues = new Map<string, Waiting[]>();
   #timer: NodeJS.Timeout | undefined;
+  /** The batch being written, so a flush on shutdown also waits for it. */
+  #writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly database: Database,
@@ -28,10 +30,17 @@ export class VoteBatcher {
     });
   }
 
-  async flush(): Promise<void> {
+  /** Writes every waiting vote, after any batch already being written. */
+  flush(): Promise<void> {
+    clearTimeout(this.#timer);
     this.#timer = undefined;
     const queues = [...this.#queues];
     this.#queues.clear();
+    this.#writing = this.#writing.then(() => this.#write(queues));
+    return this.#writing;
+  }
+
+  async #write(queues: [string, Waiting[]][]): Promise<void> {
     for (const [callId, waiting] of queues) {
       try {
         const outcomes = await applyVoteBatch(this.database, callId, waiting);
