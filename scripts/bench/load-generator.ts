@@ -61,7 +61,11 @@ async function measure(name: ScenarioName, context: BenchContext, run: () => Pro
   own.reset();
   const received = counters.received;
   const started = Date.now();
-  const output = await run();
+  // A scenario that breaks still reports, so the later ones run and the table says what happened.
+  const output = await run().catch((error: unknown): ScenarioOutput => ({
+    metrics: [{ name: 'scenario completed', value: 0, unit: '', target: { op: '=', value: 1 } }],
+    notes: [`failed: ${error instanceof Error ? error.message : String(error)}`],
+  }));
   const server = await control.serverMetrics(false);
   const generator = own.read();
   const seconds = (Date.now() - started) / 1000;
