@@ -2,22 +2,10 @@
 // start several. Prints "listening on <port>" once it accepts connections.
 import { startServer } from '../server/app';
 import { readEnvironment } from '../server/env';
+import { closeOnSignals, serverOptionsFrom } from '../server/start-options';
 
-const environment = readEnvironment();
-const server = await startServer({
-  databaseUrl: environment.DATABASE_URL,
-  port: environment.PORT,
-  host: environment.HOST,
-  publicUrl: environment.PUBLIC_URL,
-  redis: environment.REDIS_URL ? { url: environment.REDIS_URL, prefix: environment.REDIS_PREFIX, presenceTtlMs: 4_000 } : undefined,
-  rateLimits: {
-    callsPerMinute: environment.RATE_LIMIT_CALLS_PER_MINUTE,
-    apiPerMinute: environment.RATE_LIMIT_API_PER_MINUTE,
-    connectionsPer10Seconds: environment.RATE_LIMIT_CONNECTIONS_PER_10S,
-    commandsPerSecond: environment.RATE_LIMIT_COMMANDS_PER_SECOND,
-    commandBurst: environment.RATE_LIMIT_COMMANDS_PER_SECOND * 2,
-  },
-});
+const options = serverOptionsFrom(readEnvironment());
+// A short presence expiry lets the tests see a killed node's participants go offline quickly.
+const server = await startServer({ ...options, redis: options.redis && { ...options.redis, presenceTtlMs: 4_000 } });
 console.log(`listening on ${server.port}`);
-
-process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
+closeOnSignals(server);

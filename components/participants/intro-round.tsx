@@ -2,7 +2,7 @@
 
 import type { IntroState, ParticipantView, PublicParticipant } from '@/lib/protocol';
 import { Button } from '../ui/button';
-import { Panel } from '../ui/panel';
+import { ErrorMessage, Panel } from '../ui/panel';
 import type { CallStore } from '../call/call-store';
 import { useCommand } from '../call/use-command';
 
@@ -106,11 +106,7 @@ export function IntroRound({
           </>
         ) : null}
       </div>
-      {error ? (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} />
     </Panel>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { ParticipantView, PublicParticipant, Role } from '@/lib/protocol';
-import { Panel } from '../ui/panel';
+import { ErrorMessage, Panel } from '../ui/panel';
 import type { CallStore } from '../call/call-store';
 import { useCommand } from '../call/use-command';
 
@@ -40,11 +40,7 @@ export function ParticipantsPanel({ store, participants, role, me }: { store: Ca
           {isExpanded ? 'Hide' : 'Show'}
         </button>
       </div>
-      {error ? (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} />
       {isExpanded ? (
         <ul className="mt-3 max-h-96 space-y-1 overflow-y-auto" aria-label="Participants">
           {participants.map((participant) => (

@@ -3,6 +3,7 @@
 import type { ParticipantView, PublicParticipant } from '@/lib/protocol';
 import { formatTime } from '@/lib/time';
 import { Button } from '../ui/button';
+import { ErrorMessage } from '../ui/panel';
 import type { CallStore } from '../call/call-store';
 import { useCommand } from '../call/use-command';
 
@@ -36,11 +37,7 @@ export function RaisedHands({ store, participants, me, isHost }: { store: CallSt
           </ol>
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} />
     </div>
   );
 }
