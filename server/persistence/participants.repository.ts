@@ -57,6 +57,14 @@ export async function listParticipants(
   isOnline: (participantId: string) => boolean,
   onlyIds?: string[],
 ): Promise<ParticipantView[]> {
+  if (onlyIds && onlyIds.length > MAX_IDS_PER_QUERY) {
+    // SQLite refuses more than 999 bound parameters in one statement.
+    const chunks: ParticipantView[][] = [];
+    for (let start = 0; start < onlyIds.length; start += MAX_IDS_PER_QUERY) {
+      chunks.push(await listParticipants(database, callId, isOnline, onlyIds.slice(start, start + MAX_IDS_PER_QUERY)));
+    }
+    return chunks.flat().sort((a, b) => a.checkedInAt.localeCompare(b.checkedInAt) || a.id.localeCompare(b.id));
+  }
   const rows = await database.participant.findMany({
     where: { callId, removedAt: null, ...(onlyIds ? { id: { in: onlyIds } } : {}) },
     orderBy: [{ checkedInAt: 'asc' }, { id: 'asc' }],
@@ -64,6 +72,8 @@ export async function listParticipants(
   });
   return rows.map((row) => toView(row, isOnline));
 }
+
+const MAX_IDS_PER_QUERY = 500;
 
 export async function updateParticipantFlags(
   database: Database,

@@ -152,3 +152,8 @@ export async function applyVoteBatch(database: Database, callId: string, request
     return outcomes.map((outcome, index) => (outcome === 'pending' ? { ok: true, voteCount: counts.get(requests[index]!.questionId) ?? 0 } : outcome));
   });
 }
+
+export async function readVoteCounts(database: Database, callId: string, questionIds: string[]): Promise<Record<string, number>> {
+  const rows = await database.question.findMany({ where: { callId, id: { in: questionIds } }, select: { id: true, voteCount: true } });
+  return Object.fromEntries(rows.map((row) => [row.id, row.voteCount]));
+}

@@ -108,6 +108,14 @@ export function describeRepositoryContract(provider: string, open: () => Promise
       expect((await loadPublicCall(database, callId))!.call.sections).toEqual(after);
     });
 
+    it('lists participants by id even when a tick names more ids than one query may bind', async () => {
+      const callId = await newCall();
+      const ada = await newParticipant(callId, 'Ada');
+      const bo = await newParticipant(callId, 'Bo');
+      const ids = [bo.id, ...Array.from({ length: 1200 }, (_, index) => `missing-${index}`), ada.id];
+      expect((await listParticipants(database, callId, () => false, ids)).map((participant) => participant.displayName)).toEqual(['Ada', 'Bo']);
+    });
+
     it('keeps participants with flags, counts and check-in order', async () => {
       const callId = await newCall();
       const ada = await newParticipant(callId, 'Ada');

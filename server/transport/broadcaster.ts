@@ -1,5 +1,6 @@
 import type { CallEvent, PublicQuestion, SequencedEvent } from '@/lib/protocol';
 import { countParticipants, listParticipants } from '../persistence/participants.repository';
+import { readVoteCounts } from '../persistence/questions.repository';
 import type { PresenceTracker } from './presence';
 import type { Database } from '../persistence/database';
 import { callRoom, moderatorRoom, type RoundtableServer } from './context';
@@ -12,7 +13,7 @@ const TICK_MS = 150;
  */
 export class Broadcaster {
   readonly #dirtyPresence = new Set<string>();
-  readonly #tallies = new Map<string, Map<string, number>>();
+  readonly #tallies = new Map<string, Set<string>>();
   readonly #changedParticipants = new Map<string, Set<string>>();
   readonly #timer: NodeJS.Timeout;
 
@@ -22,7 +23,7 @@ export class Broadcaster {
     private readonly presence: PresenceTracker,
   ) {
     this.#timer = setInterval(() => {
-      this.flushTallies();
+      void this.flushTallies();
       void this.flushParticipants().then(() => this.flushPresence());
     }, TICK_MS);
     this.#timer.unref();
@@ -34,10 +35,10 @@ export class Broadcaster {
     return sequenced;
   }
 
-  /** Records a question's new vote count; everyone gets the merged counts on the next tick. */
-  setTally(callId: string, questionId: string, voteCount: number): void {
-    const tallies = this.#tallies.get(callId) ?? new Map<string, number>();
-    tallies.set(questionId, voteCount);
+  /** A question's votes changed; everyone gets its count, merged with others, on the next tick. */
+  markTallyChanged(callId: string, questionId: string): void {
+    const tallies = this.#tallies.get(callId) ?? new Set<string>();
+    tallies.add(questionId);
     this.#tallies.set(callId, tallies);
   }
 
@@ -62,9 +63,20 @@ export class Broadcaster {
     return { participantCount: await countParticipants(this.database, callId), onlineCount };
   }
 
-  flushTallies(): void {
-    for (const [callId, tallies] of this.#tallies) this.io.to(callRoom(callId)).emit('qa:tallies', Object.fromEntries(tallies));
+  /**
+   * Reads the counts when sending, not when the votes were written: with several nodes writing votes for the
+   * same question, the count read last is the newest, so no node can overwrite it with an older one.
+   */
+  async flushTallies(): Promise<void> {
+    const calls = [...this.#tallies];
     this.#tallies.clear();
+    for (const [callId, questionIds] of calls) {
+      try {
+        this.io.to(callRoom(callId)).emit('qa:tallies', await readVoteCounts(this.database, callId, [...questionIds]));
+      } catch (error) {
+        console.error('tally update failed', error);
+      }
+    }
   }
 
   async flushParticipants(): Promise<void> {

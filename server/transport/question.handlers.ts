@@ -99,7 +99,6 @@ export const questionHandlers: CommandHandlers<
     const callId = callIdOf(socket);
     const [source, target] = await Promise.all([requireQuestion(context, callId, questionId), requireQuestion(context, callId, intoQuestionId)]);
     checkMerge(source, target);
-    let voteCount = target.voteCount;
     const result = await runCallCommand(
       context,
       callId,
@@ -108,10 +107,10 @@ export const questionHandlers: CommandHandlers<
         return [{ type: 'question.merged', questionId, intoQuestionId }];
       },
       async (transaction) => {
-        voteCount = await mergeQuestion(transaction, source.id, target.id);
+        await mergeQuestion(transaction, source.id, target.id);
       },
     );
-    context.broadcaster.setTally(callId, target.id, voteCount);
+    context.broadcaster.markTallyChanged(callId, target.id);
     return result;
   },
   'qa:settings': (settings, socket, context) =>

@@ -46,7 +46,7 @@ export class VoteBatcher {
         const outcomes = await applyVoteBatch(this.database, callId, waiting);
         outcomes.forEach((outcome, index) => {
           const request = waiting[index]!;
-          if (outcome.ok) this.broadcaster.setTally(callId, request.questionId, outcome.voteCount);
+          if (outcome.ok) this.broadcaster.markTallyChanged(callId, request.questionId);
           request.resolve(outcome);
         });
       } catch (error) {
