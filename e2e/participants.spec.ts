@@ -18,6 +18,10 @@ test('three participants check in, the host runs the intro round and everyone se
   const cy = await checkIn(browser, publicUrl, 'Cy', 'Independent');
 
   await expect(host.getByTestId('participant-counts')).toContainText('3 here now · 3 checked in');
+  // Attendees see the counts; the list (and its live changes) once they open it.
+  await expect(ada.getByTestId('participant-counts')).toContainText('3 here now · 3 checked in');
+  await expect(ada.getByTestId('participant')).toHaveCount(0);
+  await ada.getByRole('button', { name: 'Show list' }).click();
   await expect(ada.getByTestId('participant').filter({ hasText: 'Cy' })).toContainText('Independent');
 
   await host.getByRole('button', { name: 'Start intro round' }).click();

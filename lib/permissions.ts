@@ -42,6 +42,7 @@ const REQUIRED_ROLE: Record<CommandName, Role> = {
   'minutes:snapshot': 'host',
   'minutes:restore': 'host',
   'participants:list': 'attendee',
+  'participants:unfollow': 'attendee',
   'participant:setTeam': 'host',
   'participant:remove': 'host',
   'hand:raise': 'attendee',

@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { Panel } from '../ui/panel';
 import { IntroRound } from '../participants/intro-round';
 import { ParticipantsPanel } from '../participants/participants-panel';
@@ -37,7 +38,11 @@ function Waiting() {
 function LiveCall({ slug }: { slug: string }) {
   const store = useCallStore(slug);
   const state = useCallState(store);
-  const participants = useParticipants(store, state.connection);
+  const [isParticipantListOpen, setParticipantListOpen] = useState<boolean | null>(null);
+  const isModerator = state.role !== 'attendee';
+  const isListOpen = isParticipantListOpen ?? isModerator;
+  const isIntroRunning = state.snapshot?.call.intro?.status === 'running';
+  const participants = useParticipants(store, state.connection, isListOpen || isIntroRunning);
 
   if (!state.snapshot) {
     if (!state.joinError) return <Waiting />;
@@ -67,7 +72,7 @@ function LiveCall({ slug }: { slug: string }) {
           <Panel title="Current item">
             <CurrentItem call={call} clockOffsetMs={clockOffsetMs} />
           </Panel>
-          {participants ? <IntroRound store={store} intro={call.intro} participants={participants} isHost={isHost} me={me} /> : null}
+          <IntroRound store={store} intro={call.intro} participants={participants ?? []} isHost={isHost} me={me} />
           <Panel title="Agenda">
             {call.description ? <p className="mb-4 text-sm whitespace-pre-line text-slate-600">{call.description}</p> : null}
             <AgendaList call={call} clockOffsetMs={clockOffsetMs} store={store} isHost={isHost} />
@@ -89,8 +94,16 @@ function LiveCall({ slug }: { slug: string }) {
             </p>
           ) : null}
           <CheckInForm store={store} me={me} />
-          {participants ? <RaisedHands store={store} participants={participants} me={me} isHost={isHost} /> : null}
-          <ParticipantsPanel store={store} participants={participants} role={role} me={me} />
+          <RaisedHands store={store} participants={participants} me={me} isHost={isHost} />
+          <ParticipantsPanel
+            store={store}
+            participants={participants}
+            presence={snapshot.presence}
+            role={role}
+            me={me}
+            isExpanded={isListOpen}
+            onToggle={() => setParticipantListOpen(!isListOpen)}
+          />
           <ParticipantLinks links={call.links} />
           <CalendarLink slug={call.slug} />
           <RecordLink slug={call.slug} />

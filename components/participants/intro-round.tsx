@@ -22,7 +22,7 @@ export function IntroRound({
 }) {
   const { run, error, isBusy } = useCommand();
   const names = new Map(participants.map((participant) => [participant.id, participant.displayName]));
-  const nameOf = (id: string) => names.get(id) ?? 'Someone who left';
+  const nameOf = (id: string) => names.get(id) ?? (participants.length > 0 ? 'Someone who left' : '…');
   const isRunning = intro?.status === 'running';
   if (!isRunning && !isHost) return null;
 

@@ -1,7 +1,6 @@
 'use client';
 
-import { useState } from 'react';
-import type { ParticipantView, PublicParticipant, Role } from '@/lib/protocol';
+import type { ParticipantView, PresenceUpdate, PublicParticipant, Role } from '@/lib/protocol';
 import { ErrorMessage, Panel } from '../ui/panel';
 import type { CallStore } from '../call/call-store';
 import { useCommand } from '../call/use-command';
@@ -17,13 +16,28 @@ function Badges({ participant }: { participant: ParticipantView }) {
   );
 }
 
-export function ParticipantsPanel({ store, participants, role, me }: { store: CallStore; participants: ParticipantView[] | null; role: Role; me: PublicParticipant | null }) {
-  const [isExpanded, setExpanded] = useState(true);
+export function ParticipantsPanel({
+  store,
+  participants,
+  presence,
+  role,
+  me,
+  isExpanded,
+  onToggle,
+}: {
+  store: CallStore;
+  participants: ParticipantView[] | null;
+  presence: PresenceUpdate;
+  role: Role;
+  me: PublicParticipant | null;
+  isExpanded: boolean;
+  onToggle: () => void;
+}) {
   const { run, error } = useCommand();
   const isHost = role === 'host';
-  if (!participants) return null;
-  const here = participants.filter((participant) => participant.isOnline);
-  const left = participants.length - here.length;
+  const hereCount = participants ? participants.filter((participant) => participant.isOnline).length : presence.onlineCount;
+  const checkedInCount = participants ? participants.length : presence.participantCount;
+  const left = checkedInCount - hereCount;
 
   function remove(participant: ParticipantView) {
     const block = window.confirm(`Remove ${participant.displayName}? Press OK to also block them from rejoining with this browser, Cancel to only remove their check-in.`);
@@ -34,14 +48,19 @@ export function ParticipantsPanel({ store, participants, role, me }: { store: Ca
     <Panel title="Participants">
       <div className="flex items-center justify-between gap-2">
         <p className="text-sm text-slate-700" data-testid="participant-counts">
-          <strong>{here.length}</strong> here now · {participants.length} checked in{left > 0 ? ` · ${left} left` : ''}
+          <strong>{hereCount}</strong> here now · {checkedInCount} checked in{left > 0 ? ` · ${left} left` : ''}
         </p>
-        <button type="button" className="text-xs font-semibold text-indigo-700" aria-expanded={isExpanded} onClick={() => setExpanded(!isExpanded)}>
-          {isExpanded ? 'Hide' : 'Show'}
+        <button type="button" className="text-xs font-semibold text-indigo-700" aria-expanded={isExpanded} onClick={onToggle}>
+          {isExpanded ? 'Hide list' : 'Show list'}
         </button>
       </div>
       <ErrorMessage message={error} />
-      {isExpanded ? (
+      {isExpanded && !participants ? (
+        <p role="status" className="mt-3 text-sm text-slate-500">
+          Loading the list…
+        </p>
+      ) : null}
+      {isExpanded && participants ? (
         <ul className="mt-3 max-h-96 space-y-1 overflow-y-auto" aria-label="Participants">
           {participants.map((participant) => (
             <li key={participant.id} className={`flex items-start gap-2 rounded-lg px-2 py-1.5 ${participant.isOnline ? '' : 'opacity-60'}`} data-testid="participant">

@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import type { ParticipantView, PublicParticipant } from '@/lib/protocol';
 import { formatTime } from '@/lib/time';
 import { Button } from '../ui/button';
@@ -8,15 +9,23 @@ import type { CallStore } from '../call/call-store';
 import { useCommand } from '../call/use-command';
 
 /** Raise or lower one's own hand; the host sees every raised hand in order and lowers them. */
-export function RaisedHands({ store, participants, me, isHost }: { store: CallStore; participants: ParticipantView[]; me: PublicParticipant | null; isHost: boolean }) {
+export function RaisedHands({ store, participants, me, isHost }: { store: CallStore; participants: ParticipantView[] | null; me: PublicParticipant | null; isHost: boolean }) {
   const { run, error, isBusy } = useCommand();
-  const raised = participants.filter((participant) => participant.handRaisedAt).sort((a, b) => a.handRaisedAt!.localeCompare(b.handRaisedAt!));
-  const isMyHandUp = raised.some((participant) => participant.id === me?.id);
+  // Without the list (an attendee not showing it) the last answer to one's own raise or lower tells the state.
+  const [ownHand, setOwnHand] = useState<boolean | null>(null);
+  const raised = (participants ?? []).filter((participant) => participant.handRaisedAt).sort((a, b) => a.handRaisedAt!.localeCompare(b.handRaisedAt!));
+  const listed = participants?.find((participant) => participant.id === me?.id);
+  const isMyHandUp = listed ? listed.handRaisedAt !== null : (ownHand ?? false);
+
+  async function toggleOwnHand() {
+    const response = await run(() => store.send(isMyHandUp ? 'hand:lower' : 'hand:raise', {}));
+    if (response.ok) setOwnHand(response.data.participant.handRaisedAt !== null);
+  }
 
   return (
     <div className="space-y-3">
       {me ? (
-        <Button variant={isMyHandUp ? 'primary' : 'secondary'} aria-pressed={isMyHandUp} disabled={isBusy} onClick={() => void run(() => store.send(isMyHandUp ? 'hand:lower' : 'hand:raise', {}))}>
+        <Button variant={isMyHandUp ? 'primary' : 'secondary'} aria-pressed={isMyHandUp} disabled={isBusy} onClick={() => void toggleOwnHand()}>
           ✋ {isMyHandUp ? 'Lower your hand' : 'Raise your hand'}
         </Button>
       ) : null}

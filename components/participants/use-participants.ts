@@ -13,11 +13,14 @@ function applyChanges(list: ParticipantView[], changes: ParticipantChange[]): Pa
   return [...byId.values()].sort((a, b) => a.checkedInAt.localeCompare(b.checkedInAt));
 }
 
-/** The live participants list: fetched once online (again after each reconnect), then kept by merged changes. */
-export function useParticipants(store: CallStore, connection: ConnectionStatus): ParticipantView[] | null {
+/**
+ * The live participants list while `isWanted`: fetched when online (again after each reconnect), then kept by
+ * merged changes. When it is not wanted the server stops sending changes, so a big call stays quiet.
+ */
+export function useParticipants(store: CallStore, connection: ConnectionStatus, isWanted: boolean): ParticipantView[] | null {
   const [participants, setParticipants] = useState<ParticipantView[] | null>(null);
   useEffect(() => {
-    if (connection !== 'online') return;
+    if (connection !== 'online' || !isWanted) return;
     let isCurrent = true;
     let early: ParticipantChange[] = [];
     let hasList = false;
@@ -33,7 +36,10 @@ export function useParticipants(store: CallStore, connection: ConnectionStatus):
     return () => {
       isCurrent = false;
       stop();
+      setParticipants(null);
+      // After a disconnect the server has already forgotten this socket's rooms.
+      if (store.getState().connection === 'online') void store.send('participants:unfollow', {});
     };
-  }, [store, connection]);
+  }, [store, connection, isWanted]);
   return participants;
 }

@@ -109,6 +109,7 @@ export type CommandResults = MinutesCommandResults & {
   'qa:merge': { sequence: number };
   'qa:settings': { sequence: number };
   'participants:list': { participants: ParticipantView[] };
+  'participants:unfollow': Record<string, never>;
   'participant:setTeam': { participant: ParticipantView };
   'participant:remove': { removedId: string };
   'hand:raise': { participant: ParticipantView };

@@ -22,7 +22,9 @@ export type ParticipantChange = { participant: ParticipantView } | { removedId: 
 const id = z.string().min(1).max(64);
 
 export const participantCommandSchemas = {
+  /** Returns the list and follows its live changes until 'participants:unfollow'. */
   'participants:list': z.object({}),
+  'participants:unfollow': z.object({}),
   'participant:setTeam': z.object({ participantId: id, isTeam: z.boolean() }),
   'participant:remove': z.object({ participantId: id, block: z.boolean().default(false) }),
   'hand:raise': z.object({}),

@@ -48,6 +48,7 @@ export function validCommandPayloads(ids: SampleIds = PLACEHOLDER_IDS): Record<C
     'minutes:snapshot': { snapshotId: 1 },
     'minutes:restore': { snapshotId: 1 },
     'participants:list': {},
+    'participants:unfollow': {},
     'participant:setTeam': { participantId: ids.participantId, isTeam: true },
     'participant:remove': { participantId: ids.participantId },
     'hand:raise': {},

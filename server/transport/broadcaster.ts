@@ -3,7 +3,7 @@ import { countParticipants, listParticipants } from '../persistence/participants
 import { readVoteCounts } from '../persistence/questions.repository';
 import type { PresenceTracker } from './presence';
 import type { Database } from '../persistence/database';
-import { callRoom, moderatorRoom, type RoundtableServer } from './context';
+import { callRoom, moderatorRoom, participantsRoom, type RoundtableServer } from './context';
 
 const TICK_MS = 150;
 
@@ -89,7 +89,7 @@ export class Broadcaster {
         // A changed participant who is no longer listed was removed.
         const listed = new Set(participants.map((participant) => participant.id));
         const removed = [...changes].filter((id) => !listed.has(id)).map((removedId) => ({ removedId }));
-        this.io.to(callRoom(callId)).emit('participants:changed', [...participants.map((participant) => ({ participant })), ...removed]);
+        this.io.to(participantsRoom(callId)).emit('participants:changed', [...participants.map((participant) => ({ participant })), ...removed]);
       } catch (error) {
         console.error('participants update failed', error);
       }

@@ -5,7 +5,7 @@ import { findParticipant, insertParticipant, isParticipantBlocked, updatePartici
 import { joinRunningIntro } from './participant.handlers';
 import { attachParticipant, detachParticipant } from './session';
 import { listOwnActivity, listQuestions } from '../persistence/questions.repository';
-import { callRoom, moderatorRoom, type ServerContext } from './context';
+import { callRoom, moderatorRoom, participantsRoom, type ServerContext } from './context';
 import type { CommandHandler } from './command-handler';
 
 const RANK: Record<Role, number> = { attendee: 0, scribe: 1, host: 2 };
@@ -42,6 +42,7 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
   if (socket.data.callId && socket.data.callId !== call.id) {
     await socket.leave(callRoom(socket.data.callId));
     await socket.leave(moderatorRoom(socket.data.callId));
+    await socket.leave(participantsRoom(socket.data.callId));
     context.broadcaster.markPresenceChanged(socket.data.callId);
   }
   socket.data = { callId: call.id, role };

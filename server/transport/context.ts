@@ -34,3 +34,5 @@ export type ServerContext = {
 export const callRoom = (callId: string) => `call:${callId}`;
 /** Hosts and scribes: they also receive questions waiting for approval. */
 export const moderatorRoom = (callId: string) => `call:${callId}:moderators`;
+/** Sockets showing the participants list: only they get its live changes (a big call has many quiet attendees). */
+export const participantsRoom = (callId: string) => `call:${callId}:participants`;

@@ -3,7 +3,7 @@ import { addLateArrival, moveSpeakerToEnd, nextSpeaker, reorderIntro, skipSpeake
 import { listParticipants, updateParticipantFlags } from '../persistence/participants.repository';
 import { runCallCommand } from './call-command';
 import type { CommandHandlers } from './command-handler';
-import { callRoom, moderatorRoom, type RoundtableSocket, type ServerContext } from './context';
+import { callRoom, moderatorRoom, participantsRoom, type RoundtableSocket, type ServerContext } from './context';
 import { participantRoom } from './session';
 
 function callIdOf(socket: RoundtableSocket): string {
@@ -52,6 +52,7 @@ export async function joinRunningIntro(context: ServerContext, callId: string, p
 
 export const participantHandlers: CommandHandlers<
   | 'participants:list'
+  | 'participants:unfollow'
   | 'participant:setTeam'
   | 'participant:remove'
   | 'hand:raise'
@@ -65,8 +66,13 @@ export const participantHandlers: CommandHandlers<
 > = {
   'participants:list': async (_payload, socket, context) => {
     const callId = callIdOf(socket);
+    await socket.join(participantsRoom(callId));
     const online = await context.presence.onlineIds(callId);
     return { participants: await listParticipants(context.database, callId, (id) => online.has(id)) };
+  },
+  'participants:unfollow': async (_payload, socket) => {
+    await socket.leave(participantsRoom(callIdOf(socket)));
+    return {};
   },
   'participant:setTeam': ({ participantId, isTeam }, socket, context) => updateFlags(context, callIdOf(socket), participantId, { isTeam }),
   'participant:remove': async ({ participantId, block }, socket, context) => {
@@ -82,6 +88,7 @@ export const participantHandlers: CommandHandlers<
       for (const leaving of await context.io.in(room).fetchSockets()) {
         leaving.leave(callRoom(callId));
         leaving.leave(moderatorRoom(callId));
+        leaving.leave(participantsRoom(callId));
       }
       context.io.in(room).disconnectSockets(true);
     }

@@ -58,6 +58,27 @@ describe('presence', () => {
     grace.disconnect();
   });
 
+  it('sends live list changes only to sockets showing the list', async () => {
+    const { created } = await setUp();
+    const quiet = server.connect();
+    await sendOk(quiet, 'call:join', joinPayload(created.slug));
+    const watching = server.connect();
+    await sendOk(watching, 'call:join', joinPayload(created.slug));
+    await follow(watching);
+    let quietChanges = 0;
+    quiet.on('participants:changed', () => (quietChanges += 1));
+    const seen = nextEvent(watching, 'participants:changed');
+    await checkIn(created.slug, 'Ada');
+    expect((await seen).map((change) => ('participant' in change ? change.participant.displayName : ''))).toContain('Ada');
+
+    await sendOk(watching, 'participants:unfollow', {});
+    let watchingChanges = 0;
+    watching.on('participants:changed', () => (watchingChanges += 1));
+    await checkIn(created.slug, 'Bo');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect([quietChanges, watchingChanges]).toEqual([0, 0]);
+  });
+
   it('comes back online after a server restart', async () => {
     const { created } = await setUp();
     const ada = await checkIn(created.slug, 'Ada');
