@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ParticipantView, PublicParticipant } from '@/lib/protocol';
 import { formatTime } from '@/lib/time';
 import { Button } from '../ui/button';
@@ -13,6 +13,7 @@ export function RaisedHands({ store, participants, me, isHost }: { store: CallSt
   const { run, error, isBusy } = useCommand();
   // Without the list (an attendee not showing it) the last answer to one's own raise or lower tells the state.
   const [ownHand, setOwnHand] = useState<boolean | null>(null);
+  useEffect(() => store.listen('participant:self', (self) => setOwnHand(self.handRaisedAt !== null)), [store]);
   const raised = (participants ?? []).filter((participant) => participant.handRaisedAt).sort((a, b) => a.handRaisedAt!.localeCompare(b.handRaisedAt!));
   const listed = participants?.find((participant) => participant.id === me?.id);
   const isMyHandUp = listed ? listed.handRaisedAt !== null : (ownHand ?? false);

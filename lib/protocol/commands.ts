@@ -133,6 +133,8 @@ export type ServerToClientEvents = MinutesServerEvents & {
   'qa:tallies': (tallies: Record<string, number>) => void;
   /** Participants whose profile, presence or raised hand changed since the last tick. */
   'participants:changed': (changes: ParticipantChange[]) => void;
+  /** A participant's own entry after it changed (e.g. the host lowered their hand). */
+  'participant:self': (participant: ParticipantView) => void;
   /** Sent to a participant's own sockets when the host removes them. */
   'participant:removed': (notice: { message: string }) => void;
   /** Questions waiting for approval; sent only to moderators. */

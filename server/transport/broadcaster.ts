@@ -2,6 +2,7 @@ import type { CallEvent, PublicQuestion, SequencedEvent } from '@/lib/protocol';
 import { countParticipants, listParticipants } from '../persistence/participants.repository';
 import { readVoteCounts } from '../persistence/questions.repository';
 import type { PresenceTracker } from './presence';
+import { participantRoom } from './session';
 import type { Database } from '../persistence/database';
 import { callRoom, moderatorRoom, participantsRoom, type RoundtableServer } from './context';
 
@@ -90,6 +91,8 @@ export class Broadcaster {
         const listed = new Set(participants.map((participant) => participant.id));
         const removed = [...changes].filter((id) => !listed.has(id)).map((removedId) => ({ removedId }));
         this.io.to(participantsRoom(callId)).emit('participants:changed', [...participants.map((participant) => ({ participant })), ...removed]);
+        // Each participant also hears about themselves (a hand the host lowered), list or not.
+        for (const participant of participants) this.io.to(participantRoom(participant.id)).emit('participant:self', participant);
       } catch (error) {
         console.error('participants update failed', error);
       }

@@ -125,7 +125,11 @@ describe('intro round and raised hands', () => {
       .map((participant) => participant.displayName);
     expect(raised).toEqual(['Bo', 'Ada']);
     expect(await send(ada, 'hand:lower', { participantId: bo.participantId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const boHears: (string | null)[] = [];
+    bo.on('participant:self', (self) => boHears.push(self.handRaisedAt));
     await sendOk(host, 'hand:lower', { participantId: bo.participantId });
+    // Bo learns that the host lowered the hand, without showing the list.
+    await expect.poll(() => boHears.at(-1)).toBeNull();
     const after = (await sendOk(host, 'participants:list', {})).participants.filter((participant) => participant.handRaisedAt);
     expect(after.map((participant) => participant.displayName)).toEqual(['Ada']);
   });
