@@ -7,6 +7,7 @@ import { getOrCreateSetting } from './persistence/settings.repository';
 import { Broadcaster } from './transport/broadcaster';
 import { connectCluster, type ClusterOptions } from './transport/cluster';
 import type { ServerContext } from './transport/context';
+import { DatabaseHealth } from './transport/database-health';
 import { handleApiRequest } from './transport/http/router';
 import { applySecurityHeaders } from './transport/http/security-headers';
 import { MinutesRooms, type MinutesOptions } from './transport/minutes-rooms';
@@ -76,6 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     votes: new VoteBatcher(database, broadcaster),
     minutes: new MinutesRooms(io, database, options.minutes),
     presence,
+    health: new DatabaseHealth(io, database),
     limits: {
       questions: new RateLimiter(QUESTIONS_PER_MINUTE / 60, QUESTIONS_PER_MINUTE),
       votes: new RateLimiter(VOTES_PER_SECOND, VOTE_BURST),
@@ -111,6 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await context.votes.flush();
       broadcaster.stop();
       context.minutes.stop();
+      context.health.stop();
       // Closing the transports (not disconnecting the sockets) lets clients reconnect to the next server.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();

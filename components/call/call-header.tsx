@@ -1,6 +1,6 @@
 import type { CallStatus, PublicCall } from '@/lib/protocol';
 import { formatDateTime } from '@/lib/time';
-import type { ConnectionStatus } from './call-store';
+import type { ConnectionStatus, DatabaseHealth } from './call-store';
 
 const statusStyles: Record<CallStatus, string> = {
   scheduled: 'bg-slate-100 text-slate-700 ring-slate-300',
@@ -10,7 +10,17 @@ const statusStyles: Record<CallStatus, string> = {
 
 const statusLabels: Record<CallStatus, string> = { scheduled: 'Scheduled', live: 'Live', ended: 'Ended' };
 
-export function CallHeader({ call, connection, onlineCount }: { call: PublicCall; connection: ConnectionStatus; onlineCount: number }) {
+export function CallHeader({
+  call,
+  connection,
+  onlineCount,
+  databaseHealth = 'ok',
+}: {
+  call: PublicCall;
+  connection: ConnectionStatus;
+  onlineCount: number;
+  databaseHealth?: DatabaseHealth;
+}) {
   const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -41,6 +51,10 @@ export function CallHeader({ call, connection, onlineCount }: { call: PublicCall
       {connection !== 'online' ? (
         <p role="status" className="bg-amber-50 px-4 py-2 text-center text-sm text-amber-900">
           {connection === 'reconnecting' ? 'Connection lost. Reconnecting…' : 'Connecting…'}
+        </p>
+      ) : connection === 'online' && databaseHealth === 'unavailable' ? (
+        <p role="status" className="bg-amber-50 px-4 py-2 text-center text-sm text-amber-900" data-testid="database-health">
+          Reconnecting to the database… changes are not being saved
         </p>
       ) : null}
     </header>

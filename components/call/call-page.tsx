@@ -65,7 +65,7 @@ function LiveCall({ slug }: { slug: string }) {
 
   return (
     <>
-      <CallHeader call={call} connection={state.connection} onlineCount={snapshot.presence.onlineCount} />
+      <CallHeader call={call} connection={state.connection} databaseHealth={state.databaseHealth} onlineCount={snapshot.presence.onlineCount} />
       <AgendaAnnouncer call={call} clockOffsetMs={clockOffsetMs} />
       <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">

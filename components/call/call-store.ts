@@ -18,9 +18,12 @@ import {
 } from '@/lib/protocol';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'failed';
+export type DatabaseHealth = 'ok' | 'unavailable';
 
 export type CallViewState = {
   connection: ConnectionStatus;
+  /** Whether the server can reach its database; while `unavailable` nothing is being saved. */
+  databaseHealth: DatabaseHealth;
   /** Why joining failed (bad link, unknown call, outdated page); the page shows it. */
   joinError: ProtocolError | null;
   snapshot: CallSnapshot | null;
@@ -54,6 +57,7 @@ function readToken(slug: string): string | undefined {
 export class CallStore {
   #state: CallViewState = {
     connection: 'connecting',
+    databaseHealth: 'ok',
     joinError: null,
     snapshot: null,
     role: 'attendee',
@@ -81,6 +85,7 @@ export class CallStore {
       const { snapshot } = this.#state;
       if (snapshot) this.#update({ snapshot: { ...snapshot, presence } });
     });
+    this.#socket.on('call:health', ({ database }) => this.#update({ databaseHealth: database }));
     this.#socket.on('qa:tallies', (tallies) => this.#applyTallies(tallies));
     this.#socket.on('participant:removed', ({ message }) => {
       try {
@@ -119,6 +124,7 @@ export class CallStore {
       const emit = withTimeout.emitWithAck as (event: Name, body: CommandPayload<Name>) => Promise<Ack<CommandResults[Name]>>;
       const response = await emit.call(withTimeout, name, payload);
       if (response.ok) this.#recordOwnActivity(name, payload, response.data);
+      else if (response.error.code === 'unavailable') this.#update({ databaseHealth: 'unavailable' });
       return response;
     } catch {
       return { ok: false, error: { code: 'internal', message: 'No answer from the server. Check your connection and try again.' } };
@@ -157,13 +163,14 @@ export class CallStore {
     });
     const receivedAt = Date.now();
     if (!response.ok) {
-      this.#update({ connection: response.error.code === 'internal' ? 'reconnecting' : 'failed', joinError: response.error });
+      this.#update({ connection: response.error.code === 'internal' || response.error.code === 'unavailable' ? 'reconnecting' : 'failed', joinError: response.error });
       return;
     }
     const { snapshot, role, participant, keys, myVotes, myQuestions } = response.data;
     this.#pending = this.#pending.filter((event) => event.sequence > snapshot.sequence);
     this.#update({
       connection: 'online',
+      databaseHealth: 'ok',
       joinError: null,
       snapshot,
       role,

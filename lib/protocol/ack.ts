@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'invalid_state',
   'rate_limited',
   'internal',
+  /** The server cannot reach its database; nothing was saved and the command can be retried. */
+  'unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -139,6 +139,8 @@ export type ServerToClientEvents = MinutesServerEvents & {
   'participant:removed': (notice: { message: string }) => void;
   /** Questions waiting for approval; sent only to moderators. */
   'qa:pending': (question: PublicQuestion) => void;
+  /** Whether the server can reach its database: `unavailable` once when a command fails for it, `ok` when it is back. */
+  'call:health': (health: { database: 'ok' | 'unavailable' }) => void;
 };
 
 export const COMMAND_NAMES = Object.keys(commandSchemas) as CommandName[];

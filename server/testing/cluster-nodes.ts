@@ -48,8 +48,13 @@ export async function stopNode(node: ClusterNode, signal: NodeJS.Signals = 'SIGT
  */
 export async function startProxy(initialTarget: number) {
   let target = initialTarget;
+  let refusing = false;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((downstream) => {
+    if (refusing) {
+      downstream.destroy();
+      return;
+    }
     const upstream = net.connect(target, '127.0.0.1');
     for (const socket of [downstream, upstream]) {
       sockets.add(socket);
@@ -69,6 +74,14 @@ export async function startProxy(initialTarget: number) {
     url: `http://127.0.0.1:${port}`,
     retarget(port: number) {
       target = port;
+    },
+    /** Cuts every open connection and drops new ones until `restore()`: the target looks unreachable. */
+    cut() {
+      refusing = true;
+      for (const socket of sockets) socket.destroy();
+    },
+    restore() {
+      refusing = false;
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();

@@ -12,6 +12,7 @@ import {
   type CommandResults,
 } from '@/lib/protocol';
 import type { RoundtableSocket, ServerContext } from './context';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from './database-health';
 
 export type CommandHandler<Name extends CommandName> = (
   payload: CommandPayload<Name>,
@@ -76,6 +77,11 @@ export function registerCommands(
         reply(ok(await handler(parsed.data, socket, context)));
       } catch (error) {
         if (error instanceof CommandError) return reply(fail(error.code, error.message));
+        if (isDatabaseUnavailableError(error)) {
+          console.warn(`command ${name}: database unreachable`, error instanceof Error ? error.message.trim().split('\n').at(-1) : error);
+          context.health.reportUnavailable(socket.data.callId);
+          return reply(fail('unavailable', DATABASE_UNAVAILABLE_MESSAGE));
+        }
         console.error(`command ${name} failed`, error);
         reply(fail('internal', 'Something went wrong on the server. Nothing was changed.'));
       }

@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, Role, ServerToClientEvents } from '@/lib/protocol';
 import type { Database } from '../persistence/database';
 import type { Broadcaster } from './broadcaster';
+import type { DatabaseHealth } from './database-health';
 import type { MinutesRooms } from './minutes-rooms';
 import type { SnapshotCache } from './snapshot-cache';
 import type { VoteBatcher } from './vote-batcher';
@@ -28,6 +29,7 @@ export type ServerContext = {
   votes: VoteBatcher;
   minutes: MinutesRooms;
   presence: PresenceTracker;
+  health: DatabaseHealth;
   limits: { questions: RateLimiter; votes: RateLimiter; network: NetworkLimits };
 };
 

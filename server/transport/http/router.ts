@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerContext } from '../context';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from '../database-health';
 import { agendaMarkdownRoutes } from './agenda-markdown.routes';
 import { attendeesRoutes } from './attendees.routes';
 import { callRoutes } from './calls.routes';
@@ -56,6 +57,10 @@ export async function handleApiRequest(
     if (error instanceof HttpError) {
       const { status, code, message, issues } = error;
       sendJson(response, status, { error: { code, message, ...(issues ? { issues } : {}) } });
+    } else if (isDatabaseUnavailableError(error)) {
+      context.health.reportUnavailable();
+      response.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      sendJson(response, 503, { error: { code: 'unavailable', message: DATABASE_UNAVAILABLE_MESSAGE } });
     } else {
       console.error('API request failed', error);
       sendJson(response, 500, { error: { code: 'internal', message: 'Something went wrong on the server.' } });
