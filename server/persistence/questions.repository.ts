@@ -111,7 +111,7 @@ export async function mergeQuestion(transaction: Transaction, sourceId: string, 
 }
 
 export type VoteRequest = { questionId: string; participantId: string; isVote: boolean };
-export type VoteOutcome = { ok: true; voteCount: number } | { ok: false; code: 'not_found' | 'invalid_state'; message: string };
+export type VoteOutcome = { ok: true; voteCount: number } | { ok: false; code: 'not_found' | 'invalid_state' | 'not_checked_in'; message: string };
 
 /**
  * Applies a tick's worth of votes in one transaction. The primary key (question, participant) makes a vote
@@ -128,10 +128,17 @@ export async function applyVoteBatch(database: Database, callId: string, request
       select: { questionId: true, participantId: true },
     });
     const voted = new Set(existing.map((vote) => `${vote.questionId} ${vote.participantId}`));
+    // Checked here, once per batch, rather than once per vote: a removed participant's votes are refused.
+    const active = await transaction.participant.findMany({
+      where: { callId, id: { in: [...new Set(requests.map((request) => request.participantId))] }, removedAt: null },
+      select: { id: true },
+    });
+    const isActive = new Set(active.map((participant) => participant.id));
     const toCreate: { questionId: string; participantId: string }[] = [];
     const toDelete: { questionId: string; participantId: string }[] = [];
 
     const outcomes: (VoteOutcome | 'pending')[] = requests.map(({ questionId, participantId, isVote }) => {
+      if (!isActive.has(participantId)) return { ok: false, code: 'not_checked_in', message: 'Check in first to ask or vote.' };
       const state = states.get(questionId);
       if (!state) return { ok: false, code: 'not_found', message: 'That question does not exist.' };
       if (state !== 'open' && state !== 'answering') return { ok: false, code: 'invalid_state', message: 'Voting is closed for this question.' };

@@ -125,9 +125,11 @@ export const questionHandlers: CommandHandlers<
 };
 
 async function vote(socket: RoundtableSocket, context: ServerContext, questionId: string, isVote: boolean) {
-  const participant = await requireParticipant(socket, context);
-  if (!context.limits.votes.take(participant.id)) throw new CommandError('rate_limited', 'Too many votes at once. Wait a moment.');
-  const outcome = await context.votes.submit(callIdOf(socket), { questionId, participantId: participant.id, isVote });
+  // Whether the participant is still in the call is checked with the batch, not by a query per vote.
+  const participantId = socket.data.participantId;
+  if (!participantId) throw new CommandError('not_checked_in', 'Check in first to ask or vote.');
+  if (!context.limits.votes.take(participantId)) throw new CommandError('rate_limited', 'Too many votes at once. Wait a moment.');
+  const outcome = await context.votes.submit(callIdOf(socket), { questionId, participantId, isVote });
   if (!outcome.ok) throw new CommandError(outcome.code, outcome.message);
   return { voteCount: outcome.voteCount };
 }

@@ -3,6 +3,7 @@ import type { Database } from '../persistence/database';
 import type { Broadcaster } from './broadcaster';
 
 const BATCH_MS = 50;
+const MAX_BATCH = 300;
 
 type Waiting = VoteRequest & { resolve: (outcome: VoteOutcome) => void; reject: (error: unknown) => void };
 
@@ -41,7 +42,11 @@ export class VoteBatcher {
   }
 
   async #write(queues: [string, Waiting[]][]): Promise<void> {
-    for (const [callId, waiting] of queues) {
+    // A slow tick can collect thousands of votes; bounded transactions keep the database's writer lock short.
+    const batches = queues.flatMap(([callId, waiting]) =>
+      Array.from({ length: Math.ceil(waiting.length / MAX_BATCH) }, (_, index) => [callId, waiting.slice(index * MAX_BATCH, (index + 1) * MAX_BATCH)] as const),
+    );
+    for (const [callId, waiting] of batches) {
       try {
         const outcomes = await applyVoteBatch(this.database, callId, waiting);
         outcomes.forEach((outcome, index) => {

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../persistence/database';
+import { createCall, joinPayload, sendOk, startTestServer } from '../testing/test-server';
+import type { Broadcaster } from './broadcaster';
+import { VoteBatcher } from './vote-batcher';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let database: Database;
+beforeAll(async () => {
+  server = await startTestServer();
+  database = await openDatabase(server.databaseUrl);
+});
+afterAll(async () => {
+  await database.$disconnect();
+  await server.close();
+});
+
+describe('VoteBatcher', () => {
+  it('writes a tick of over a thousand votes in bounded batches, counting each exactly once', async () => {
+    const created = await createCall(server.url);
+    const client = server.connect();
+    await sendOk(client, 'call:join', joinPayload(created.slug));
+    await sendOk(client, 'participant:checkIn', { displayName: 'Asker' });
+    const { question } = await sendOk(client, 'qa:ask', { text: 'Big batch?' });
+    const { id: callId } = (await database.call.findUniqueOrThrow({ where: { slug: created.slug }, select: { id: true } }))!;
+    const voterIds = Array.from({ length: 1100 }, (_, index) => `voter-${index}`);
+    await database.participant.createMany({ data: voterIds.map((id) => ({ id, callId, displayName: id })) });
+
+    const changed: string[] = [];
+    // Only the tally hook is used here; the broadcast itself is tested with real sockets elsewhere.
+    const broadcaster = { markTallyChanged: (_callId: string, questionId: string) => changed.push(questionId) } as unknown as Broadcaster;
+    const batcher = new VoteBatcher(database, broadcaster);
+    const outcomes = await Promise.all([
+      ...voterIds.map((participantId) => batcher.submit(callId, { questionId: question.id, participantId, isVote: true })),
+      batcher.submit(callId, { questionId: question.id, participantId: voterIds[0]!, isVote: true }),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1100);
+    expect(outcomes.at(-1)).toMatchObject({ ok: false, code: 'invalid_state' });
+    const stored = await database.question.findUniqueOrThrow({ where: { id: question.id }, select: { voteCount: true } });
+    expect(stored.voteCount).toBe(1100);
+    expect(changed).toContain(question.id);
+  });
+
+  it('refuses the votes of a participant the host removed', async () => {
+    const created = await createCall(server.url);
+    const client = server.connect();
+    await sendOk(client, 'call:join', joinPayload(created.slug));
+    const { participant } = await sendOk(client, 'participant:checkIn', { displayName: 'Soon removed' });
+    const { question } = await sendOk(client, 'qa:ask', { text: 'Still here?' });
+    await database.participant.update({ where: { id: participant.id }, data: { removedAt: new Date() } });
+    const batcher = new VoteBatcher(database, { markTallyChanged: () => undefined } as unknown as Broadcaster);
+    const { id: callId } = await database.call.findUniqueOrThrow({ where: { slug: created.slug }, select: { id: true } });
+    expect(await batcher.submit(callId, { questionId: question.id, participantId: participant.id, isVote: true })).toMatchObject({
+      ok: false,
+      code: 'not_checked_in',
+    });
+  });
+});
