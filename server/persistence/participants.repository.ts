@@ -85,7 +85,14 @@ export async function updateParticipantFlags(
   return result.count === 1;
 }
 
-export async function isParticipantBlocked(database: Database, callId: string, participantId: string): Promise<boolean> {
-  const row = await database.participant.findFirst({ where: { id: participantId, callId }, select: { isBlocked: true } });
-  return row?.isBlocked ?? false;
+
+/** The participant a token names (null once removed), and whether the host blocked them: one query per join. */
+export async function findParticipantForToken(database: Database, callId: string, participantId: string) {
+  const row = await database.participant.findFirst({
+    where: { id: participantId, callId },
+    select: { ...publicFields, isBlocked: true, removedAt: true },
+  });
+  if (!row) return null;
+  const { isBlocked, removedAt, ...participant } = row;
+  return { isBlocked, participant: removedAt ? null : toPublic(participant) };
 }

@@ -1,7 +1,7 @@
 import { CommandError, PROTOCOL_VERSION, type PublicParticipant, type Role } from '@/lib/protocol';
 import { secretsMatch, signParticipantToken, verifyParticipantToken, createId } from '../domain/secrets';
-import { findCallAccess, type CallAccess } from '../persistence/calls.repository';
-import { findParticipant, insertParticipant, isParticipantBlocked, updateParticipantProfile } from '../persistence/participants.repository';
+import type { CallAccess } from '../persistence/calls.repository';
+import { findParticipantForToken, insertParticipant, updateParticipantProfile } from '../persistence/participants.repository';
 import { joinRunningIntro } from './participant.handlers';
 import { attachParticipant, detachParticipant } from './session';
 import { listOwnActivity, listQuestions } from '../persistence/questions.repository';
@@ -20,17 +20,16 @@ function roleForKey(call: CallAccess, key: string | undefined): Role {
 async function participantForToken(context: ServerContext, callId: string, token: string | undefined) {
   const claim = token ? verifyParticipantToken(context.tokenSecret, token) : null;
   if (!claim || claim.callId !== callId) return null;
-  if (await isParticipantBlocked(context.database, callId, claim.participantId)) {
-    throw new CommandError('forbidden', 'The host removed you from this call.');
-  }
-  return findParticipant(context.database, callId, claim.participantId);
+  const found = await findParticipantForToken(context.database, callId, claim.participantId);
+  if (found?.isBlocked) throw new CommandError('forbidden', 'The host removed you from this call.');
+  return found?.participant ?? null;
 }
 
 export const joinCall: CommandHandler<'call:join'> = async (payload, socket, context) => {
   if (payload.protocolVersion !== PROTOCOL_VERSION) {
     throw new CommandError('protocol_mismatch', 'Roundtable was updated. Reload the page to continue.');
   }
-  const call = await findCallAccess(context.database, payload.slug);
+  const call = await context.snapshots.access(payload.slug);
   if (!call) throw new CommandError('not_found', 'There is no call at this address.');
   const keyRole = roleForKey(call, payload.key);
   const participant = await participantForToken(context, call.id, payload.token);

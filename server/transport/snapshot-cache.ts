@@ -1,6 +1,6 @@
 import { applyCallEvent } from '@/lib/call-state';
 import type { PublicCall, SequencedEvent } from '@/lib/protocol';
-import { loadPublicCall, readSequence } from '../persistence/calls.repository';
+import { findCallAccess, loadPublicCall, readSequence, type CallAccess } from '../persistence/calls.repository';
 import type { Database } from '../persistence/database';
 
 type Entry = { call: PublicCall; sequence: number };
@@ -11,8 +11,18 @@ type Entry = { call: PublicCall; sequence: number };
  */
 export class SnapshotCache {
   readonly #entries = new Map<string, Entry>();
+  /** A call's id and keys never change once created, so they are read once per slug. */
+  readonly #access = new Map<string, CallAccess>();
 
   constructor(private readonly database: Database) {}
+
+  async access(slug: string): Promise<CallAccess | null> {
+    const cached = this.#access.get(slug);
+    if (cached) return cached;
+    const access = await findCallAccess(this.database, slug);
+    if (access) this.#access.set(slug, access);
+    return access;
+  }
 
   async get(callId: string): Promise<Entry | null> {
     const cached = this.#entries.get(callId);

@@ -1,6 +1,6 @@
 import { createCallSchema } from '@/lib/protocol';
 import { buildNewCall, callUrls } from '../../domain/call-factory';
-import { findCallAccess, insertCall } from '../../persistence/calls.repository';
+import { insertCall } from '../../persistence/calls.repository';
 import type { ServerContext } from '../context';
 import { baseUrlOf, contentTypeOf, HttpError, parseOrThrow, readBody, readJson, sendJson } from './http-utils';
 import { callInputFromMarkdown, MARKDOWN_CONTENT_TYPES, markdownBodySchema, overridesFromQuery } from './markdown-call-input';
@@ -8,7 +8,7 @@ import type { Route } from './router';
 
 /** The call's public state, or a 404. */
 export async function requirePublicCall(context: ServerContext, slug: string) {
-  const access = await findCallAccess(context.database, slug);
+  const access = await context.snapshots.access(slug);
   const entry = access ? await context.snapshots.get(access.id) : null;
   if (!access || !entry) throw new HttpError(404, 'not_found', 'There is no call at this address.');
   return { access, ...entry };
