@@ -1,12 +1,7 @@
 import type { CallStatus, PublicCall } from '@/lib/protocol';
 import { formatDateTime } from '@/lib/time';
 import type { ConnectionStatus, DatabaseHealth } from './call-store';
-
-const statusStyles: Record<CallStatus, string> = {
-  scheduled: 'bg-slate-100 text-slate-700 ring-slate-300',
-  live: 'bg-red-50 text-red-700 ring-red-300',
-  ended: 'bg-slate-100 text-slate-500 ring-slate-200',
-};
+import { CALL_STATUS_STYLES } from './status-styles';
 
 const statusLabels: Record<CallStatus, string> = { scheduled: 'Scheduled', live: 'Live', ended: 'Ended' };
 
@@ -42,7 +37,7 @@ export function CallHeader({
           <span className="text-slate-600" aria-label={`${onlineCount} online`}>
             {onlineCount} online
           </span>
-          <span className={`inline-flex items-center gap-1.5 rounded-full px-3 py-1 font-semibold ring-1 ${statusStyles[call.status]}`} data-testid="call-status">
+          <span className={`inline-flex items-center gap-1.5 rounded-full px-3 py-1 font-semibold ring-1 ${CALL_STATUS_STYLES[call.status]}`} data-testid="call-status">
             {call.status === 'live' ? <span className="size-2 animate-pulse rounded-full bg-red-600" aria-hidden /> : null}
             {statusLabels[call.status]}
           </span>

@@ -1,12 +1,7 @@
 import type { CallStatus } from '@/lib/protocol';
 import type { CallSummary, CallView } from '@/lib/protocol/schedule';
 import { formatDateTime, formatTime } from '@/lib/time';
-
-const badgeStyles: Record<CallStatus, string> = {
-  scheduled: 'bg-slate-100 text-slate-700 ring-slate-300',
-  live: 'bg-red-50 text-red-700 ring-red-300',
-  ended: 'bg-slate-100 text-slate-500 ring-slate-200',
-};
+import { CALL_STATUS_STYLES } from '../call/status-styles';
 
 function badgeLabel(status: CallStatus, view: CallView): string {
   if (status === 'live') return 'Live';
@@ -15,12 +10,12 @@ function badgeLabel(status: CallStatus, view: CallView): string {
   return view === 'past' ? 'Not held' : 'Scheduled';
 }
 
-/** One call in the list. Rendered only in the browser, so times use the viewer's own timezone. */
 function isSameDate(iso: string, zoneA: string, zoneB: string): boolean {
   const dateIn = (timeZone: string) => new Date(iso).toLocaleDateString('en-CA', { timeZone });
   return dateIn(zoneA) === dateIn(zoneB);
 }
 
+/** One call in the list. Rendered only in the browser, so times use the viewer's own timezone. */
 export function CallSummaryRow({ call, view }: { call: CallSummary; view: CallView }) {
   const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // The call's own time needs its date only when the date differs from the viewer's.
@@ -36,7 +31,7 @@ export function CallSummaryRow({ call, view }: { call: CallSummary; view: CallVi
       >
         <span className="flex items-start justify-between gap-3">
           <span className="min-w-0 font-semibold break-words text-slate-900">{call.title}</span>
-          <span className={`shrink-0 rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${badgeStyles[call.status]}`}>
+          <span className={`shrink-0 rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${CALL_STATUS_STYLES[call.status]}`}>
             {call.status === 'live' ? <span className="mr-1 inline-block size-2 animate-pulse rounded-full bg-red-600" aria-hidden /> : null}
             {badgeLabel(call.status, view)}
           </span>

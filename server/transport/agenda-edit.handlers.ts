@@ -2,10 +2,10 @@ import { decideAgendaEdit, type AgendaEdit } from '../domain/agenda-edits';
 import { createId } from '../domain/secrets';
 import { runCallCommand } from './call-command';
 import type { CommandHandlers } from './command-handler';
-import type { RoundtableSocket, ServerContext } from './context';
+import { joinedCallId, type RoundtableSocket, type ServerContext } from './context';
 
 function runEdit(context: ServerContext, socket: RoundtableSocket, edit: AgendaEdit) {
-  return runCallCommand(context, socket.data.callId!, (call) => decideAgendaEdit(call, edit, new Date()));
+  return runCallCommand(context, joinedCallId(socket), (call) => decideAgendaEdit(call, edit, new Date()));
 }
 
 export const agendaEditHandlers: CommandHandlers<

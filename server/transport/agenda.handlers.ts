@@ -4,10 +4,10 @@ import { decideAgendaCommand, type AgendaCommand } from '../domain/agenda';
 import { decideTimerCommand, type TimerCommand } from '../domain/timer';
 import { runCallCommand } from './call-command';
 import type { CommandHandlers } from './command-handler';
-import type { RoundtableSocket, ServerContext } from './context';
+import { joinedCallId, type RoundtableSocket, type ServerContext } from './context';
 
 function runAgenda(context: ServerContext, socket: RoundtableSocket, command: AgendaCommand) {
-  return runCallCommand(context, socket.data.callId!, (call) =>
+  return runCallCommand(context, joinedCallId(socket), (call) =>
     decideAgendaCommand({ status: call.status, currentItemId: call.currentItemId, itemIds: listItems(call).map((item) => item.id) }, command, new Date()),
   );
 }
@@ -17,7 +17,7 @@ function currentPlannedMinutes(call: PublicCall): number | null {
 }
 
 function runTimer(context: ServerContext, socket: RoundtableSocket, command: TimerCommand) {
-  return runCallCommand(context, socket.data.callId!, (call) =>
+  return runCallCommand(context, joinedCallId(socket), (call) =>
     decideTimerCommand({ ...call, plannedMinutes: currentPlannedMinutes(call) }, command, new Date()),
   );
 }

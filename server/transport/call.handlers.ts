@@ -5,7 +5,7 @@ import { findParticipantForToken, insertParticipant, updateParticipantProfile } 
 import { joinRunningIntro } from './participant.handlers';
 import { attachParticipant, detachParticipant } from './session';
 import { listOwnActivity, listQuestions } from '../persistence/questions.repository';
-import { callRoom, moderatorRoom, participantsRoom, type ServerContext } from './context';
+import { callRoom, joinedCallId, moderatorRoom, participantsRoom, type ServerContext } from './context';
 import type { CommandHandler } from './command-handler';
 
 const RANK: Record<Role, number> = { attendee: 0, scribe: 1, host: 2 };
@@ -69,7 +69,7 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
 };
 
 export const checkIn: CommandHandler<'participant:checkIn'> = async (profile, socket, context) => {
-  const callId = socket.data.callId!;
+  const callId = joinedCallId(socket);
   const existingId = socket.data.participantId;
   let participant: PublicParticipant;
   if (existingId) {

@@ -1,5 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, Role, ServerToClientEvents } from '@/lib/protocol';
+import { CommandError, type ClientToServerEvents, type Role, type ServerToClientEvents } from '@/lib/protocol';
 import type { Database } from '../persistence/database';
 import type { Broadcaster } from './broadcaster';
 import type { DatabaseHealth } from './database-health';
@@ -38,3 +38,10 @@ export const callRoom = (callId: string) => `call:${callId}`;
 export const moderatorRoom = (callId: string) => `call:${callId}:moderators`;
 /** Sockets showing the participants list: only they get its live changes (a big call has many quiet attendees). */
 export const participantsRoom = (callId: string) => `call:${callId}:participants`;
+
+/** The call a socket joined. The command gate refuses every command but `call:join` before a join. */
+export function joinedCallId(socket: RoundtableSocket): string {
+  const { callId } = socket.data;
+  if (!callId) throw new CommandError('not_joined', 'Join a call first.');
+  return callId;
+}

@@ -3,12 +3,9 @@ import { addLateArrival, moveSpeakerToEnd, nextSpeaker, reorderIntro, skipSpeake
 import { listParticipants, updateParticipantFlags } from '../persistence/participants.repository';
 import { runCallCommand } from './call-command';
 import type { CommandHandlers } from './command-handler';
-import { callRoom, moderatorRoom, participantsRoom, type RoundtableSocket, type ServerContext } from './context';
+import { callRoom, joinedCallId, moderatorRoom, participantsRoom, type RoundtableSocket, type ServerContext } from './context';
 import { participantRoom } from './session';
 
-function callIdOf(socket: RoundtableSocket): string {
-  return socket.data.callId!;
-}
 
 /** The participant a command is about: yourself, or anyone when you are the host. */
 function targetOf(socket: RoundtableSocket, participantId: string | undefined): string {
@@ -65,18 +62,18 @@ export const participantHandlers: CommandHandlers<
   | 'intro:end'
 > = {
   'participants:list': async (_payload, socket, context) => {
-    const callId = callIdOf(socket);
+    const callId = joinedCallId(socket);
     await socket.join(participantsRoom(callId));
     const online = await context.presence.onlineIds(callId);
     return { participants: await listParticipants(context.database, callId, (id) => online.has(id)) };
   },
   'participants:unfollow': async (_payload, socket) => {
-    await socket.leave(participantsRoom(callIdOf(socket)));
+    await socket.leave(participantsRoom(joinedCallId(socket)));
     return {};
   },
-  'participant:setTeam': ({ participantId, isTeam }, socket, context) => updateFlags(context, callIdOf(socket), participantId, { isTeam }),
+  'participant:setTeam': ({ participantId, isTeam }, socket, context) => updateFlags(context, joinedCallId(socket), participantId, { isTeam }),
   'participant:remove': async ({ participantId, block }, socket, context) => {
-    const callId = callIdOf(socket);
+    const callId = joinedCallId(socket);
     if (participantId === socket.data.participantId) throw new CommandError('invalid_state', 'You cannot remove yourself.');
     if (!(await updateParticipantFlags(context.database, callId, participantId, { removedAt: new Date(), isBlocked: block, handRaisedAt: null }))) {
       throw new CommandError('not_found', 'That participant is not in this call.');
@@ -98,25 +95,25 @@ export const participantHandlers: CommandHandlers<
     }
     return { removedId: participantId };
   },
-  'hand:raise': (_payload, socket, context) => updateFlags(context, callIdOf(socket), targetOf(socket, undefined), { handRaisedAt: new Date() }),
-  'hand:lower': ({ participantId }, socket, context) => updateFlags(context, callIdOf(socket), targetOf(socket, participantId), { handRaisedAt: null }),
+  'hand:raise': (_payload, socket, context) => updateFlags(context, joinedCallId(socket), targetOf(socket, undefined), { handRaisedAt: new Date() }),
+  'hand:lower': ({ participantId }, socket, context) => updateFlags(context, joinedCallId(socket), targetOf(socket, participantId), { handRaisedAt: null }),
   'intro:start': async ({ order }, socket, context) => {
-    const callId = callIdOf(socket);
+    const callId = joinedCallId(socket);
     const ids = (await listParticipants(context.database, callId, () => false)).map((participant) => participant.id);
     return runIntro(context, callId, () => startIntro(ids, order, Math.random));
   },
-  'intro:next': (_payload, socket, context) => runIntro(context, callIdOf(socket), nextSpeaker),
-  'intro:reorder': ({ participantIds }, socket, context) => runIntro(context, callIdOf(socket), (intro) => reorderIntro(intro, participantIds)),
+  'intro:next': (_payload, socket, context) => runIntro(context, joinedCallId(socket), nextSpeaker),
+  'intro:reorder': ({ participantIds }, socket, context) => runIntro(context, joinedCallId(socket), (intro) => reorderIntro(intro, participantIds)),
   'intro:skip': ({ participantId }, socket, context) => {
     const target = targetOf(socket, participantId);
-    return runIntro(context, callIdOf(socket), (intro) => skipSpeaker(intro, target));
+    return runIntro(context, joinedCallId(socket), (intro) => skipSpeaker(intro, target));
   },
   'intro:later': ({ participantId }, socket, context) => {
     const target = targetOf(socket, participantId);
-    return runIntro(context, callIdOf(socket), (intro) => moveSpeakerToEnd(intro, target));
+    return runIntro(context, joinedCallId(socket), (intro) => moveSpeakerToEnd(intro, target));
   },
   'intro:end': (_payload, socket, context) =>
-    runIntro(context, callIdOf(socket), (intro) => {
+    runIntro(context, joinedCallId(socket), (intro) => {
       if (!intro) throw new CommandError('invalid_state', 'The intro round has not started.');
       return { ...intro, status: 'done', currentIndex: intro.order.length };
     }),

@@ -67,6 +67,8 @@ export class PresenceTracker {
   }
 
   async onlineCount(callId: string): Promise<number> {
+    // One node: the socket map's size, without copying every id on each join.
+    if (!this.shared) return this.#sockets.get(callId)?.size ?? 0;
     return (await this.onlineIds(callId)).size;
   }
 

@@ -6,14 +6,11 @@ import { findParticipant } from '../persistence/participants.repository';
 import { findPinnedQuestion, findQuestion, insertQuestion, mergeQuestion, saveQuestions } from '../persistence/questions.repository';
 import { runCallCommand } from './call-command';
 import type { CommandHandlers } from './command-handler';
-import type { RoundtableSocket, ServerContext } from './context';
+import { joinedCallId, type RoundtableSocket, type ServerContext } from './context';
 
-function callIdOf(socket: RoundtableSocket): string {
-  return socket.data.callId!;
-}
 
 async function requireParticipant(socket: RoundtableSocket, context: ServerContext) {
-  const participant = socket.data.participantId ? await findParticipant(context.database, callIdOf(socket), socket.data.participantId) : null;
+  const participant = socket.data.participantId ? await findParticipant(context.database, joinedCallId(socket), socket.data.participantId) : null;
   if (!participant) throw new CommandError('not_checked_in', 'Check in first to ask or vote.');
   return participant;
 }
@@ -43,7 +40,7 @@ function questionEvents(context: ServerContext, callId: string, before: PublicQu
 }
 
 async function moderate(socket: RoundtableSocket, context: ServerContext, questionId: string, command: ModerationCommand) {
-  const callId = callIdOf(socket);
+  const callId = joinedCallId(socket);
   const question = await requireQuestion(context, callId, questionId);
   const pinned = command.type === 'pin' ? await findPinnedQuestion(context.database, callId) : null;
   let changed: PublicQuestion[] = [];
@@ -64,7 +61,7 @@ export const questionHandlers: CommandHandlers<
   'qa:ask' | 'qa:vote' | 'qa:unvote' | 'qa:approve' | 'qa:pin' | 'qa:answer' | 'qa:dismiss' | 'qa:restore' | 'qa:edit' | 'qa:merge' | 'qa:settings'
 > = {
   'qa:ask': async ({ text, isAnonymous, itemId }, socket, context) => {
-    const callId = callIdOf(socket);
+    const callId = joinedCallId(socket);
     const participant = await requireParticipant(socket, context);
     if (!context.limits.questions.take(participant.id)) throw new CommandError('rate_limited', 'You are asking very fast. Wait a minute and try again.');
     const id = createId();
@@ -96,7 +93,7 @@ export const questionHandlers: CommandHandlers<
   'qa:restore': ({ questionId }, socket, context) => moderate(socket, context, questionId, { type: 'restore' }),
   'qa:edit': ({ questionId, text }, socket, context) => moderate(socket, context, questionId, { type: 'edit', text }),
   'qa:merge': async ({ questionId, intoQuestionId }, socket, context) => {
-    const callId = callIdOf(socket);
+    const callId = joinedCallId(socket);
     const [source, target] = await Promise.all([requireQuestion(context, callId, questionId), requireQuestion(context, callId, intoQuestionId)]);
     checkMerge(source, target);
     const result = await runCallCommand(
@@ -114,7 +111,7 @@ export const questionHandlers: CommandHandlers<
     return result;
   },
   'qa:settings': (settings, socket, context) =>
-    runCallCommand(context, callIdOf(socket), (call) => [
+    runCallCommand(context, joinedCallId(socket), (call) => [
       {
         type: 'qa.settings',
         qaOpen: settings.qaOpen ?? call.qaOpen,
@@ -129,7 +126,7 @@ async function vote(socket: RoundtableSocket, context: ServerContext, questionId
   const participantId = socket.data.participantId;
   if (!participantId) throw new CommandError('not_checked_in', 'Check in first to ask or vote.');
   if (!context.limits.votes.take(participantId)) throw new CommandError('rate_limited', 'Too many votes at once. Wait a moment.');
-  const outcome = await context.votes.submit(callIdOf(socket), { questionId, participantId, isVote });
+  const outcome = await context.votes.submit(joinedCallId(socket), { questionId, participantId, isVote });
   if (!outcome.ok) throw new CommandError(outcome.code, outcome.message);
   return { voteCount: outcome.voteCount };
 }
