@@ -6,6 +6,7 @@ import { Button } from '../ui/button';
 import { Field, TextInput } from '../ui/field';
 import { ErrorMessage, Panel } from '../ui/panel';
 import type { CallStore } from './call-store';
+import { errorText } from './use-command';
 
 export function CheckInForm({ store, me }: { store: CallStore; me: PublicParticipant | null }) {
   const [isEditing, setEditing] = useState(false);
@@ -28,7 +29,7 @@ export function CheckInForm({ store, me }: { store: CallStore; me: PublicPartici
       setError(null);
       setEditing(false);
     } else {
-      setError(response.error.issues?.[0]?.message ?? response.error.message);
+      setError(errorText(response.error));
     }
   }
 
