@@ -1,4 +1,5 @@
 import type { ParticipantView, PublicParticipant, Role } from '@/lib/protocol';
+import { orderedNow } from '../domain/ordered-clock';
 import type { Database } from './database';
 
 const publicFields = { id: true, displayName: true, affiliation: true, pronouns: true, reason: true, role: true } as const;
@@ -14,7 +15,7 @@ export async function insertParticipant(
   database: Database,
   participant: Omit<PublicParticipant, 'role'> & { role: Role; callId: string },
 ): Promise<PublicParticipant> {
-  return toPublic(await database.participant.create({ data: participant, select: publicFields }));
+  return toPublic(await database.participant.create({ data: { ...participant, checkedInAt: orderedNow() }, select: publicFields }));
 }
 
 export async function updateParticipantProfile(

@@ -1,4 +1,5 @@
 import { CommandError, type IntroState } from '@/lib/protocol';
+import { orderedNow } from '../domain/ordered-clock';
 import { addLateArrival, moveSpeakerToEnd, nextSpeaker, reorderIntro, skipSpeaker, startIntro } from '../domain/intro';
 import { listParticipants, updateParticipantFlags } from '../persistence/participants.repository';
 import { runCallCommand } from './call-command';
@@ -95,7 +96,7 @@ export const participantHandlers: CommandHandlers<
     }
     return { removedId: participantId };
   },
-  'hand:raise': (_payload, socket, context) => updateFlags(context, joinedCallId(socket), targetOf(socket, undefined), { handRaisedAt: new Date() }),
+  'hand:raise': (_payload, socket, context) => updateFlags(context, joinedCallId(socket), targetOf(socket, undefined), { handRaisedAt: orderedNow() }),
   'hand:lower': ({ participantId }, socket, context) => updateFlags(context, joinedCallId(socket), targetOf(socket, participantId), { handRaisedAt: null }),
   'intro:start': async ({ order }, socket, context) => {
     const callId = joinedCallId(socket);

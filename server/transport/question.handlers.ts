@@ -1,6 +1,7 @@
 import { listItems } from '@/lib/call-state';
 import { CommandError, type CallEvent, type PublicCall, type PublicQuestion } from '@/lib/protocol';
 import { checkMerge, decideModeration, isPublicState, type ModerationCommand } from '../domain/questions';
+import { orderedNow } from '../domain/ordered-clock';
 import { createId } from '../domain/secrets';
 import { findParticipant } from '../persistence/participants.repository';
 import { findPinnedQuestion, findQuestion, insertQuestion, mergeQuestion, saveQuestions } from '../persistence/questions.repository';
@@ -73,7 +74,7 @@ export const questionHandlers: CommandHandlers<
         if (!call.qaOpen) throw new CommandError('invalid_state', 'The host has closed questions for now.');
         if (itemId && !listItems(call).some((item) => item.id === itemId)) throw new CommandError('not_found', 'That agenda item does not exist.');
         const state = call.qaModerated && socket.data.role === 'attendee' ? 'pending' : 'open';
-        question = { id, text, isAnonymous, itemId, state, authorName: isAnonymous ? '' : participant.displayName, answer: '', answeredBy: '', voteCount: 0, createdAt: new Date().toISOString() };
+        question = { id, text, isAnonymous, itemId, state, authorName: isAnonymous ? '' : participant.displayName, answer: '', answeredBy: '', voteCount: 0, createdAt: orderedNow().toISOString() };
         return state === 'open' ? [{ type: 'question.upserted', question }] : [];
       },
       async (transaction) => {
