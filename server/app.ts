@@ -12,6 +12,7 @@ import { handleApiRequest } from './transport/http/router';
 import { applySecurityHeaders } from './transport/http/security-headers';
 import { MinutesRooms, type MinutesOptions } from './transport/minutes-rooms';
 import { DEFAULT_RATE_LIMITS, NetworkLimits, type RateLimitOptions } from './transport/network-limits';
+import { JoinReader } from './transport/join-reader';
 import { SnapshotCache } from './transport/snapshot-cache';
 import { createSocketServer, handleConnections } from './transport/socket-server';
 import { VoteBatcher } from './transport/vote-batcher';
@@ -21,6 +22,8 @@ const SOCKET_IO_PATH = '/socket.io/';
 const QUESTIONS_PER_MINUTE = 5;
 const VOTES_PER_SECOND = 3;
 const VOTE_BURST = 30;
+/** Connection attempts the kernel may queue before we accept them (capped by net.core.somaxconn). */
+const LISTEN_BACKLOG = 4096;
 
 export type ServerOptions = {
   databaseUrl: string;
@@ -68,12 +71,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const presence = new PresenceTracker(cluster?.presence);
   const broadcaster = new Broadcaster(io, database, presence);
   presence.onExpired = (callId, participantIds) => participantIds.forEach((id) => broadcaster.markParticipantChanged(callId, id));
+  const snapshots = new SnapshotCache(database);
   const context: ServerContext = {
     io,
     database,
     tokenSecret,
     broadcaster,
-    snapshots: new SnapshotCache(database),
+    snapshots,
+    joins: new JoinReader(database, snapshots, broadcaster),
     votes: new VoteBatcher(database, broadcaster),
     minutes: new MinutesRooms(io, database, options.minutes),
     presence,
@@ -101,7 +106,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve);
+    // A deep accept queue: after a restart or a network blip every attendee reconnects at once, and a full
+    // queue drops their connection attempts, which the kernel retries only after whole seconds.
+    httpServer.listen({ port: options.port, host: options.host ?? '0.0.0.0', backlog: LISTEN_BACKLOG }, resolve);
   });
   const { port } = httpServer.address() as AddressInfo;
 

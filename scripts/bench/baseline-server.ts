@@ -14,7 +14,7 @@ io.on('connection', (socket) => {
     if (typeof ack === 'function') ack({ ok: true });
   });
 });
-await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+await new Promise<void>((resolve) => httpServer.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve));
 serveMetricsOverIpc(metrics);
 process.send?.({ type: 'ready', port: (httpServer.address() as AddressInfo).port });
 

@@ -32,3 +32,6 @@ async function openPostgres(url: string): Promise<Database> {
   // so the two clients have the same API; repositories are typed against the SQLite one.
   return database as unknown as Database;
 }
+
+/** The most ids one `in (...)` list carries; longer lists are read in chunks (SQLite limits bound parameters). */
+export const MAX_IDS_PER_QUERY = 500;

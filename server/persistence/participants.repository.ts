@@ -1,6 +1,6 @@
 import type { ParticipantView, PublicParticipant, Role } from '@/lib/protocol';
 import { orderedNow } from '../domain/ordered-clock';
-import type { Database } from './database';
+import { MAX_IDS_PER_QUERY, type Database } from './database';
 
 const publicFields = { id: true, displayName: true, affiliation: true, pronouns: true, reason: true, role: true } as const;
 
@@ -74,7 +74,6 @@ export async function listParticipants(
   return rows.map((row) => toView(row, isOnline));
 }
 
-const MAX_IDS_PER_QUERY = 500;
 
 export async function updateParticipantFlags(
   database: Database,

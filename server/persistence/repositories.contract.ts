@@ -163,7 +163,11 @@ export function describeRepositoryContract(provider: string, open: () => Promise
       const counts = Object.fromEntries((await listQuestions(database, callId, { includeHidden: true })).map((question) => [question.id, question.voteCount]));
       expect(counts).toEqual({ [questionId]: 29, [otherId]: 29 });
       expect(await applyVoteBatch(database, callId, [{ questionId: 'missing', participantId: voters[1]!.id, isVote: true }])).toMatchObject([{ ok: false, code: 'not_found' }]);
-      expect((await listOwnActivity(database, callId, voters[1]!.id)).myVotes.sort()).toEqual([questionId, otherId].sort());
+      const own = await listOwnActivity(database, callId, [voters[0]!.id, voters[1]!.id, voters[5]!.id, 'nobody']);
+      expect(own.get(voters[0]!.id)!.myQuestions.sort()).toEqual([questionId, otherId].sort());
+      expect(own.get(voters[1]!.id)!.myVotes.sort()).toEqual([questionId, otherId].sort());
+      expect(own.get(voters[5]!.id)!.myVotes).toEqual([otherId]);
+      expect(own.get('nobody')).toEqual({ myVotes: [], myQuestions: [] });
     });
 
     it('merges a question into another, counting a voter of both once', async () => {

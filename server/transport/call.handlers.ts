@@ -4,7 +4,6 @@ import type { CallAccess } from '../persistence/calls.repository';
 import { findParticipantForToken, insertParticipant, updateParticipantProfile } from '../persistence/participants.repository';
 import { joinRunningIntro } from './participant.handlers';
 import { attachParticipant, detachParticipant } from './session';
-import { listOwnActivity, listQuestions } from '../persistence/questions.repository';
 import { callRoom, joinedCallId, moderatorRoom, participantsRoom, type ServerContext } from './context';
 import type { CommandHandler } from './command-handler';
 
@@ -34,8 +33,6 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
   const keyRole = roleForKey(call, payload.key);
   const participant = await participantForToken(context, call.id, payload.token);
   const role = participant && RANK[participant.role] > RANK[keyRole] ? participant.role : keyRole;
-  const snapshot = await context.snapshots.get(call.id);
-  if (!snapshot) throw new CommandError('not_found', 'There is no call at this address.');
 
   detachParticipant(socket, context);
   if (socket.data.callId && socket.data.callId !== call.id) {
@@ -51,19 +48,21 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
   if (isModerator) await socket.join(moderatorRoom(call.id));
   context.broadcaster.markPresenceChanged(call.id);
 
-  const own = participant ? await listOwnActivity(context.database, call.id, participant.id) : { myVotes: [], myQuestions: [] };
+  // Read after joining the rooms, so nothing that changes from here on can fall between the snapshot and the events.
+  const view = await context.joins.read(call.id, participant?.id ?? null, isModerator);
+  if (!view) throw new CommandError('not_found', 'There is no call at this address.');
   return {
-    ...own,
+    ...view.own,
     role,
     participant: participant ? { ...participant, role } : null,
     keys: role === 'host' ? { host: call.hostKey, scribe: call.scribeKey } : null,
     snapshot: {
       protocolVersion: PROTOCOL_VERSION,
-      sequence: snapshot.sequence,
+      sequence: view.sequence,
       serverTime: new Date().toISOString(),
-      call: snapshot.call,
-      questions: await listQuestions(context.database, call.id, { includeHidden: isModerator }),
-      presence: await context.broadcaster.presenceOf(call.id),
+      call: view.call,
+      questions: view.questions,
+      presence: view.presence,
     },
   };
 };

@@ -4,6 +4,7 @@ import type { Database } from '../persistence/database';
 import type { Broadcaster } from './broadcaster';
 import type { DatabaseHealth } from './database-health';
 import type { MinutesRooms } from './minutes-rooms';
+import type { JoinReader } from './join-reader';
 import type { SnapshotCache } from './snapshot-cache';
 import type { VoteBatcher } from './vote-batcher';
 import type { PresenceTracker } from './presence';
@@ -26,6 +27,7 @@ export type ServerContext = {
   tokenSecret: string;
   broadcaster: Broadcaster;
   snapshots: SnapshotCache;
+  joins: JoinReader;
   votes: VoteBatcher;
   minutes: MinutesRooms;
   presence: PresenceTracker;

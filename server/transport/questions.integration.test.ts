@@ -57,6 +57,32 @@ describe('Q&A', () => {
     expect(rejoined.myVotes).toEqual([question.id]);
   });
 
+  it('gives each of many simultaneous joins its own votes and questions, and hidden questions only to moderators', async () => {
+    const { created, host } = await setUp();
+    await sendOk(host, 'qa:settings', { qaModerated: true });
+    const [ada, bo] = [await attendee(created.slug, 'Ada'), await attendee(created.slug, 'Bo')];
+    const { question: approved } = await sendOk(host, 'qa:ask', { text: 'Asked by the host, so public' });
+    const { question: pending } = await sendOk(ada, 'qa:ask', { text: 'Waiting for approval' });
+    await sendOk(bo, 'qa:vote', { questionId: approved.id });
+
+    // Every join below lands in the same turn of the event loop, so the server reads them as one batch.
+    const joins = await Promise.all([
+      sendOk(server.connect(), 'call:join', joinPayload(created.slug, { token: ada.token })),
+      sendOk(server.connect(), 'call:join', joinPayload(created.slug, { token: bo.token })),
+      sendOk(server.connect(), 'call:join', joinPayload(created.slug, { key: created.keys.host })),
+      sendOk(server.connect(), 'call:join', joinPayload(created.slug)),
+    ]);
+    const [asAda, asBo, asHost, asStranger] = joins;
+    expect(asAda).toMatchObject({ myQuestions: [pending.id], myVotes: [] });
+    expect(asBo).toMatchObject({ myQuestions: [], myVotes: [approved.id] });
+    expect(asStranger).toMatchObject({ myQuestions: [], myVotes: [] });
+    for (const attendeeJoin of [asAda, asBo, asStranger]) {
+      expect(attendeeJoin.snapshot.questions.map((question) => [question.id, question.voteCount])).toEqual([[approved.id, 1]]);
+    }
+    expect(asHost.snapshot.questions.map((question) => question.id).sort()).toEqual([approved.id, pending.id].sort());
+    expect(new Set(joins.map((join) => join.snapshot.sequence)).size).toBe(1);
+  });
+
   it('refuses bad questions and votes on dismissed questions, changing nothing', async () => {
     const { created, host } = await setUp();
     const ada = await attendee(created.slug, 'Ada');

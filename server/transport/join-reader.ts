@@ -1,0 +1,70 @@
+import type { PublicCall, PublicQuestion } from '@/lib/protocol';
+import { isPublicState } from '../domain/questions';
+import type { Database } from '../persistence/database';
+import { listOwnActivity, listQuestions, type OwnActivity } from '../persistence/questions.repository';
+import type { Broadcaster } from './broadcaster';
+import type { SnapshotCache } from './snapshot-cache';
+
+export type JoinView = {
+  sequence: number;
+  call: PublicCall;
+  questions: PublicQuestion[];
+  presence: { participantCount: number; onlineCount: number };
+  own: OwnActivity;
+};
+
+type Request = { participantId: string | null; isModerator: boolean; resolve: (view: JoinView | null) => void; reject: (error: unknown) => void };
+
+/**
+ * Reads what a join returns (the call's state, its questions, presence, the participant's own votes and
+ * questions) once for all joins of a call that arrive in the same turn of the event loop, so a thousand
+ * attendees rejoining at once cost a few reads, not a few thousand. A read starts only after every join it
+ * serves has entered the call's room: whatever changes after it reaches them as an event or a tally.
+ */
+export class JoinReader {
+  readonly #pending = new Map<string, Request[]>();
+
+  constructor(
+    private readonly database: Database,
+    private readonly snapshots: SnapshotCache,
+    private readonly broadcaster: Broadcaster,
+  ) {}
+
+  /** Null when the call no longer exists. */
+  read(callId: string, participantId: string | null, isModerator: boolean): Promise<JoinView | null> {
+    return new Promise((resolve, reject) => {
+      let batch = this.#pending.get(callId);
+      if (!batch) {
+        batch = [];
+        this.#pending.set(callId, batch);
+        setImmediate(() => void this.#readBatch(callId));
+      }
+      batch.push({ participantId, isModerator, resolve, reject });
+    });
+  }
+
+  async #readBatch(callId: string): Promise<void> {
+    const batch = this.#pending.get(callId) ?? [];
+    this.#pending.delete(callId);
+    try {
+      const includeHidden = batch.some((request) => request.isModerator);
+      const participantIds = batch.flatMap((request) => (request.participantId ? [request.participantId] : []));
+      const snapshot = await this.snapshots.get(callId);
+      if (!snapshot) return batch.forEach((request) => request.resolve(null));
+      const questions = await listQuestions(this.database, callId, { includeHidden });
+      const publicQuestions = includeHidden ? questions.filter((question) => isPublicState(question.state)) : questions;
+      const presence = await this.broadcaster.presenceOf(callId);
+      const own = participantIds.length > 0 ? await listOwnActivity(this.database, callId, participantIds) : new Map<string, OwnActivity>();
+      for (const { participantId, isModerator, resolve } of batch) {
+        resolve({
+          ...snapshot,
+          questions: isModerator ? questions : publicQuestions,
+          presence,
+          own: (participantId && own.get(participantId)) || { myVotes: [], myQuestions: [] },
+        });
+      }
+    } catch (error) {
+      for (const request of batch) request.reject(error);
+    }
+  }
+}
