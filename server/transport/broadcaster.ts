@@ -5,6 +5,7 @@ import type { PresenceTracker } from './presence';
 import { participantRoom } from './session';
 import type { Database } from '../persistence/database';
 import { callRoom, moderatorRoom, participantsRoom, type RoundtableServer } from './context';
+import { spreadOverCall } from './fan-out';
 
 const TICK_MS = 150;
 
@@ -16,6 +17,7 @@ export class Broadcaster {
   readonly #dirtyPresence = new Set<string>();
   readonly #tallies = new Map<string, Set<string>>();
   readonly #changedParticipants = new Map<string, Set<string>>();
+  readonly #turns = new Map<string, Promise<void>>();
   readonly #timer: NodeJS.Timeout;
 
   constructor(
@@ -59,6 +61,23 @@ export class Broadcaster {
     this.#dirtyPresence.add(callId);
   }
 
+  /**
+   * Runs `work` once the call's earlier exclusive work has finished. Sending tallies (read, then spread over
+   * several turns) and reading joins take turns, so no join gets a tally that was read before its snapshot.
+   */
+  exclusive<T>(callId: string, work: () => Promise<T>): Promise<T> {
+    const result = (this.#turns.get(callId) ?? Promise.resolve()).then(work);
+    const done = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#turns.set(callId, done);
+    void done.then(() => {
+      if (this.#turns.get(callId) === done) this.#turns.delete(callId);
+    });
+    return result;
+  }
+
   async presenceOf(callId: string) {
     const onlineCount = await this.presence.onlineCount(callId);
     return { participantCount: await countParticipants(this.database, callId), onlineCount };
@@ -73,7 +92,10 @@ export class Broadcaster {
     this.#tallies.clear();
     for (const [callId, questionIds] of calls) {
       try {
-        this.io.to(callRoom(callId)).emit('qa:tallies', await readVoteCounts(this.database, callId, [...questionIds]));
+        await this.exclusive(callId, async () => {
+          const tallies = await readVoteCounts(this.database, callId, [...questionIds]);
+          await spreadOverCall(callId, (room) => this.io.to(room).emit('qa:tallies', tallies));
+        });
       } catch (error) {
         console.error('tally update failed', error);
       }
@@ -104,7 +126,8 @@ export class Broadcaster {
     this.#dirtyPresence.clear();
     for (const callId of callIds) {
       try {
-        this.io.to(callRoom(callId)).emit('call:presence', await this.presenceOf(callId));
+        const presence = await this.presenceOf(callId);
+        await spreadOverCall(callId, (room) => this.io.to(room).emit('call:presence', presence));
       } catch (error) {
         console.error('presence update failed', error);
       }

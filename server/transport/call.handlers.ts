@@ -4,7 +4,8 @@ import type { CallAccess } from '../persistence/calls.repository';
 import { findParticipantForToken, insertParticipant, updateParticipantProfile } from '../persistence/participants.repository';
 import { joinRunningIntro } from './participant.handlers';
 import { attachParticipant, detachParticipant } from './session';
-import { callRoom, joinedCallId, moderatorRoom, participantsRoom, type ServerContext } from './context';
+import { joinedCallId, moderatorRoom, type ServerContext } from './context';
+import { callRoomsOf, leaveCallRooms } from './fan-out';
 import type { CommandHandler } from './command-handler';
 
 const RANK: Record<Role, number> = { attendee: 0, scribe: 1, host: 2 };
@@ -36,13 +37,11 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
 
   detachParticipant(socket, context);
   if (socket.data.callId && socket.data.callId !== call.id) {
-    await socket.leave(callRoom(socket.data.callId));
-    await socket.leave(moderatorRoom(socket.data.callId));
-    await socket.leave(participantsRoom(socket.data.callId));
+    await leaveCallRooms(socket, socket.data.callId);
     context.broadcaster.markPresenceChanged(socket.data.callId);
   }
   socket.data = { callId: call.id, role };
-  await socket.join(callRoom(call.id));
+  await socket.join(callRoomsOf(socket, call.id));
   if (participant) await attachParticipant(socket, context, call.id, participant.id);
   const isModerator = role !== 'attendee';
   if (isModerator) await socket.join(moderatorRoom(call.id));

@@ -46,6 +46,14 @@ export class JoinReader {
   async #readBatch(callId: string): Promise<void> {
     const batch = this.#pending.get(callId) ?? [];
     this.#pending.delete(callId);
+    await this.broadcaster.exclusive(callId, async () => {
+      await this.#read(callId, batch);
+      // Let the joins send their acks before a tally read may start.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    });
+  }
+
+  async #read(callId: string, batch: Request[]): Promise<void> {
     try {
       const includeHidden = batch.some((request) => request.isModerator);
       const participantIds = batch.flatMap((request) => (request.participantId ? [request.participantId] : []));

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { callRoom, moderatorRoom, type RoundtableServer } from './context';
+import { moderatorRoom, type RoundtableServer } from './context';
+import { spreadOverCall } from './fan-out';
 
 /** Scribes see each other's keystrokes within this tick; attendees who only read get a merge on the slower one. */
 const WRITER_TICK_MS = 30;
@@ -65,7 +66,7 @@ export class MinutesBatcher {
   #flushReaders(): void {
     for (const [callId, updates] of this.#forReaders) {
       const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-      this.io.to(callRoom(callId)).except(moderatorRoom(callId)).emit('minutes:update', merged);
+      void spreadOverCall(callId, (room) => this.io.to(room).except(moderatorRoom(callId)).emit('minutes:update', merged));
     }
     this.#forReaders.clear();
   }

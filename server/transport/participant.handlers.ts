@@ -4,7 +4,8 @@ import { addLateArrival, moveSpeakerToEnd, nextSpeaker, reorderIntro, skipSpeake
 import { listParticipants, updateParticipantFlags } from '../persistence/participants.repository';
 import { runCallCommand } from './call-command';
 import type { CommandHandlers } from './command-handler';
-import { callRoom, joinedCallId, moderatorRoom, participantsRoom, type RoundtableSocket, type ServerContext } from './context';
+import { joinedCallId, participantsRoom, type RoundtableSocket, type ServerContext } from './context';
+import { leaveCallRooms } from './fan-out';
 import { participantRoom } from './session';
 
 
@@ -83,11 +84,7 @@ export const participantHandlers: CommandHandlers<
     const room = participantRoom(participantId);
     context.io.to(room).emit('participant:removed', { message: block ? 'The host removed you from this call.' : 'The host removed your check-in. You can check in again.' });
     if (block) {
-      for (const leaving of await context.io.in(room).fetchSockets()) {
-        leaving.leave(callRoom(callId));
-        leaving.leave(moderatorRoom(callId));
-        leaving.leave(participantsRoom(callId));
-      }
+      for (const leaving of await context.io.in(room).fetchSockets()) await leaveCallRooms(leaving, callId);
       context.io.in(room).disconnectSockets(true);
     }
     const current = await context.snapshots.get(callId);
