@@ -87,12 +87,19 @@ export async function updateParticipantFlags(
 
 
 /** The participant a token names (null once removed), and whether the host blocked them: one query per join. */
-export async function findParticipantForToken(database: Database, callId: string, participantId: string) {
-  const row = await database.participant.findFirst({
-    where: { id: participantId, callId },
-    select: { ...publicFields, isBlocked: true, removedAt: true },
-  });
-  if (!row) return null;
-  const { isBlocked, removedAt, ...participant } = row;
-  return { isBlocked, participant: removedAt ? null : toPublic(participant) };
+export type TokenHolder = { callId: string; isBlocked: boolean; participant: PublicParticipant | null };
+
+/** The participants that tokens name, by id (several joins at once); `participant` is null once removed. */
+export async function findParticipantsForTokens(database: Database, participantIds: string[]): Promise<Map<string, TokenHolder>> {
+  const found = new Map<string, TokenHolder>();
+  for (let start = 0; start < participantIds.length; start += MAX_IDS_PER_QUERY) {
+    const rows = await database.participant.findMany({
+      where: { id: { in: participantIds.slice(start, start + MAX_IDS_PER_QUERY) } },
+      select: { ...publicFields, callId: true, isBlocked: true, removedAt: true },
+    });
+    for (const { callId, isBlocked, removedAt, ...participant } of rows) {
+      found.set(participant.id, { callId, isBlocked, participant: removedAt ? null : toPublic(participant) });
+    }
+  }
+  return found;
 }

@@ -4,7 +4,7 @@ import { createId } from '../domain/secrets';
 import { commitCallChange, findCallAccess, insertCall, loadPublicCall, readSequence } from './calls.repository';
 import type { Database } from './database';
 import { appendMinutesUpdate, findLatestMinutesSnapshotHeader, insertMinutesSnapshot, listMinutesSnapshots, listMinutesUpdatesSince } from './minutes.repository';
-import { countParticipants, findParticipant, insertParticipant, listParticipants, updateParticipantFlags } from './participants.repository';
+import { countParticipants, findParticipant, findParticipantsForTokens, insertParticipant, listParticipants, updateParticipantFlags } from './participants.repository';
 import { applyVoteBatch, insertQuestion, listOwnActivity, listQuestions, mergeQuestion } from './questions.repository';
 import { ensureSeries, listCallSummaries } from './schedule.repository';
 import { getOrCreateSetting } from './settings.repository';
@@ -114,6 +114,24 @@ export function describeRepositoryContract(provider: string, open: () => Promise
       const bo = await newParticipant(callId, 'Bo');
       const ids = [bo.id, ...Array.from({ length: 1200 }, (_, index) => `missing-${index}`), ada.id];
       expect((await listParticipants(database, callId, () => false, ids)).map((participant) => participant.displayName)).toEqual(['Ada', 'Bo']);
+    });
+
+    it('finds the participants tokens name, removed, blocked or in another call', async () => {
+      const [callId, otherCallId] = [await newCall(), await newCall()];
+      const [ada, bo, cy, di] = [
+        await newParticipant(callId, 'Ada'),
+        await newParticipant(callId, 'Bo'),
+        await newParticipant(callId, 'Cy'),
+        await newParticipant(otherCallId, 'Di'),
+      ];
+      await updateParticipantFlags(database, callId, bo.id, { removedAt: new Date() });
+      await updateParticipantFlags(database, callId, cy.id, { removedAt: new Date(), isBlocked: true });
+      const found = await findParticipantsForTokens(database, [ada.id, bo.id, cy.id, di.id, 'missing']);
+      expect(found.get(ada.id)).toEqual({ callId, isBlocked: false, participant: ada });
+      expect(found.get(bo.id)).toEqual({ callId, isBlocked: false, participant: null });
+      expect(found.get(cy.id)).toEqual({ callId, isBlocked: true, participant: null });
+      expect(found.get(di.id)?.callId).toBe(otherCallId);
+      expect(found.has('missing')).toBe(false);
     });
 
     it('keeps participants with flags, counts and check-in order', async () => {

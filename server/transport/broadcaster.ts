@@ -7,7 +7,7 @@ import type { Database } from '../persistence/database';
 import { callRoom, moderatorRoom, participantsRoom, type RoundtableServer } from './context';
 import { spreadOverCall } from './fan-out';
 
-const TICK_MS = 150;
+export const TICK_MS = 150;
 
 /**
  * Sends changes to a call's room. Rare changes (sequenced events) go out at once; high-rate figures
@@ -18,6 +18,7 @@ export class Broadcaster {
   readonly #tallies = new Map<string, Set<string>>();
   readonly #changedParticipants = new Map<string, Set<string>>();
   readonly #turns = new Map<string, Promise<void>>();
+  readonly #participantCounts = new Map<string, { count: number; at: number }>();
   readonly #timer: NodeJS.Timeout;
 
   constructor(
@@ -78,9 +79,18 @@ export class Broadcaster {
     return result;
   }
 
-  async presenceOf(callId: string) {
+  /**
+   * A call's presence figures. The participant count (a scan of the call's participants) may be up to
+   * `maxAgeMs` old: joins take the count of the last tick, whose presence message follows their own anyway.
+   */
+  async presenceOf(callId: string, maxAgeMs = 0) {
     const onlineCount = await this.presence.onlineCount(callId);
-    return { participantCount: await countParticipants(this.database, callId), onlineCount };
+    const cached = this.#participantCounts.get(callId);
+    if (cached && performance.now() - cached.at <= maxAgeMs) return { participantCount: cached.count, onlineCount };
+    const at = performance.now();
+    const participantCount = await countParticipants(this.database, callId);
+    this.#participantCounts.set(callId, { count: participantCount, at });
+    return { participantCount, onlineCount };
   }
 
   /**
@@ -124,6 +134,9 @@ export class Broadcaster {
   async flushPresence(): Promise<void> {
     const callIds = [...this.#dirtyPresence];
     this.#dirtyPresence.clear();
+    for (const [callId, { at }] of this.#participantCounts) {
+      if (performance.now() - at > TICK_MS) this.#participantCounts.delete(callId);
+    }
     for (const callId of callIds) {
       try {
         const presence = await this.presenceOf(callId);

@@ -1,7 +1,7 @@
 import { CommandError, PROTOCOL_VERSION, type PublicParticipant, type Role } from '@/lib/protocol';
 import { secretsMatch, signParticipantToken, verifyParticipantToken, createId } from '../domain/secrets';
 import type { CallAccess } from '../persistence/calls.repository';
-import { findParticipantForToken, insertParticipant, updateParticipantProfile } from '../persistence/participants.repository';
+import { insertParticipant, updateParticipantProfile } from '../persistence/participants.repository';
 import { joinRunningIntro } from './participant.handlers';
 import { attachParticipant, detachParticipant } from './session';
 import { joinedCallId, moderatorRoom, type ServerContext } from './context';
@@ -20,9 +20,10 @@ function roleForKey(call: CallAccess, key: string | undefined): Role {
 async function participantForToken(context: ServerContext, callId: string, token: string | undefined) {
   const claim = token ? verifyParticipantToken(context.tokenSecret, token) : null;
   if (!claim || claim.callId !== callId) return null;
-  const found = await findParticipantForToken(context.database, callId, claim.participantId);
-  if (found?.isBlocked) throw new CommandError('forbidden', 'The host removed you from this call.');
-  return found?.participant ?? null;
+  const found = await context.joins.tokenHolder(claim.participantId);
+  if (!found || found.callId !== callId) return null;
+  if (found.isBlocked) throw new CommandError('forbidden', 'The host removed you from this call.');
+  return found.participant;
 }
 
 export const joinCall: CommandHandler<'call:join'> = async (payload, socket, context) => {

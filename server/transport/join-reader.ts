@@ -1,9 +1,11 @@
 import type { PublicCall, PublicQuestion } from '@/lib/protocol';
 import { isPublicState } from '../domain/questions';
 import type { Database } from '../persistence/database';
+import { findParticipantsForTokens, type TokenHolder } from '../persistence/participants.repository';
 import { listOwnActivity, listQuestions, type OwnActivity } from '../persistence/questions.repository';
-import type { Broadcaster } from './broadcaster';
+import { TICK_MS, type Broadcaster } from './broadcaster';
 import type { SnapshotCache } from './snapshot-cache';
+import { batchPerTurn } from './turn-batch';
 
 export type JoinView = {
   sequence: number;
@@ -23,12 +25,16 @@ type Request = { participantId: string | null; isModerator: boolean; resolve: (v
  */
 export class JoinReader {
   readonly #pending = new Map<string, Request[]>();
+  /** Who a participant token names: blocked, removed or checked in, and in which call. */
+  readonly tokenHolder: (participantId: string) => Promise<TokenHolder | undefined>;
 
   constructor(
     private readonly database: Database,
     private readonly snapshots: SnapshotCache,
     private readonly broadcaster: Broadcaster,
-  ) {}
+  ) {
+    this.tokenHolder = batchPerTurn((participantIds) => findParticipantsForTokens(database, participantIds));
+  }
 
   /** Null when the call no longer exists. */
   read(callId: string, participantId: string | null, isModerator: boolean): Promise<JoinView | null> {
@@ -61,7 +67,7 @@ export class JoinReader {
       if (!snapshot) return batch.forEach((request) => request.resolve(null));
       const questions = await listQuestions(this.database, callId, { includeHidden });
       const publicQuestions = includeHidden ? questions.filter((question) => isPublicState(question.state)) : questions;
-      const presence = await this.broadcaster.presenceOf(callId);
+      const presence = await this.broadcaster.presenceOf(callId, TICK_MS);
       const own = participantIds.length > 0 ? await listOwnActivity(this.database, callId, participantIds) : new Map<string, OwnActivity>();
       for (const { participantId, isModerator, resolve } of batch) {
         resolve({
