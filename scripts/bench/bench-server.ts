@@ -1,6 +1,7 @@
 // The server under test: the real server (`startServer`) in production mode, configured from the environment as
-// server/main.ts does, but without the Next.js pages: the bench measures the socket and API path. Started by
-// scripts/bench/run.ts, which lifts the per-IP limits through the environment; it reports metrics over IPC only.
+// server/main.ts does, but without the Next.js pages: the bench measures the socket and API path. Compiled to
+// JavaScript and started by scripts/bench/run.ts, which lifts the per-IP limits through the environment; it
+// reports metrics over IPC only.
 import { startServer } from '../../server/app';
 import { readEnvironment } from '../../server/env';
 import { closeOnSignals, serverOptionsFrom } from '../../server/start-options';

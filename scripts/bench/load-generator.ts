@@ -123,7 +123,11 @@ async function main(): Promise<void> {
       const baseline = await measureBaselineDeliveries(context, baselineUrl, payloadBytes);
       const figures = await control.baselineMetrics(false);
       const output = deliveriesOutput(ours, baseline, payloadBytes);
-      output.metrics.push({ name: 'baseline server CPU', value: figures.cpuPercent, unit: '%' });
+      output.metrics.push(
+        { name: 'baseline server CPU', value: figures.cpuPercent, unit: '%' },
+        // What bare Socket.IO holds with the same clients connected: the floor under our RSS figures.
+        { name: 'baseline server RSS max', value: figures.rssMaxMb, unit: 'MB' },
+      );
       return output;
     });
   }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Sqlite from 'better-sqlite3';
 import { applyMigrations } from '../../server/persistence/migrator';
+import { buildServerEntry } from '../build-server';
 import { formatMarkdown, formatTable } from './report';
 import { isPassing, SCENARIOS, type GeneratorMessage, type RunnerReply, type ScenarioResult, type VoteCounts } from './scenario';
 import type { MetricsReply, ServerFigures } from './server-metrics';
@@ -34,9 +35,16 @@ const databaseFile = path.join(directory, 'bench.db');
 const profileDirectory = path.join(root, 'bench-results', 'profiles');
 await applyMigrations(`file:${databaseFile}`);
 
+// The servers run as production does: compiled to JavaScript (the load generator stays on tsx).
+const [benchServer, baselineServer] = await Promise.all([
+  buildServerEntry('scripts/bench/bench-server.ts', 'dist/bench/bench-server.mjs'),
+  buildServerEntry('scripts/bench/baseline-server.ts', 'dist/bench/baseline-server.mjs'),
+]);
+
 /** Node through bash, so the child may open as many sockets as the hard limit allows. */
 function spawnNode(script: string, env: Record<string, string>, nodeFlags: string[] = []): ChildProcess {
-  const command = `ulimit -n "$(ulimit -Hn)" && exec node ${nodeFlags.join(' ')} --import tsx ${script}`;
+  const loader = script.endsWith('.ts') ? '--import tsx' : '';
+  const command = `ulimit -n "$(ulimit -Hn)" && exec node ${nodeFlags.join(' ')} ${loader} ${script}`;
   return spawn('bash', ['-c', command], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
@@ -82,7 +90,7 @@ function readFigures(child: ChildProcess, reset: boolean): Promise<ServerFigures
 
 async function startServer(port: number): Promise<{ child: ChildProcess; port: number }> {
   const flags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [];
-  const child = spawnNode('scripts/bench/bench-server.ts', { NODE_ENV: 'production', DATABASE_URL: `file:${databaseFile}`, PORT: String(port), ...LIFTED_LIMITS }, flags);
+  const child = spawnNode(benchServer, { NODE_ENV: 'production', DATABASE_URL: `file:${databaseFile}`, PORT: String(port), ...LIFTED_LIMITS }, flags);
   return { child, port: await whenReady(child) };
 }
 
@@ -128,7 +136,7 @@ async function answer(message: Extract<GeneratorMessage, { type: 'request' }>): 
       return null;
     }
     case 'startBaseline': {
-      baseline = spawnNode('scripts/bench/baseline-server.ts', { NODE_ENV: 'production' });
+      baseline = spawnNode(baselineServer, { NODE_ENV: 'production' });
       return `http://127.0.0.1:${await whenReady(baseline)}`;
     }
   }
