@@ -11,6 +11,7 @@ import { useCommand } from './use-command';
 const controlClass = 'mt-1 block w-full rounded-lg border-0 bg-white px-3 py-2 text-slate-900 ring-1 ring-slate-300 focus:ring-2 focus:ring-indigo-600 disabled:bg-slate-50';
 
 function closedReason(call: PublicCall, me: PublicParticipant | null): string | null {
+  if (call.status === 'ended') return 'This call has ended; questions are closed.';
   if (!call.qaOpen) return 'The host has closed questions for now.';
   if (!me) return 'Check in to ask a question and to vote.';
   return null;

@@ -55,7 +55,8 @@ export function QuestionsPanel({ store, call, questions, role, me, myVotes, myQu
   const pinned = questions.find((question) => question.state === 'answering') ?? null;
   const open = byState('open');
   const answered = byState('answered');
-  const pending = isModerator ? byState('pending') : [];
+  // Moderators get every question waiting for approval; anyone else only their own.
+  const pending = byState('pending');
   const dismissed = isModerator ? byState('dismissed') : [];
   const visible = [...(pinned ? [pinned] : []), ...open, ...answered];
 
@@ -91,11 +92,12 @@ export function QuestionsPanel({ store, call, questions, role, me, myVotes, myQu
         {role === 'host' ? <QaSettingsForm store={store} call={call} /> : null}
         <QuestionForm store={store} call={call} me={me} />
 
-        {isModerator && pending.length > 0 ? (
+        {pending.length > 0 ? (
           <section aria-labelledby="qa-approval" className="rounded-xl bg-amber-50/50 p-3 ring-1 ring-amber-200">
             <h3 id="qa-approval" className="mb-2 text-sm font-semibold text-amber-900">
-              Approval queue ({pending.length})
+              {isModerator ? `Approval queue (${pending.length})` : `Your questions waiting for approval (${pending.length})`}
             </h3>
+            {isModerator ? null : <p className="mb-2 text-xs text-amber-900">Only you and the hosts see these until a host approves them.</p>}
             <ol className="space-y-2">{pending.map((question) => card(question))}</ol>
           </section>
         ) : null}

@@ -44,9 +44,12 @@ export async function insertQuestion(
   await transaction.question.create({ data: question, select: { id: true } });
 }
 
-export async function findQuestion(database: Database, callId: string, questionId: string): Promise<PublicQuestion | null> {
-  const row = await database.question.findFirst({ where: { id: questionId, callId, mergedIntoId: null }, select: fields });
-  return row ? toPublic(row) : null;
+/** A question with its author's participant id (null once the author was deleted), which never leaves the server. */
+export async function findQuestion(database: Database, callId: string, questionId: string): Promise<{ question: PublicQuestion; authorId: string | null } | null> {
+  const row = await database.question.findFirst({ where: { id: questionId, callId, mergedIntoId: null }, select: { ...fields, authorId: true } });
+  if (!row) return null;
+  const { authorId, ...question } = row;
+  return { question: toPublic(question), authorId };
 }
 
 export async function findPinnedQuestion(database: Database, callId: string): Promise<PublicQuestion | null> {

@@ -46,8 +46,10 @@ export class Broadcaster {
     this.#tallies.set(callId, tallies);
   }
 
-  sendToModerators(callId: string, question: PublicQuestion): void {
-    this.io.to(moderatorRoom(callId)).emit('qa:pending', question);
+  /** A question the audience does not see (waiting for approval, or dismissed before it was) changed: moderators and its asker hear. */
+  sendHiddenQuestion(callId: string, question: PublicQuestion, authorId: string | null): void {
+    const rooms = authorId ? [moderatorRoom(callId), participantRoom(authorId)] : [moderatorRoom(callId)];
+    this.io.to(rooms).emit('qa:pending', question);
   }
 
   /** A participant's profile, presence or hand changed, or they were removed; everyone hears on the next tick. */

@@ -61,21 +61,18 @@ export class JoinReader {
 
   async #read(callId: string, batch: Request[]): Promise<void> {
     try {
-      const includeHidden = batch.some((request) => request.isModerator);
       const participantIds = batch.flatMap((request) => (request.participantId ? [request.participantId] : []));
       const snapshot = await this.snapshots.get(callId);
       if (!snapshot) return batch.forEach((request) => request.resolve(null));
-      const questions = await listQuestions(this.database, callId, { includeHidden });
-      const publicQuestions = includeHidden ? questions.filter((question) => isPublicState(question.state)) : questions;
+      const questions = await listQuestions(this.database, callId, { includeHidden: true });
+      const publicQuestions = questions.filter((question) => isPublicState(question.state));
       const presence = await this.broadcaster.presenceOf(callId, TICK_MS);
       const own = participantIds.length > 0 ? await listOwnActivity(this.database, callId, participantIds) : new Map<string, OwnActivity>();
       for (const { participantId, isModerator, resolve } of batch) {
-        resolve({
-          ...snapshot,
-          questions: isModerator ? questions : publicQuestions,
-          presence,
-          own: (participantId && own.get(participantId)) || { myVotes: [], myQuestions: [] },
-        });
+        const mine = (participantId && own.get(participantId)) || { myVotes: [], myQuestions: [] };
+        // Moderators see every question; anyone else the public ones and their own still waiting for approval.
+        const waiting = isModerator ? [] : questions.filter((question) => question.state === 'pending' && mine.myQuestions.includes(question.id));
+        resolve({ ...snapshot, questions: isModerator ? questions : [...publicQuestions, ...waiting], presence, own: mine });
       }
     } catch (error) {
       for (const request of batch) request.reject(error);

@@ -16,10 +16,10 @@ async function requireParticipant(socket: RoundtableSocket, context: ServerConte
   return participant;
 }
 
-async function requireQuestion(context: ServerContext, callId: string, questionId: string): Promise<PublicQuestion> {
-  const question = await findQuestion(context.database, callId, questionId);
-  if (!question) throw new CommandError('not_found', 'That question does not exist.');
-  return question;
+async function requireQuestion(context: ServerContext, callId: string, questionId: string) {
+  const found = await findQuestion(context.database, callId, questionId);
+  if (!found) throw new CommandError('not_found', 'That question does not exist.');
+  return found;
 }
 
 /** Scribes moderate only when the host allows it. */
@@ -29,20 +29,20 @@ function checkModerator(socket: RoundtableSocket, call: PublicCall) {
   }
 }
 
-/** Public changes are sequenced for everyone; changes to questions still waiting stay with the moderators. */
-function questionEvents(context: ServerContext, callId: string, before: PublicQuestion[], after: PublicQuestion[]): CallEvent[] {
+/** Public changes are sequenced for everyone; changes to questions still waiting stay with the moderators and the asker. */
+function questionEvents(context: ServerContext, callId: string, before: PublicQuestion[], after: PublicQuestion[], authorId: string | null): CallEvent[] {
   const wasPublic = new Map(before.map((question) => [question.id, isPublicState(question.state)]));
   const events: CallEvent[] = [];
   for (const question of after) {
     if (isPublicState(question.state) || wasPublic.get(question.id)) events.push({ type: 'question.upserted', question });
-    else context.broadcaster.sendToModerators(callId, question);
+    else context.broadcaster.sendHiddenQuestion(callId, question, authorId);
   }
   return events;
 }
 
 async function moderate(socket: RoundtableSocket, context: ServerContext, questionId: string, command: ModerationCommand) {
   const callId = joinedCallId(socket);
-  const question = await requireQuestion(context, callId, questionId);
+  const { question, authorId } = await requireQuestion(context, callId, questionId);
   const pinned = command.type === 'pin' ? await findPinnedQuestion(context.database, callId) : null;
   let changed: PublicQuestion[] = [];
   const result = await runCallCommand(
@@ -51,7 +51,7 @@ async function moderate(socket: RoundtableSocket, context: ServerContext, questi
     (call) => {
       checkModerator(socket, call);
       changed = decideModeration(question, command, pinned);
-      return questionEvents(context, callId, pinned ? [question, pinned] : [question], changed);
+      return questionEvents(context, callId, pinned ? [question, pinned] : [question], changed, authorId);
     },
     (transaction) => saveQuestions(transaction, changed),
   );
@@ -71,6 +71,7 @@ export const questionHandlers: CommandHandlers<
       context,
       callId,
       (call) => {
+        if (call.status === 'ended') throw new CommandError('invalid_state', 'This call has ended; questions are closed.');
         if (!call.qaOpen) throw new CommandError('invalid_state', 'The host has closed questions for now.');
         if (itemId && !listItems(call).some((item) => item.id === itemId)) throw new CommandError('not_found', 'That agenda item does not exist.');
         const state = call.qaModerated && socket.data.role === 'attendee' ? 'pending' : 'open';
@@ -82,7 +83,7 @@ export const questionHandlers: CommandHandlers<
         await insertQuestion(transaction, { id, callId, authorId: participant.id, authorName: participant.displayName, isAnonymous, itemId, text, state, createdAt: new Date(createdAt) });
       },
     );
-    if (question!.state === 'pending') context.broadcaster.sendToModerators(callId, question!);
+    if (question!.state === 'pending') context.broadcaster.sendHiddenQuestion(callId, question!, participant.id);
     return { question: question! };
   },
   'qa:vote': async ({ questionId }, socket, context) => vote(socket, context, questionId, true),
@@ -95,7 +96,7 @@ export const questionHandlers: CommandHandlers<
   'qa:edit': ({ questionId, text }, socket, context) => moderate(socket, context, questionId, { type: 'edit', text }),
   'qa:merge': async ({ questionId, intoQuestionId }, socket, context) => {
     const callId = joinedCallId(socket);
-    const [source, target] = await Promise.all([requireQuestion(context, callId, questionId), requireQuestion(context, callId, intoQuestionId)]);
+    const [{ question: source }, { question: target }] = await Promise.all([requireQuestion(context, callId, questionId), requireQuestion(context, callId, intoQuestionId)]);
     checkMerge(source, target);
     const result = await runCallCommand(
       context,

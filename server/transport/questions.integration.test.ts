@@ -57,7 +57,7 @@ describe('Q&A', () => {
     expect(rejoined.myVotes).toEqual([question.id]);
   });
 
-  it('gives each of many simultaneous joins its own votes and questions, and hidden questions only to moderators', async () => {
+  it('gives each of many simultaneous joins its own votes and questions, and waiting questions only to moderators and askers', async () => {
     const { created, host } = await setUp();
     await sendOk(host, 'qa:settings', { qaModerated: true });
     const [ada, bo] = [await attendee(created.slug, 'Ada'), await attendee(created.slug, 'Bo')];
@@ -76,9 +76,13 @@ describe('Q&A', () => {
     expect(asAda).toMatchObject({ myQuestions: [pending.id], myVotes: [] });
     expect(asBo).toMatchObject({ myQuestions: [], myVotes: [approved.id] });
     expect(asStranger).toMatchObject({ myQuestions: [], myVotes: [] });
-    for (const attendeeJoin of [asAda, asBo, asStranger]) {
+    for (const attendeeJoin of [asBo, asStranger]) {
       expect(attendeeJoin.snapshot.questions.map((question) => [question.id, question.voteCount])).toEqual([[approved.id, 1]]);
     }
+    expect(asAda.snapshot.questions.map((question) => [question.id, question.state])).toEqual([
+      [approved.id, 'open'],
+      [pending.id, 'pending'],
+    ]);
     expect(asHost.snapshot.questions.map((question) => question.id).sort()).toEqual([approved.id, pending.id].sort());
     expect(new Set(joins.map((join) => join.snapshot.sequence)).size).toBe(1);
   });
@@ -148,5 +152,36 @@ describe('Q&A', () => {
 
     await sendOk(host, 'qa:settings', { qaOpen: false });
     expect(await send(ada, 'qa:ask', { text: 'Too late' })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+  });
+
+  it('shows askers their own questions while they wait for approval, and tells them when one is dismissed', async () => {
+    const { created, host } = await setUp();
+    await sendOk(host, 'qa:settings', { qaModerated: true });
+    const [ada, bo] = [await attendee(created.slug, 'Ada'), await attendee(created.slug, 'Bo')];
+    const adaHears = nextEvent(ada, 'qa:pending');
+    const { question } = await sendOk(ada, 'qa:ask', { text: 'Is the roadmap public?' });
+    expect(await adaHears).toMatchObject({ id: question.id, state: 'pending' });
+
+    // After a reload (a new socket with the same token) the asker still sees it; nobody else does.
+    const adaAgain = server.connect();
+    expect((await questionsSeenBy(adaAgain, created.slug, { token: ada.token })).map((each: PublicQuestion) => [each.id, each.state])).toEqual([[question.id, 'pending']]);
+    expect(await questionsSeenBy(server.connect(), created.slug, { token: bo.token })).toEqual([]);
+
+    const boHeard: unknown[] = [];
+    bo.on('qa:pending', (each) => boHeard.push(each));
+    const dismissed = nextEvent(adaAgain, 'qa:pending');
+    await sendOk(host, 'qa:dismiss', { questionId: question.id });
+    expect(await dismissed).toMatchObject({ id: question.id, state: 'dismissed' });
+    expect(await questionsSeenBy(server.connect(), created.slug, { token: ada.token })).toEqual([]);
+    expect(boHeard).toEqual([]);
+  });
+
+  it('closes questions when the call ends', async () => {
+    const { created, host } = await setUp();
+    const ada = await attendee(created.slug, 'Ada');
+    await sendOk(host, 'call:start', {});
+    await sendOk(host, 'call:end', {});
+    expect(await send(ada, 'qa:ask', { text: 'One more thing?' })).toMatchObject({ ok: false, error: { code: 'invalid_state', message: expect.stringContaining('ended') } });
+    expect(await questionsSeenBy(server.connect(), created.slug)).toEqual([]);
   });
 });
