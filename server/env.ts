@@ -17,6 +17,16 @@ const environmentSchema = z.object({
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_CONNECTIONS_PER_10S: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_COMMANDS_PER_SECOND: z.coerce.number().int().min(1).default(20),
+  /**
+   * Reverse proxies in front of the node that append to X-Forwarded-For (1 behind deploy/nginx.conf): the
+   * per-IP limits then count the address that many entries from the header's right. 0 uses the peer address.
+   */
+  TRUST_PROXY: z.coerce
+    .number({ error: 'TRUST_PROXY must be the number of reverse proxies in front of the node, an integer from 0 to 10' })
+    .int()
+    .min(0)
+    .max(10)
+    .default(0),
   /** Set on every node of a multi-node deployment: Socket.IO broadcasts and presence go through Redis. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' }).optional(),
   /** Prefix of this deployment's Redis keys and streams, when several deployments share one Redis. */

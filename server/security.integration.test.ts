@@ -210,6 +210,54 @@ describe('rate limits', () => {
   });
 });
 
+/** Opens one socket with these headers and closes it again: 'connected' or the refusal's code. */
+function connectionOutcome(url: string, headers: Record<string, string> = {}): Promise<string> {
+  const client = connectRaw(url, { transports: ['websocket'], reconnection: false, extraHeaders: headers });
+  return new Promise<string>((resolve) => {
+    client.on('connect', () => resolve('connected'));
+    client.on('connect_error', (error) => resolve((error as Error & { data?: { code?: string } }).data?.code ?? error.message));
+  }).finally(() => client.close());
+}
+
+async function outcomesInTurn<Item, Outcome>(items: Item[], attempt: (item: Item) => Promise<Outcome>): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const item of items) outcomes.push(await attempt(item));
+  return outcomes;
+}
+
+describe('rate limits behind a reverse proxy', () => {
+  const forwardedFor = (value: string) => ({ 'x-forwarded-for': value });
+  const apiStatus = (url: string, value: string) => fetch(`${url}/api/calls/nosuchcall`, { headers: forwardedFor(value) }).then((response) => response.status);
+
+  it('limits each forwarded client address separately when one proxy is trusted (TRUST_PROXY=1)', async () => {
+    const proxied = await startTestServer({ rateLimits: { apiPerMinute: 2, connectionsPer10Seconds: 2, trustedProxies: 1 } });
+    try {
+      const connect = (value: string) => connectionOutcome(proxied.url, forwardedFor(value));
+      expect(await outcomesInTurn(['198.51.100.1', '198.51.100.1', '198.51.100.1'], connect)).toEqual(['connected', 'connected', 'rate_limited']);
+      // Another client behind the same proxy is not refused; a forged entry left of the proxy's does not help the first.
+      expect(await outcomesInTurn(['198.51.100.2', '198.51.100.2'], connect)).toEqual(['connected', 'connected']);
+      expect(await connect('203.0.113.9, 198.51.100.1')).toBe('rate_limited');
+
+      const status = (value: string) => apiStatus(proxied.url, value);
+      expect(await outcomesInTurn(['198.51.100.1', '198.51.100.1', '198.51.100.1'], status)).toEqual([404, 404, 429]);
+      expect(await outcomesInTurn(['198.51.100.2', '203.0.113.9, 198.51.100.1'], status)).toEqual([404, 429]);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For by default, so a forged header does not let a client escape its limit', async () => {
+    const direct = await startTestServer({ rateLimits: { apiPerMinute: 2, connectionsPer10Seconds: 2 } });
+    try {
+      const forged = ['198.51.100.1', '198.51.100.2', '198.51.100.3'];
+      expect(await outcomesInTurn(forged, (value) => connectionOutcome(direct.url, forwardedFor(value)))).toEqual(['connected', 'connected', 'rate_limited']);
+      expect(await outcomesInTurn(forged, (value) => apiStatus(direct.url, value))).toEqual([404, 404, 429]);
+    } finally {
+      await direct.close();
+    }
+  });
+});
+
 function rawPost(url: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(url, { method: 'POST', headers }, (response) => {

@@ -15,6 +15,7 @@ export function serverOptionsFrom(environment: Environment): ServerOptions {
       connectionsPer10Seconds: environment.RATE_LIMIT_CONNECTIONS_PER_10S,
       commandsPerSecond: environment.RATE_LIMIT_COMMANDS_PER_SECOND,
       commandBurst: environment.RATE_LIMIT_COMMANDS_PER_SECOND * 2,
+      trustedProxies: environment.TRUST_PROXY,
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 import { RateLimiter } from '../domain/rate-limiter';
 
 /** Limits per socket (commands) and per client IP address (HTTP API requests, new socket connections). */
@@ -10,6 +11,11 @@ export type RateLimitOptions = {
   /** Every other /api request except /api/health. */
   apiPerMinute: number;
   connectionsPer10Seconds: number;
+  /**
+   * Reverse proxies in front of this node that append to X-Forwarded-For (TRUST_PROXY): the client address
+   * is taken that many entries from the right. 0 ignores the header, which clients can forge.
+   */
+  trustedProxies: number;
 };
 
 export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
@@ -18,13 +24,34 @@ export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
   callsPerMinute: 30,
   apiPerMinute: 300,
   connectionsPer10Seconds: 60,
+  trustedProxies: 0,
 };
 
 const CREATES_CALL = /^\/api\/calls(\/[a-z0-9]{1,64}\/next)?$/;
 
-/** `::ffff:127.0.0.1` and `127.0.0.1` are one client. */
-export function clientAddressOf(address: string | undefined): string {
-  return (address ?? 'unknown').replace(/^::ffff:/, '');
+/** An IP address in one spelling per client (`::ffff:127.0.0.1` is `127.0.0.1`), or null when it is none. */
+function normalizedAddress(entry: string): string | null {
+  const address = entry.trim().toLowerCase();
+  const mapped = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : null;
+  if (mapped !== null && isIP(mapped) === 4) return mapped;
+  return isIP(address) === 0 ? null : address;
+}
+
+/**
+ * The address the per-IP limits count against, like Express's numeric "trust proxy": of
+ * [peer, ...X-Forwarded-For entries from right to left], the one `trustedProxies` steps in (or the last).
+ * Each trusted proxy appended the address it received the request from, so everything further left was
+ * written by the client and is never used. An entry that is not an IP address (empty, garbage, with a port)
+ * is never chosen: the pick falls back to the nearest address to its right, so a proxy writing such an
+ * entry can only make the limit coarser, never move it onto an entry the client wrote.
+ */
+export function clientAddress(peer: string | undefined, forwardedFor: string | string[] | undefined, trustedProxies: number): string {
+  const peerAddress = peer === undefined ? 'unknown' : (normalizedAddress(peer) ?? peer);
+  if (trustedProxies <= 0 || forwardedFor === undefined) return peerAddress;
+  const rightToLeft = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',').reverse();
+  let address = peerAddress;
+  for (const entry of rightToLeft.slice(0, trustedProxies)) address = normalizedAddress(entry) ?? address;
+  return address;
 }
 
 export class NetworkLimits {
@@ -32,8 +59,10 @@ export class NetworkLimits {
   readonly #calls: RateLimiter;
   readonly #api: RateLimiter;
   readonly #connections: RateLimiter;
+  readonly #trustedProxies: number;
 
   constructor(options: RateLimitOptions) {
+    this.#trustedProxies = options.trustedProxies;
     this.commands = { perSecond: options.commandsPerSecond, burst: options.commandBurst };
     this.#calls = new RateLimiter(options.callsPerMinute / 60, options.callsPerMinute);
     this.#api = new RateLimiter(options.apiPerMinute / 60, options.apiPerMinute);
@@ -43,12 +72,13 @@ export class NetworkLimits {
   /** Takes one API request from the client's budget; returns the seconds to wait when it is refused, else null. */
   takeHttp(request: IncomingMessage, pathname: string): number | null {
     if (pathname === '/api/health') return null;
-    const address = clientAddressOf(request.socket.remoteAddress);
+    const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], this.#trustedProxies);
     const limiter = request.method === 'POST' && CREATES_CALL.test(pathname) ? this.#calls : this.#api;
     return limiter.take(address) ? null : Math.max(1, Math.ceil(limiter.secondsUntilAllowed(address)));
   }
 
-  takeConnection(address: string | undefined): boolean {
-    return this.#connections.take(clientAddressOf(address));
+  /** Takes one new socket connection from the client's budget (Socket.IO's handshake: peer address and headers). */
+  takeConnection(handshake: { address: string | undefined; headers: IncomingHttpHeaders }): boolean {
+    return this.#connections.take(clientAddress(handshake.address, handshake.headers['x-forwarded-for'], this.#trustedProxies));
   }
 }

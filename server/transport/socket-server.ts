@@ -23,7 +23,7 @@ export function createSocketServer(httpServer: HttpServer): RoundtableServer {
 
 export function handleConnections(io: RoundtableServer, context: ServerContext): void {
   io.use((socket, next) => {
-    if (context.limits.network.takeConnection(socket.handshake.address)) return next();
+    if (context.limits.network.takeConnection(socket.handshake)) return next();
     const refusal = Object.assign(new Error('rate_limited'), {
       data: { code: 'rate_limited', message: 'Too many connections from your address. Wait a moment and reload.' },
     });
