@@ -114,3 +114,32 @@ test('two attendees ask and upvote, the host answers, everyone sees the order an
   );
   await expect(host.getByRole('link', { name: /Download Markdown/ })).toHaveAttribute('href', `/api/calls/${slug}/minutes.md`);
 });
+
+test('with pre-moderation an attendee sees their question wait, even after a reload, until the host approves it', async ({ browser, page: host }) => {
+  const { hostPath, publicPath } = await createCall(host);
+  await host.goto(hostPath);
+  await checkIn(host, 'Kai');
+  // The switch shows the call's setting, so it turns on once the server has applied it.
+  await host.getByLabel(/^Pre-moderation/).click();
+  await expect(host.getByLabel(/^Pre-moderation/)).toBeChecked();
+
+  const ada = await attendee(browser, publicPath, 'Ada');
+  const bo = await attendee(browser, publicPath, 'Bo');
+  const form = ada.getByRole('form', { name: 'Ask a question' });
+  await form.getByLabel('Your question').fill(lts);
+  await form.getByRole('button', { name: 'Ask' }).click();
+  await expect(form.getByRole('status')).toHaveText('Thanks! Your question waits for the host’s approval.');
+
+  const waiting = (page: Page) => page.getByRole('region', { name: /waiting for approval/ }).getByTestId('question');
+  await expect(waiting(ada)).toHaveText([new RegExp(lts)]);
+  await ada.reload();
+  await expect(waiting(ada)).toHaveText([new RegExp(lts)]);
+  await expect(openQuestions(ada)).toHaveCount(0);
+  await expect(bo.getByText(lts)).toHaveCount(0);
+
+  const queue = host.getByRole('region', { name: /^Approval queue/ }).getByTestId('question');
+  await expect(queue).toHaveCount(1);
+  await queue.getByRole('button', { name: 'Approve' }).click();
+  for (const page of [ada, bo, host]) await expect(openQuestions(page)).toHaveText([new RegExp(lts)]);
+  await expect(waiting(ada)).toHaveCount(0);
+});
