@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', 'server/persistence/generated/', 'next-env.d.ts', 'test-results/', 'playwright-report/'] },
+  { ignores: ['node_modules/', '.next/', 'dist/', 'bench-results/', 'reports/', 'server/persistence/generated/', 'next-env.d.ts', 'test-results/', 'playwright-report/'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.tsx', '**/*.ts'],
