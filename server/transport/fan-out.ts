@@ -5,7 +5,7 @@ import { callRoom, moderatorRoom, participantsRoom, type RoundtableSocket } from
  * minutes for readers) reach thousands of sockets one slice per turn of the event loop: writing to every
  * socket at once held the loop for tens of milliseconds, and scribes' keystrokes and acks waited behind it.
  */
-const SLICES = 4;
+const SLICES = 8;
 
 const sliceRoom = (callId: string, slice: number) => `call:${callId}:slice:${slice}`;
 
