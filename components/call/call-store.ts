@@ -4,6 +4,7 @@ import { io, type Socket } from 'socket.io-client';
 import { applySequencedEvent, upsertQuestion } from '@/lib/call-state';
 import {
   PROTOCOL_VERSION,
+  RECONNECTION,
   type Ack,
   type CallSnapshot,
   type ClientToServerEvents,
@@ -77,7 +78,7 @@ export class CallStore {
     private readonly slug: string,
     private readonly key: string | undefined,
   ) {
-    this.#socket = io({ transports: ['websocket', 'polling'], autoConnect: false });
+    this.#socket = io({ transports: ['websocket', 'polling'], autoConnect: false, ...RECONNECTION });
     this.#socket.on('connect', () => void this.join());
     this.#socket.on('disconnect', () => this.#update({ connection: 'reconnecting' }));
     this.#socket.on('call:event', (event) => this.#receive(event));

@@ -9,6 +9,12 @@ import { minutesCommandSchemas, type MinutesCommandResults, type MinutesServerEv
 
 export const PROTOCOL_VERSION = 1;
 
+/**
+ * How a client retries a lost connection: after a server restart every attendee comes back within a few
+ * seconds instead of Socket.IO's default backoff of up to 5 s; refused attempts cost the server nothing.
+ */
+export const RECONNECTION = { reconnectionDelay: 500, reconnectionDelayMax: 2000 } as const;
+
 const id = z.string().min(1).max(64);
 const optionalText = (max: number) => z.string().trim().max(max).default('');
 const position = z.number().int().min(0).max(1000);

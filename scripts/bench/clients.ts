@@ -1,5 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type Ack, type CommandName, type CommandResults, type SequencedEvent } from '@/lib/protocol';
+import { PROTOCOL_VERSION, RECONNECTION, type Ack, type CommandName, type CommandResults, type SequencedEvent } from '@/lib/protocol';
 
 type Snapshot = CommandResults['call:join']['snapshot'];
 
@@ -32,8 +32,7 @@ export class BenchClient {
     this.socket = connect(url, {
       transports: ['websocket'],
       forceNew: true,
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 3000,
+      ...RECONNECTION, // as the browser does
       timeout: 20_000,
     });
     this.socket.on('call:event', (item: SequencedEvent) => {

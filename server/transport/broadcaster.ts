@@ -8,6 +8,9 @@ import { callRoom, moderatorRoom, participantsRoom, type RoundtableServer } from
 import { spreadOverCall } from './fan-out';
 
 export const TICK_MS = 150;
+/** From this many sockets on one node, a call's presence goes out at most once per BIG_CALL_PRESENCE_MS. */
+const BIG_CALL_SOCKETS = 500;
+const BIG_CALL_PRESENCE_MS = 1000;
 
 /**
  * Sends changes to a call's room. Rare changes (sequenced events) go out at once; high-rate figures
@@ -19,6 +22,7 @@ export class Broadcaster {
   readonly #changedParticipants = new Map<string, Set<string>>();
   readonly #turns = new Map<string, Promise<void>>();
   readonly #participantCounts = new Map<string, { count: number; at: number }>();
+  readonly #presenceSentAt = new Map<string, number>();
   readonly #timer: NodeJS.Timeout;
 
   constructor(
@@ -139,7 +143,18 @@ export class Broadcaster {
     for (const [callId, { at }] of this.#participantCounts) {
       if (performance.now() - at > TICK_MS) this.#participantCounts.delete(callId);
     }
+    for (const [callId, at] of this.#presenceSentAt) {
+      if (performance.now() - at > BIG_CALL_PRESENCE_MS) this.#presenceSentAt.delete(callId);
+    }
     for (const callId of callIds) {
+      // In a big call the online count may lag a second: during a join or reconnect storm every tick changes it,
+      // and sending it to every socket each time cost more than all the joins.
+      const isBig = (this.io.sockets.adapter.rooms.get(callRoom(callId))?.size ?? 0) >= BIG_CALL_SOCKETS;
+      if (isBig && performance.now() - (this.#presenceSentAt.get(callId) ?? -Infinity) < BIG_CALL_PRESENCE_MS) {
+        this.#dirtyPresence.add(callId);
+        continue;
+      }
+      this.#presenceSentAt.set(callId, performance.now());
       try {
         const presence = await this.presenceOf(callId);
         await spreadOverCall(callId, (room) => this.io.to(room).emit('call:presence', presence));

@@ -5,7 +5,7 @@ import { findParticipantsForTokens, type TokenHolder } from '../persistence/part
 import { listOwnActivity, listQuestions, type OwnActivity } from '../persistence/questions.repository';
 import { TICK_MS, type Broadcaster } from './broadcaster';
 import type { SnapshotCache } from './snapshot-cache';
-import { batchPerTurn } from './turn-batch';
+import { batchWithin } from './batch-window';
 
 export type JoinView = {
   sequence: number;
@@ -15,11 +15,14 @@ export type JoinView = {
   own: OwnActivity;
 };
 
+/** Joins within this long of each other are read together; a join waits at most this much longer. */
+const JOIN_BATCH_MS = 10;
+
 type Request = { participantId: string | null; isModerator: boolean; resolve: (view: JoinView | null) => void; reject: (error: unknown) => void };
 
 /**
  * Reads what a join returns (the call's state, its questions, presence, the participant's own votes and
- * questions) once for all joins of a call that arrive in the same turn of the event loop, so a thousand
+ * questions) once for all joins of a call that arrive within a few milliseconds of each other, so a thousand
  * attendees rejoining at once cost a few reads, not a few thousand. A read starts only after every join it
  * serves has entered the call's room: whatever changes after it reaches them as an event or a tally.
  */
@@ -33,7 +36,7 @@ export class JoinReader {
     private readonly snapshots: SnapshotCache,
     private readonly broadcaster: Broadcaster,
   ) {
-    this.tokenHolder = batchPerTurn((participantIds) => findParticipantsForTokens(database, participantIds));
+    this.tokenHolder = batchWithin(JOIN_BATCH_MS, (participantIds) => findParticipantsForTokens(database, participantIds));
   }
 
   /** Null when the call no longer exists. */
@@ -43,7 +46,7 @@ export class JoinReader {
       if (!batch) {
         batch = [];
         this.#pending.set(callId, batch);
-        setImmediate(() => void this.#readBatch(callId));
+        setTimeout(() => void this.#readBatch(callId), JOIN_BATCH_MS);
       }
       batch.push({ participantId, isModerator, resolve, reject });
     });

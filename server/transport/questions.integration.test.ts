@@ -65,7 +65,7 @@ describe('Q&A', () => {
     const { question: pending } = await sendOk(ada, 'qa:ask', { text: 'Waiting for approval' });
     await sendOk(bo, 'qa:vote', { questionId: approved.id });
 
-    // Every join below lands in the same turn of the event loop, so the server reads them as one batch.
+    // The joins below arrive within the batch window, so the server reads them together.
     const joins = await Promise.all([
       sendOk(server.connect(), 'call:join', joinPayload(created.slug, { token: ada.token })),
       sendOk(server.connect(), 'call:join', joinPayload(created.slug, { token: bo.token })),

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { batchPerTurn } from './turn-batch';
+import { batchWithin } from './batch-window';
 
-describe('batchPerTurn', () => {
-  it('loads the keys asked for in one turn together, and answers each asker', async () => {
+describe('batchWithin', () => {
+  it('loads the keys asked for within the window together, and answers each asker', async () => {
     const loads: string[][] = [];
-    const find = batchPerTurn(async (keys: string[]) => {
+    const find = batchWithin(5, async (keys: string[]) => {
       loads.push(keys);
       return new Map(keys.filter((key) => key !== 'missing').map((key) => [key, key.toUpperCase()]));
     });
@@ -15,7 +15,7 @@ describe('batchPerTurn', () => {
 
   it('rejects every asker of a batch whose load failed, and loads the next batch afresh', async () => {
     let fail = true;
-    const find = batchPerTurn(async (keys: number[]) => {
+    const find = batchWithin(5, async (keys: number[]) => {
       if (fail) throw new Error('database unavailable');
       return new Map(keys.map((key) => [key, key * 2]));
     });

@@ -1,10 +1,10 @@
 type Waiter<V> = { resolve: (value: V | undefined) => void; reject: (error: unknown) => void };
 
 /**
- * Gathers the keys asked for within one turn of the event loop and loads them with one `load` call: a
- * thousand sockets rejoining at once cost a handful of queries instead of a thousand.
+ * Gathers the keys asked for within `windowMs` of the first and loads them with one `load` call: a thousand
+ * sockets rejoining at once cost a handful of queries instead of a thousand.
  */
-export function batchPerTurn<K, V>(load: (keys: K[]) => Promise<Map<K, V>>): (key: K) => Promise<V | undefined> {
+export function batchWithin<K, V>(windowMs: number, load: (keys: K[]) => Promise<Map<K, V>>): (key: K) => Promise<V | undefined> {
   let pending: Map<K, Waiter<V>[]> | null = null;
 
   function run(batch: Map<K, Waiter<V>[]>): void {
@@ -20,7 +20,7 @@ export function batchPerTurn<K, V>(load: (keys: K[]) => Promise<Map<K, V>>): (ke
       if (!pending) {
         const batch = new Map<K, Waiter<V>[]>();
         pending = batch;
-        setImmediate(() => run(batch));
+        setTimeout(() => run(batch), windowMs);
       }
       const waiters = pending.get(key) ?? [];
       waiters.push({ resolve, reject });
