@@ -74,7 +74,6 @@ export async function listParticipants(
   return rows.map((row) => toView(row, isOnline));
 }
 
-
 export async function updateParticipantFlags(
   database: Database,
   callId: string,
@@ -86,7 +85,7 @@ export async function updateParticipantFlags(
 }
 
 
-/** The participant a token names (null once removed), and whether the host blocked them: one query per join. */
+/** What a participant token names: the participant's call, whether the host blocked them, and them (null once removed). */
 export type TokenHolder = { callId: string; isBlocked: boolean; participant: PublicParticipant | null };
 
 /** The participants that tokens name, by id (several joins at once); `participant` is null once removed. */
