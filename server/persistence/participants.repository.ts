@@ -1,6 +1,6 @@
 import type { ParticipantView, PublicParticipant, Role } from '@/lib/protocol';
 import { orderedNow } from '../domain/ordered-clock';
-import { MAX_IDS_PER_QUERY, type Database } from './database';
+import { chunksOfIds, MAX_IDS_PER_QUERY, type Database } from './database';
 
 const publicFields = { id: true, displayName: true, affiliation: true, pronouns: true, reason: true, role: true } as const;
 
@@ -61,9 +61,7 @@ export async function listParticipants(
   if (onlyIds && onlyIds.length > MAX_IDS_PER_QUERY) {
     // SQLite refuses more than 999 bound parameters in one statement.
     const chunks: ParticipantView[][] = [];
-    for (let start = 0; start < onlyIds.length; start += MAX_IDS_PER_QUERY) {
-      chunks.push(await listParticipants(database, callId, isOnline, onlyIds.slice(start, start + MAX_IDS_PER_QUERY)));
-    }
+    for (const ids of chunksOfIds(onlyIds)) chunks.push(await listParticipants(database, callId, isOnline, ids));
     return chunks.flat().sort((a, b) => a.checkedInAt.localeCompare(b.checkedInAt) || a.id.localeCompare(b.id));
   }
   const rows = await database.participant.findMany({
@@ -91,9 +89,9 @@ export type TokenHolder = { callId: string; isBlocked: boolean; participant: Pub
 /** The participants that tokens name, by id (several joins at once); `participant` is null once removed. */
 export async function findParticipantsForTokens(database: Database, participantIds: string[]): Promise<Map<string, TokenHolder>> {
   const found = new Map<string, TokenHolder>();
-  for (let start = 0; start < participantIds.length; start += MAX_IDS_PER_QUERY) {
+  for (const ids of chunksOfIds(participantIds)) {
     const rows = await database.participant.findMany({
-      where: { id: { in: participantIds.slice(start, start + MAX_IDS_PER_QUERY) } },
+      where: { id: { in: ids } },
       select: { ...publicFields, callId: true, isBlocked: true, removedAt: true },
     });
     for (const { callId, isBlocked, removedAt, ...participant } of rows) {

@@ -1,5 +1,5 @@
 import { QUESTION_STATES, type PublicQuestion, type QuestionState } from '@/lib/protocol';
-import { MAX_IDS_PER_QUERY, type Database, type Transaction } from './database';
+import { chunksOfIds, type Database, type Transaction } from './database';
 
 const fields = {
   id: true,
@@ -77,8 +77,7 @@ export type OwnActivity = { myVotes: string[]; myQuestions: string[] };
 /** Each named participant's votes and questions in the call, read together for a batch of joins. */
 export async function listOwnActivity(database: Database, callId: string, participantIds: string[]): Promise<Map<string, OwnActivity>> {
   const activity = new Map(participantIds.map((id): [string, OwnActivity] => [id, { myVotes: [], myQuestions: [] }]));
-  for (let start = 0; start < participantIds.length; start += MAX_IDS_PER_QUERY) {
-    const ids = participantIds.slice(start, start + MAX_IDS_PER_QUERY);
+  for (const ids of chunksOfIds(participantIds)) {
     const [votes, questions] = await Promise.all([
       database.vote.findMany({ where: { participantId: { in: ids }, question: { callId } }, select: { questionId: true, participantId: true } }),
       database.question.findMany({ where: { callId, authorId: { in: ids } }, select: { id: true, authorId: true } }),
