@@ -118,15 +118,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: async () => {
       // Votes waiting for their batch are written and acknowledged while their sockets are still open.
       await context.votes.flush();
-      broadcaster.stop();
       context.minutes.stop();
       context.health.stop();
       // Closing the transports (not disconnecting the sockets) lets clients reconnect to the next server.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
       await closed;
-      // Anything that arrived while closing is written before the database goes.
+      // Anything that arrived while closing is written, and reads under way finish, before the database goes.
       await context.votes.flush();
+      await context.joins.close();
+      await broadcaster.stop();
       await presence.stop();
       await cluster?.close();
       await database.$disconnect();

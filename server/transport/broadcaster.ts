@@ -24,6 +24,7 @@ export class Broadcaster {
   readonly #participantCounts = new Map<string, { count: number; at: number }>();
   readonly #presenceSentAt = new Map<string, number>();
   readonly #timer: NodeJS.Timeout;
+  #tick: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly io: RoundtableServer,
@@ -31,8 +32,7 @@ export class Broadcaster {
     private readonly presence: PresenceTracker,
   ) {
     this.#timer = setInterval(() => {
-      void this.flushTallies();
-      void this.flushParticipants().then(() => this.flushPresence());
+      this.#tick = Promise.all([this.flushTallies(), this.flushParticipants().then(() => this.flushPresence())]);
     }, TICK_MS);
     this.#timer.unref();
   }
@@ -164,7 +164,9 @@ export class Broadcaster {
     }
   }
 
-  stop(): void {
+  /** Stops the ticks and waits for the one under way, so it does not reach the database after it closes. */
+  async stop(): Promise<void> {
     clearInterval(this.#timer);
+    await this.#tick;
   }
 }

@@ -1,4 +1,4 @@
-import type { PublicCall, PublicQuestion } from '@/lib/protocol';
+import { CommandError, type PublicCall, type PublicQuestion } from '@/lib/protocol';
 import { isPublicState } from '../domain/questions';
 import type { Database } from '../persistence/database';
 import { findParticipantsForTokens, type TokenHolder } from '../persistence/participants.repository';
@@ -28,28 +28,52 @@ type Request = { participantId: string | null; isModerator: boolean; resolve: (v
  */
 export class JoinReader {
   readonly #pending = new Map<string, Request[]>();
-  /** Who a participant token names: blocked, removed or checked in, and in which call. */
-  readonly tokenHolder: (participantId: string) => Promise<TokenHolder | undefined>;
+  /** Reads not yet settled (waiting for their batch or running), so closing can wait for them. */
+  readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #findTokenHolders: (participantId: string) => Promise<TokenHolder | undefined>;
+  #isClosed = false;
 
   constructor(
     private readonly database: Database,
     private readonly snapshots: SnapshotCache,
     private readonly broadcaster: Broadcaster,
   ) {
-    this.tokenHolder = batchWithin(JOIN_BATCH_MS, (participantIds) => findParticipantsForTokens(database, participantIds));
+    this.#findTokenHolders = batchWithin(JOIN_BATCH_MS, (participantIds) => findParticipantsForTokens(database, participantIds));
+  }
+
+  /** Who a participant token names: blocked, removed or checked in, and in which call. */
+  tokenHolder(participantId: string): Promise<TokenHolder | undefined> {
+    return this.#track(() => this.#findTokenHolders(participantId));
   }
 
   /** Null when the call no longer exists. */
   read(callId: string, participantId: string | null, isModerator: boolean): Promise<JoinView | null> {
-    return new Promise((resolve, reject) => {
-      let batch = this.#pending.get(callId);
-      if (!batch) {
-        batch = [];
-        this.#pending.set(callId, batch);
-        setTimeout(() => void this.#readBatch(callId), JOIN_BATCH_MS);
-      }
-      batch.push({ participantId, isModerator, resolve, reject });
-    });
+    return this.#track(
+      () =>
+        new Promise<JoinView | null>((resolve, reject) => {
+          let batch = this.#pending.get(callId);
+          if (!batch) {
+            batch = [];
+            this.#pending.set(callId, batch);
+            setTimeout(() => void this.#readBatch(callId), JOIN_BATCH_MS);
+          }
+          batch.push({ participantId, isModerator, resolve, reject });
+        }),
+    );
+  }
+
+  /** Refuses new joins and waits for the reads under way, so none reaches the database after it closes. */
+  async close(): Promise<void> {
+    this.#isClosed = true;
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  #track<T>(start: () => Promise<T>): Promise<T> {
+    if (this.#isClosed) return Promise.reject(new CommandError('unavailable', 'The server is restarting. Reconnecting…'));
+    const promise = start();
+    this.#inFlight.add(promise);
+    void promise.finally(() => this.#inFlight.delete(promise)).catch(() => undefined);
+    return promise;
   }
 
   async #readBatch(callId: string): Promise<void> {
