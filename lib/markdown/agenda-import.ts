@@ -1,5 +1,6 @@
 import { LIMITS } from '../protocol/call';
 import { readItemLine, readLinkLine, readTitleLine } from './agenda-lines';
+import type { ImportNotice } from './call-draft';
 
 export type AgendaDraftItem = { title: string; notes: string; presenter: string; plannedMinutes: number | null };
 export type AgendaDraftSection = { title: string; notes: string; items: AgendaDraftItem[] };
@@ -13,7 +14,7 @@ export type AgendaDraft = {
   links: { label: string; url: string }[];
   sections: AgendaDraftSection[];
 };
-export type LineMessage = { line: number; message: string };
+export type LineMessage = ImportNotice;
 export type AgendaImportResult = { ok: true; draft: AgendaDraft; notices: LineMessage[] } | { ok: false; errors: LineMessage[] };
 
 type Text = { lines: string[]; line: number };

@@ -10,7 +10,7 @@ export type DraftItem = { title: string; notes: string; presenter: string; plann
 export type DraftSection = { title: string; notes: string; items: DraftItem[]; line: number };
 /** The URL as written: absolute, or relative to the series' documents base URL. */
 export type DraftLink = { label: string; url: string; line: number };
-/** An asked question of a past call; `authorName` empty means anonymous; `answer` empty means not answered. */
+/** An asked question of a past call; `authorName` empty means anonymous; answered ones may have no written answer. */
 export type DraftQuestion = { text: string; authorName: string; answer: string; answeredBy: string; isAnswered: boolean; line: number };
 export type DraftAttendee = { displayName: string; affiliation: string; reason: string; isTeam: boolean; line: number };
 
@@ -43,6 +43,6 @@ export type CallImportOptions = {
 };
 
 /*
- * A CallDraft without its `line` fields and `lines` is a valid `POST /api/calls` JSON body: the create-call
- * schema takes `minutes`, `questions`, `attendees`, `introOrder` and `documentsBaseUrl` besides the agenda.
+ * Planned (issue 11), not built yet: a CallDraft without its `line` fields and `lines` is to be the
+ * `POST /api/calls` JSON body, once the create-call schema takes `minutes`, `questions`, `attendees` and `introOrder`.
  */
