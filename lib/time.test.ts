@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, isLocalDateTime, isValidTimeZone, utcToZonedLocal, zonedLocalToUtc } from './time';
+import { formatDuration, instantToZonedStart, isIsoInstant, isLocalDateTime, isValidTimeZone, utcToZonedLocal, zonedLocalToUtc } from './time';
 
 describe('zonedLocalToUtc', () => {
   it('converts summer and winter wall-clock times in Berlin', () => {
@@ -31,5 +31,17 @@ describe('validation helpers', () => {
     expect(formatDuration(65_000)).toBe('1:05');
     expect(formatDuration(3_725_000)).toBe('1:02:05');
     expect(formatDuration(-5)).toBe('0:00');
+  });
+
+  it('reads ISO 8601 instants with Z or an offset as the wall clock of a timezone', () => {
+    expect(isIsoInstant('2026-12-03T16:30:00Z')).toBe(true);
+    expect(isIsoInstant('2026-12-03T17:30+01:00')).toBe(true);
+    expect(isIsoInstant('2026-12-03T17:30:00.000+0530')).toBe(true);
+    expect(isIsoInstant('2026-12-03T17:30')).toBe(false);
+    expect(isIsoInstant('2026-02-30T17:30Z')).toBe(false);
+    expect(instantToZonedStart('2026-12-03T16:30:00Z', 'Europe/Berlin')).toEqual({ startsAt: '2026-12-03T17:30', timezone: 'Europe/Berlin' });
+    expect(instantToZonedStart('2026-12-03T16:30:00Z', undefined)).toEqual({ startsAt: '2026-12-03T16:30', timezone: 'UTC' });
+    expect(instantToZonedStart('2026-12-03T17:30+01:00', undefined)).toEqual({ startsAt: '2026-12-03T17:30', timezone: 'Etc/GMT-1' });
+    expect(instantToZonedStart('2026-12-03T22:00+05:30', undefined)).toEqual({ startsAt: '2026-12-03T16:30', timezone: 'UTC' });
   });
 });

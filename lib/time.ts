@@ -97,3 +97,28 @@ export function formatDuration(milliseconds: number): string {
   const mmss = `${String(minutes).padStart(hours ? 2 : 1, '0')}:${String(seconds).padStart(2, '0')}`;
   return hours ? `${hours}:${mmss}` : mmss;
 }
+
+const isoInstantPattern = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/** An ISO 8601 instant with `Z` or an offset: `2026-12-03T16:30:00Z`, `2026-12-03T17:30+01:00`. */
+export function isIsoInstant(value: string): boolean {
+  const match = isoInstantPattern.exec(value);
+  return Boolean(match && isLocalDateTime(`${match[1]}T${match[2]}`) && !Number.isNaN(Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))));
+}
+
+/**
+ * A start given as an ISO instant, as the wall-clock time of `timeZone`; without a timezone, in the zone the
+ * offset names (`Z` is UTC, whole-hour offsets an `Etc/GMT±N` zone, others UTC).
+ */
+export function instantToZonedStart(instant: string, timeZone: string | undefined): { startsAt: string; timezone: string } {
+  const offset = isoInstantPattern.exec(instant)?.[3] ?? 'Z';
+  const date = new Date(Date.parse(instant.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
+  let zone = timeZone;
+  if (!zone) {
+    const [, sign, hours, minutes] = /^([+-])(\d{2}):?(\d{2})$/.exec(offset) ?? [];
+    const whole = Number(hours ?? 0);
+    // IANA's Etc zones count the other way round: UTC+2 is Etc/GMT-2.
+    zone = !sign || whole === 0 || Number(minutes) !== 0 ? 'UTC' : `Etc/GMT${sign === '+' ? '-' : '+'}${whole}`;
+  }
+  return { startsAt: utcToZonedLocal(date, zone), timezone: zone };
+}
