@@ -75,6 +75,7 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
       qaModerated: true,
       qaScribesModerate: true,
       introState: true,
+      documentsBaseUrl: true,
       sequence: true,
       links: { orderBy: { position: 'asc' }, select: { id: true, label: true, url: true } },
       sections: {
@@ -98,7 +99,7 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
     call: {
       ...call,
       status: parseStatus(call.status),
-      startsAt: call.startsAt.toISOString(),
+      startsAt: call.startsAt?.toISOString() ?? null,
       startedAt: call.startedAt?.toISOString() ?? null,
       endedAt: call.endedAt?.toISOString() ?? null,
       itemStartedAt: call.itemStartedAt?.toISOString() ?? null,

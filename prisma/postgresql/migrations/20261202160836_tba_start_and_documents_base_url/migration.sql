@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Call" ADD COLUMN     "documentsBaseUrl" TEXT NOT NULL DEFAULT '',
+ALTER COLUMN "startsAt" DROP NOT NULL;
