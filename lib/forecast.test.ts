@@ -22,6 +22,7 @@ const call: PublicCall = {
   qaModerated: false,
   qaScribesModerate: false,
   intro: null,
+  documentsBaseUrl: '',
   links: [],
   sections: [{ id: 's', title: 'S', notes: '', items: [item('a', 10), item('b', 15), item('c', null), item('d', 5)] }],
 };
@@ -39,26 +40,95 @@ describe('readTimer', () => {
   });
 });
 
+const withItems = (items: PublicCall['sections'][number]['items'], changes: Partial<PublicCall> = {}): PublicCall => ({
+  ...call,
+  ...changes,
+  sections: [{ id: 's', title: 'S', notes: '', items }],
+});
+const scheduled = { status: 'scheduled' as const, startedAt: null, currentItemId: null, itemStartedAt: null };
+const startTimes = (forecast: ReturnType<typeof forecastAgenda>) => [...forecast.startsAt.values()].map((time) => new Date(time).toISOString().slice(11, 19));
+
 describe('forecastAgenda', () => {
+  it('shares the planned length evenly among items without durations', () => {
+    const items = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => item(id, null));
+    const forecast = forecastAgenda(withItems(items, scheduled), t('16:00'));
+    expect(startTimes(forecast)).toEqual(['17:00:00', '17:10:00', '17:20:00', '17:30:00', '17:40:00', '17:50:00']);
+    expect(forecast.endsAt).toBe(t('18:00'));
+  });
+
+  it('gives unplanned items what the planned ones leave, ending at the planned end', () => {
+    const items = [item('a', 10), item('b', 15), item('c', null), item('d', 5), item('e', null)];
+    const forecast = forecastAgenda(withItems(items, scheduled), t('16:00'));
+    expect(startTimes(forecast)).toEqual(['17:00:00', '17:10:00', '17:25:00', '17:40:00', '17:45:00']);
+    expect(forecast.endsAt).toBe(t('18:00'));
+  });
+
+  it('gives unplanned items nothing when the planned ones fill the length', () => {
+    const items = [item('a', 40), item('b', null), item('c', 30)];
+    const forecast = forecastAgenda(withItems(items, scheduled), t('16:00'));
+    expect(startTimes(forecast)).toEqual(['17:00:00', '17:40:00', '17:40:00']);
+    expect(forecast.endsAt).toBe(t('18:10'));
+  });
+
+  it('starts a scheduled call that has not begun at the earliest now', () => {
+    const forecast = forecastAgenda(withItems([item('a', 10), item('b', null)], scheduled), t('17:05'));
+    expect(forecast.startsAt.get('a')).toBe(t('17:05'));
+    expect(forecast.startsAt.get('b')).toBe(t('17:15'));
+    expect(forecast.endsAt).toBe(t('18:05'));
+  });
+
+  it('has no forecast while the date is to be announced', () => {
+    const forecast = forecastAgenda(withItems([item('a', 10), item('b', null)], { ...scheduled, startsAt: null }), t('16:00'));
+    expect(forecast.startsAt.size).toBe(0);
+    expect(forecast.endsAt).toBeNull();
+  });
+
+  it('counts a TBA call from its real start once it is live', () => {
+    const live = withItems([item('a', 10), item('b', null), item('c', null)], {
+      startsAt: null,
+      startedAt: '2026-11-26T09:00:00.000Z',
+      itemStartedAt: '2026-11-26T09:00:00.000Z',
+    });
+    const forecast = forecastAgenda(live, t('09:05'));
+    expect(startTimes(forecast)).toEqual(['09:10:00', '09:35:00']);
+    expect(forecast.endsAt).toBe(t('10:00'));
+  });
+
   it('starts later items after what remains of the current one', () => {
     const forecast = forecastAgenda(call, t('17:04'));
     expect(forecast.startsAt.get('a')).toBeUndefined();
     expect(forecast.startsAt.get('b')).toBe(t('17:10'));
     expect(forecast.startsAt.get('c')).toBe(t('17:25'));
-    expect(forecast.startsAt.get('d')).toBe(t('17:25'));
-    expect(forecast.endsAt).toBe(t('17:30'));
+    expect(forecast.startsAt.get('d')).toBe(t('17:55'));
+    expect(forecast.endsAt).toBe(t('18:00'));
   });
 
-  it('pushes everything back when the current item overruns', () => {
+  it('lets an overrun eat into the unplanned time first, pushing the items before it', () => {
     const forecast = forecastAgenda(call, t('17:14'));
     expect(forecast.startsAt.get('b')).toBe(t('17:14'));
-    expect(forecast.endsAt).toBe(t('17:34'));
+    expect(forecast.startsAt.get('c')).toBe(t('17:29'));
+    expect(forecast.startsAt.get('d')).toBe(t('17:55'));
+    expect(forecast.endsAt).toBe(t('18:00'));
   });
 
-  it('plans from the scheduled start before the call begins', () => {
-    const scheduled = { ...call, status: 'scheduled' as const, currentItemId: null, itemStartedAt: null };
-    const forecast = forecastAgenda(scheduled, t('16:00'));
-    expect(forecast.startsAt.get('a')).toBe(t('17:00'));
-    expect(forecast.endsAt).toBe(t('17:30'));
+  it('pushes everything past the planned end once no unplanned time is left, never before now', () => {
+    const items = [item('a', 10), item('b', null), item('c', 45)];
+    const forecast = forecastAgenda(withItems(items), t('17:20'));
+    expect(forecast.startsAt.get('b')).toBe(t('17:20'));
+    expect(forecast.startsAt.get('c')).toBe(t('17:20'));
+    expect(forecast.endsAt).toBe(t('18:05'));
+  });
+
+  it('gives a current item without duration its share, and shares what is left after it overruns', () => {
+    const items = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => item(id, null));
+    const onSecond = withItems(items, { currentItemId: 'b', itemStartedAt: '2026-11-26T17:10:00.000Z' });
+    expect(startTimes(forecastAgenda(onSecond, t('17:15')))).toEqual(['17:20:00', '17:30:00', '17:40:00', '17:50:00']);
+    const overrun = forecastAgenda(onSecond, t('17:24'));
+    expect(startTimes(overrun)).toEqual(['17:24:00', '17:33:00', '17:42:00', '17:51:00']);
+    expect(overrun.endsAt).toBe(t('18:00'));
+  });
+
+  it('forecasts nothing for an ended call', () => {
+    expect(forecastAgenda({ ...call, status: 'ended' }, t('18:00'))).toEqual({ startsAt: new Map(), endsAt: null });
   });
 });

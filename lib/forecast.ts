@@ -31,29 +31,65 @@ export type Forecast = {
   endsAt: number | null;
 };
 
+const MINUTE_MS = 60_000;
+type ForecastItem = { id: string; plannedMinutes: number | null };
+
 /**
- * When each later item should start and when the call should end, from the plan and how the current item
- * is going. Items without planned minutes count as zero.
+ * Lays `items` out from `cursor`: planned items take their minutes, the others share `unplannedMs` evenly
+ * (what the call's planned length leaves them).
+ */
+function layOut(items: ForecastItem[], cursor: number, unplannedMs: number, startsAt: Map<string, number>): number {
+  const unplannedCount = items.filter((item) => item.plannedMinutes === null).length;
+  const shareMs = unplannedCount > 0 ? Math.max(0, unplannedMs) / unplannedCount : 0;
+  let at = cursor;
+  for (const item of items) {
+    startsAt.set(item.id, at);
+    at += item.plannedMinutes === null ? shareMs : item.plannedMinutes * MINUTE_MS;
+  }
+  return at;
+}
+
+const plannedMsOf = (items: ForecastItem[]) => items.reduce((total, item) => total + (item.plannedMinutes ?? 0) * MINUTE_MS, 0);
+
+/**
+ * When each later item should start and when the call should end. Items without planned minutes share what the
+ * planned length leaves after the planned items, so an agenda that keeps its plan ends at the planned end; an
+ * overrun eats into that shared time first, then pushes the later items. Nothing is forecast before `now`.
+ * A call whose date is to be announced has no forecast until it starts.
  */
 export function forecastAgenda(call: PublicCall, now: number): Forecast {
   const items = listItems(call);
   const startsAt = new Map<string, number>();
+  const lengthMs = call.plannedMinutes * MINUTE_MS;
   if (call.status === 'ended') return { startsAt, endsAt: null };
 
-  let cursor: number;
-  let upcoming = items;
   if (call.status === 'scheduled') {
-    cursor = Math.max(Date.parse(call.startsAt), now);
+    if (call.startsAt === null) return { startsAt, endsAt: null };
+    const cursor = Math.max(Date.parse(call.startsAt), now);
+    return { startsAt, endsAt: layOut(items, cursor, lengthMs - plannedMsOf(items), startsAt) };
+  }
+
+  // A live call's length counts from when it really began (a TBA call has no other start).
+  const begunAt = Date.parse(call.startedAt ?? call.startsAt ?? new Date(now).toISOString());
+  const plannedEnd = begunAt + lengthMs;
+  const index = items.findIndex((item) => item.id === call.currentItemId);
+  const current = items[index];
+  const upcoming = index >= 0 ? items.slice(index + 1) : items;
+  const upcomingPlannedMs = plannedMsOf(upcoming);
+  const timer = readTimer(call, now);
+  if (!current || !timer) {
+    return { startsAt, endsAt: layOut(upcoming, now, plannedEnd - now - upcomingPlannedMs, startsAt) };
+  }
+
+  const elapsedMs = timer.elapsedMs;
+  let currentEnd: number;
+  if (current.plannedMinutes !== null) {
+    currentEnd = now + Math.max(0, (timer.plannedMs ?? 0) - elapsedMs);
   } else {
-    const index = items.findIndex((item) => item.id === call.currentItemId);
-    const timer = readTimer(call, now);
-    const remaining = timer?.plannedMs != null ? Math.max(0, timer.plannedMs - timer.elapsedMs) : 0;
-    cursor = now + remaining;
-    upcoming = index >= 0 ? items.slice(index + 1) : items;
+    // The current item is one of the unplanned ones: it takes its share of what is left from when it began.
+    const unplannedCount = 1 + upcoming.filter((item) => item.plannedMinutes === null).length;
+    const shareMs = Math.max(0, plannedEnd - (now - elapsedMs) - upcomingPlannedMs) / unplannedCount;
+    currentEnd = now + Math.max(0, shareMs + call.timerExtraSeconds * 1000 - elapsedMs);
   }
-  for (const item of upcoming) {
-    startsAt.set(item.id, cursor);
-    cursor += (item.plannedMinutes ?? 0) * 60_000;
-  }
-  return { startsAt, endsAt: cursor };
+  return { startsAt, endsAt: layOut(upcoming, currentEnd, plannedEnd - currentEnd - upcomingPlannedMs, startsAt) };
 }
