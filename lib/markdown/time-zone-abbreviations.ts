@@ -73,3 +73,25 @@ export function abbreviationFor(timeZone: string, instant: number): string | nul
   const entry = ABBREVIATIONS.find((candidate) => candidate.timeZone === timeZone && candidate.offset === offset);
   return entry ? entry.abbreviation : null;
 }
+
+/** Zones written out in words ("Pacific Time", "Central European Summer Time"), each to one IANA zone. */
+const ZONE_NAMES: { pattern: RegExp; timeZone: string }[] = [
+  { pattern: /^central european(?: (?:summer|standard))? time$/i, timeZone: 'Europe/Berlin' },
+  { pattern: /^british summer time$/i, timeZone: 'Europe/London' },
+  { pattern: /^(?:coordinated )?universal time$|^greenwich mean time$/i, timeZone: 'UTC' },
+  { pattern: /^india(?:n)? standard time$/i, timeZone: 'Asia/Kolkata' },
+  { pattern: /^japan standard time$/i, timeZone: 'Asia/Tokyo' },
+  { pattern: /^(?:us )?pacific(?: (?:standard|daylight))? time$/i, timeZone: 'America/Los_Angeles' },
+  { pattern: /^(?:us )?mountain(?: (?:standard|daylight))? time$/i, timeZone: 'America/Denver' },
+  { pattern: /^(?:us )?central(?: (?:standard|daylight))? time$/i, timeZone: 'America/Chicago' },
+  { pattern: /^(?:us )?eastern(?: (?:standard|daylight))? time$/i, timeZone: 'America/New_York' },
+];
+
+/** Finds zone names written in words; `lookUpZoneName` says which zone each is. */
+export const zoneNamePattern =
+  /\b(?:(?:us )?(?:pacific|mountain|central|eastern)(?: (?:standard|daylight))?|central european(?: (?:summer|standard))?|british summer|(?:coordinated )?universal|greenwich mean|indian? standard|japan standard) time\b/gi;
+
+export function lookUpZoneName(name: string): string | undefined {
+  const normalized = name.replace(/\s+/g, ' ').trim();
+  return ZONE_NAMES.find((entry) => entry.pattern.test(normalized))?.timeZone;
+}

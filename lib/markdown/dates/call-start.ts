@@ -1,0 +1,129 @@
+import type { ImportNotice } from '../call-draft';
+import { describeDay, formatDay, type CalendarDay } from './calendar';
+import { dateFromFilename } from './filename-date';
+import { clockText, offsetWarning, resolveDay } from './start-reading';
+import { readWhenParts, type WhenParts } from './when-parts';
+import { referenceFrom, inferYear } from './year-inference';
+
+/** A piece of text that may say when the call is, with its line: the title's "when", a `Date:` field, front matter… */
+export type StartCandidate = { text: string; line: number };
+export type CallStartContext = { filename?: string; today?: Date };
+
+/**
+ * The call's start as a careful reader puts it together from every candidate.
+ * A date without a clock time (`# 2023-06-15`, front matter `date:`) leaves `startsAt` absent (to be announced: we
+ * never invent a time) but sets `date`, so the import report and form can show and prefill the day; a notice asks for
+ * the time. `startsAt` is set whenever a day and a time were read, even when the timezone was not (a notice asks for it).
+ */
+export type CallStart = {
+  /** Local wall-clock `YYYY-MM-DDTHH:mm` in `timezone`. */
+  startsAt?: string;
+  /** The call's day `YYYY-MM-DD`, also when no time was read. */
+  date?: string;
+  /** IANA name. */
+  timezone?: string;
+  plannedMinutes?: number;
+  /** The line the start was read from (the date's, else the time's). */
+  line?: number;
+  notices: ImportNotice[];
+};
+
+type Reading = { line: number; parts: WhenParts; day?: CalendarDay; inference?: string; dayProblems: string[] };
+
+/** Reads the call's start from candidates in document order: the first full date wins, a time and zone may come from elsewhere. */
+export function readCallStart(candidates: StartCandidate[], context: CallStartContext): CallStart {
+  const notices: ImportNotice[] = [];
+  const say = (line: number, message: string) => {
+    const text = `Line ${line}: ${message}.`;
+    if (!notices.some((notice) => notice.line === line && notice.message === text)) notices.push({ line, message: text });
+  };
+  const fileDate = context.filename ? dateFromFilename(context.filename) : null;
+  const reference = referenceFrom(fileDate, context.today ?? new Date());
+  const readings: Reading[] = candidates
+    .filter((candidate) => typeof candidate?.text === 'string')
+    .map((candidate) => ({ line: candidate.line, parts: readWhenParts(candidate.text), dayProblems: [] }))
+    .filter((reading) => reading.parts.isRecognized);
+
+  const fullDates = readings.flatMap((reading) => (reading.parts.date?.year === undefined ? [] : [reading.parts.date]));
+  for (const reading of readings) {
+    const date = reading.parts.date;
+    if (!date) continue;
+    // "February 14th" beside a `date: 2023-02-14` elsewhere takes that year without guessing.
+    const sameDay = date.year === undefined ? fullDates.find((other) => other.month === date.month && other.day === date.day) : undefined;
+    const resolved = resolveDay(sameDay ? { ...date, year: sameDay.year } : date, reading.parts, reference);
+    reading.day = resolved.day;
+    reading.inference = resolved.inference;
+    reading.dayProblems = resolved.problems;
+  }
+
+  // A date with its year written beats an earlier one whose year was inferred.
+  const dated = readings.find((reading) => reading.day && reading.parts.date?.year !== undefined) ?? readings.find((reading) => reading.day);
+  const timed = (dated?.parts.minutes !== undefined ? dated : undefined) ?? readings.find((reading) => reading.parts.minutes !== undefined);
+  const zoned = [timed, dated, ...readings].find((reading) => reading?.parts.timezone);
+  const lined = dated ?? timed ?? readings[0];
+  const firstLine = lined?.line ?? candidates[0]?.line ?? 1;
+  const used = new Set([dated, timed, zoned]);
+
+  for (const reading of readings) {
+    if (!used.has(reading)) continue;
+    for (const problem of reading.parts.problems) if (problem.kind === 'other' && reading === timed) say(reading.line, problem.message);
+  }
+
+  let day = dated?.day;
+  if (dated) {
+    if (dated.inference) say(dated.line, dated.inference);
+    for (const problem of dated.dayProblems) say(dated.line, problem);
+    for (const other of readings) {
+      if (other === dated || !other.day || formatDay(other.day) === formatDay(dated.day!)) continue;
+      const otherDay = other.parts.date?.year === undefined ? describeDay(other.day.month, other.day.day) : describeDay(other.day.month, other.day.day, other.day.year);
+      if (other.parts.date?.year === undefined && other.day.month === dated.day!.month && other.day.day === dated.day!.day) continue;
+      say(other.line, `it says ${otherDay}, but line ${dated.line} says ${describeDay(dated.day!.month, dated.day!.day, dated.day!.year)}; the date on line ${dated.line} is used`);
+    }
+    const fileDay = fileDate?.year !== undefined && fileDate.month !== undefined && fileDate.day !== undefined ? fileDate : null;
+    if (fileDay && formatDay({ year: fileDay.year!, month: fileDay.month! - 1, day: fileDay.day! }) !== formatDay(dated.day!)) {
+      say(dated.line, `the file name “${context.filename}” says ${describeDay(fileDay.month! - 1, fileDay.day!, fileDay.year)}; the date written here (${describeDay(dated.day!.month, dated.day!.day, dated.day!.year)}) is used`);
+    }
+  } else {
+    for (const reading of readings) {
+      for (const problem of reading.dayProblems) say(reading.line, problem);
+      for (const problem of reading.parts.problems) if (problem.kind === 'date') say(reading.line, problem.message);
+    }
+    day = dayFromFile(fileDate, reference, context.filename ?? '', (message) => say(firstLine, message));
+  }
+
+  const result: CallStart = { notices };
+  if (day) result.date = formatDay(day);
+  if (lined) result.line = lined.line;
+  const minutes = timed?.parts.minutes;
+  if (zoned?.parts.timezone) result.timezone = zoned.parts.timezone;
+  else {
+    const zoneProblems = readings.flatMap((reading) => reading.parts.problems.filter((problem) => problem.kind === 'zone').map((problem) => ({ line: reading.line, problem })));
+    const meaningful = zoneProblems.filter(({ problem }) => !problem.message.startsWith('no timezone'));
+    if (meaningful.length > 0) for (const { line, problem } of meaningful) say(line, problem.message);
+    else if (minutes !== undefined) say(timed?.line ?? firstLine, 'no timezone could be read; choose the timezone');
+  }
+  const planned = timed?.parts.plannedMinutes ?? readings.find((reading) => reading.parts.plannedMinutes !== undefined)?.parts.plannedMinutes;
+  if (planned !== undefined) result.plannedMinutes = planned;
+
+  if (!day) say(firstLine, 'no start date could be read; the call’s date is to be announced');
+  else if (minutes === undefined) say(firstLine, `no start time could be read for ${describeDay(day.month, day.day, day.year)}; fill in the time and timezone (until then the call’s start is to be announced)`);
+  else {
+    result.startsAt = `${formatDay(day)}T${clockText(minutes)}`;
+    const warning = result.timezone ? offsetWarning(result.startsAt, result.timezone, zoned?.parts.zoneAbbreviation) : null;
+    if (warning) say(zoned?.line ?? firstLine, warning);
+  }
+  return result;
+}
+
+function dayFromFile(fileDate: ReturnType<typeof dateFromFilename>, reference: ReturnType<typeof referenceFrom>, filename: string, say: (message: string) => void): CalendarDay | undefined {
+  if (!fileDate || fileDate.month === undefined || fileDate.day === undefined) return undefined;
+  if (fileDate.year !== undefined) {
+    const day = { year: fileDate.year, month: fileDate.month - 1, day: fileDate.day };
+    say(`the text gives no date; the call is dated ${describeDay(day.month, day.day, day.year)} from the file name “${filename}”`);
+    return day;
+  }
+  const inferred = inferYear(fileDate.month - 1, fileDate.day, undefined, `${fileDate.month}-${fileDate.day}`, reference);
+  if (inferred.year === undefined) return undefined;
+  say(`the text gives no date; the call is dated from the file name “${filename}”, ${inferred.notice.replace(/^the date “[^”]*” has no year; /, '')}`);
+  return { year: inferred.year, month: fileDate.month - 1, day: fileDate.day };
+}

@@ -1,0 +1,193 @@
+import { isValidTimeZone } from '../../time';
+import { lookUpAbbreviation, zoneNamePattern, lookUpZoneName } from '../time-zone-abbreviations';
+import { MONTHS, monthIndex, pad, weekdayIndex } from './calendar';
+
+/**
+ * What one piece of text says about a start, part by part, before any part is combined with another
+ * text's or checked against the calendar. Regular expressions live here: dates and times inside text.
+ */
+export type WrittenDate = { year?: number; month: number; day: number; written: string };
+/** `date` problems concern the day, `zone` ones the timezone, `other` ones the clock time. */
+export type WhenProblem = { kind: 'date' | 'zone' | 'other'; message: string };
+export type WhenParts = {
+  date?: WrittenDate;
+  /** 0 = Sunday, as written next to the date. */
+  weekday?: number;
+  weekdayWritten?: string;
+  /** Minutes after midnight of the first clock time. */
+  minutes?: number;
+  plannedMinutes?: number;
+  timezone?: string;
+  /** The abbreviation the timezone was read from ("CET"), for the out-of-season check. */
+  zoneAbbreviation?: string;
+  problems: WhenProblem[];
+  /** True when the text holds a date or a clock time at all, i.e. it is a "when" and not part of a title. */
+  isRecognized: boolean;
+};
+
+const monthPattern = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const ordinal = String.raw`(?:st|nd|rd|th)?`;
+const monthFirst = new RegExp(String.raw`\b${monthPattern}\s+(\d{1,2})${ordinal}\b(?:,?\s+(\d{4})\b)?`, 'i');
+const dayFirst = new RegExp(String.raw`\b(\d{1,2})${ordinal}\s+(?:of\s+)?${monthPattern}(?:,?\s+(\d{4})\b)?`, 'i');
+const isoDate = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/;
+const numericDate = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
+const weekdayPattern = /\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?\b\.?/i;
+const clock = String.raw`\b(\d{1,2})(?!\d)(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?`;
+const clockRange = new RegExp(String.raw`${clock}(?:\s*(?:-|–|—|to|until)\s*${clock})?`, 'gi');
+const ianaZone = /\b([A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+)/g;
+const utcOffset = /\b(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\b/g;
+const abbreviationToken = /\b([A-Z]{2,5})\b/g;
+/** An ISO 8601 instant ("2023-05-17T17:00:00Z", "…+02:00"): seconds dropped, Z read as UTC, the offset as UTC±N. */
+const isoInstant = /\b(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:(Z)|([+-]\d{2}):?(\d{2}))?(?![\d:])/;
+
+type Clock = { minutes: number; hasColon: boolean; meridiem: string | undefined; isStray: boolean };
+
+function readClock(hour: string | undefined, minute: string | undefined, meridiem: string | undefined): Clock | null {
+  if (hour === undefined) return null;
+  let hours = Number(hour);
+  const minutes = Number(minute ?? 0);
+  let isStray = false;
+  if (meridiem) {
+    const isPm = meridiem.toLowerCase() === 'p';
+    // "14:00PM": a 24-hour time with a stray PM; the 24-hour reading is the only one that makes sense.
+    if (isPm && hours >= 13 && hours <= 23) isStray = true;
+    else if (hours < 1 || hours > 12) return null;
+    else hours = (hours % 12) + (isPm ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59) return null;
+  return { minutes: hours * 60 + minutes, hasColon: minute !== undefined, meridiem, isStray };
+}
+
+function readTime(text: string, parts: WhenParts): { rest: string; at: number } {
+  for (const match of text.matchAll(clockRange)) {
+    const [whole, h1, m1, p1, h2, m2, p2] = match;
+    // "5:30 - 6:30 PM": the second time's meridiem applies to the first too.
+    const first = readClock(h1, m1, p1 ?? (h2 ? p2 : undefined));
+    if (!first || !(first.hasColon || first.meridiem)) continue;
+    const second = readClock(h2, m2, p2);
+    if (first.isStray) {
+      const read = `${pad(Math.floor(first.minutes / 60))}:${pad(first.minutes % 60)}`;
+      parts.problems.push({ kind: 'other', message: `“${whole.trim()}” mixes a 24-hour time with PM; it is read as ${read}` });
+    }
+    if (second) {
+      const length = (second.minutes - first.minutes + 1440) % 1440 || 1440;
+      if (length >= 5) parts.plannedMinutes = length;
+      else parts.problems.push({ kind: 'other', message: `the call would last only ${length} minutes; fill in the planned length` });
+    }
+    parts.minutes = first.minutes;
+    return { rest: text.slice(0, match.index) + ' , ' + text.slice(match.index + whole.length), at: match.index };
+  }
+  return { rest: text, at: 0 };
+}
+
+function readDate(text: string, parts: WhenParts): WrittenDate | undefined {
+  const iso = isoDate.exec(text);
+  if (iso) return { year: Number(iso[1]), month: Number(iso[2]) - 1, day: Number(iso[3]), written: iso[0] };
+  const named = monthFirst.exec(text);
+  const dayNamed = dayFirst.exec(text);
+  // The earlier of "February 14th" and "14th of February" is the date; a later one is another day mentioned.
+  if (named && (!dayNamed || named.index <= dayNamed.index)) {
+    return { month: monthIndex(named[1]!), day: Number(named[2]), year: yearOf(named[3], text), written: named[0].trim() };
+  }
+  if (dayNamed) return { month: monthIndex(dayNamed[2]!), day: Number(dayNamed[1]), year: yearOf(dayNamed[3], text), written: dayNamed[0].trim() };
+  const numeric = numericDate.exec(text);
+  if (!numeric) return undefined;
+  const [written, a, b, year] = numeric.map(String);
+  const [first, second] = [Number(a), Number(b)];
+  if (first !== second && first <= 12 && second <= 12) {
+    parts.problems.push({ kind: 'date', message: `the date “${written}” could be ${MONTHS[first - 1]} ${second} or ${first} ${MONTHS[second - 1]}; fill in the date` });
+    return undefined;
+  }
+  // Whichever part is above 12 must be the day.
+  const isDayFirst = first > 12;
+  return { year: Number(year), month: (isDayFirst ? second : first) - 1, day: isDayFirst ? first : second, written: written! };
+}
+
+function yearOf(adjacent: string | undefined, text: string): number | undefined {
+  const year = adjacent ?? /\b((?:19|20)\d{2})\b/.exec(text)?.[1];
+  return year === undefined ? undefined : Number(year);
+}
+
+type ZoneMention = { at: number; length: number; isZone: boolean; read: (parts: WhenParts) => void };
+
+function zoneMentions(text: string): ZoneMention[] {
+  const mentions: ZoneMention[] = [];
+  for (const match of text.matchAll(ianaZone)) {
+    const name = match[1]!;
+    if (!isValidTimeZone(name)) continue;
+    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    mentions.push({ at: match.index, length: match[0].length, isZone: true, read: (parts) => (parts.timezone = canonical) });
+  }
+  for (const match of text.matchAll(utcOffset)) {
+    const [written, sign, hoursText, minutesText] = match;
+    mentions.push({
+      at: match.index,
+      length: written.length,
+      isZone: true,
+      read: (parts) => {
+        const hours = Number(hoursText);
+        if (Number(minutesText ?? 0) !== 0 || hours > 14) {
+          parts.problems.push({ kind: 'zone', message: `the offset “${written}” has no single IANA timezone; choose the timezone` });
+        } else {
+          // IANA's Etc zones count the other way round: UTC+2 is Etc/GMT-2.
+          parts.timezone = hours === 0 ? 'UTC' : `Etc/GMT${sign === '+' ? '-' : '+'}${hours}`;
+        }
+      },
+    });
+  }
+  for (const match of text.matchAll(zoneNamePattern)) {
+    const timeZone = lookUpZoneName(match[0]);
+    if (timeZone) mentions.push({ at: match.index, length: match[0].length, isZone: true, read: (parts) => (parts.timezone = timeZone) });
+  }
+  for (const match of text.matchAll(abbreviationToken)) {
+    const token = match[1]!;
+    if (token === 'AM' || token === 'PM') continue;
+    mentions.push({
+      at: match.index,
+      length: token.length,
+      isZone: lookUpAbbreviation(token).kind === 'known',
+      read: (parts) => {
+        const found = lookUpAbbreviation(token);
+        if (found.kind === 'known') {
+          parts.timezone = found.timeZone;
+          parts.zoneAbbreviation = token;
+        } else if (found.kind === 'ambiguous') parts.problems.push({ kind: 'zone', message: `“${token}” can mean ${found.meanings}; choose the timezone` });
+        else parts.problems.push({ kind: 'zone', message: `the timezone “${token}” is not one we know; choose the timezone` });
+      },
+    });
+  }
+  // At one place the longest mention wins: "UTC+2" over "UTC", "Etc/GMT+2" over "GMT".
+  return mentions.sort((a, b) => a.at - b.at || b.length - a.length);
+}
+
+/** Several zones ("5:30pm CET / 10pm IST"): the first one after the time is the time's own; else the first one at all. */
+function readTimeZone(text: string, after: number, parts: WhenParts): void {
+  // Without a clock time, an unknown capitalised word ("ASWF TAC Meeting - 17 May") is a name, not a timezone.
+  const mentions = zoneMentions(text).filter((mention) => parts.minutes !== undefined || mention.isZone);
+  const chosen = mentions.find((mention) => mention.at >= after) ?? mentions[0];
+  if (chosen) chosen.read(parts);
+  else parts.problems.push({ kind: 'zone', message: 'no timezone could be read; choose the timezone' });
+}
+
+function normalizeInstant(text: string): string {
+  return text.replace(isoInstant, (_whole, day: string, time: string, zulu?: string, offsetHours?: string, offsetMinutes?: string) => {
+    if (zulu) return `${day} ${time} UTC`;
+    if (offsetHours) return `${day} ${time} UTC${offsetHours}:${offsetMinutes}`;
+    return `${day} ${time}`;
+  });
+}
+
+/** Reads the parts of a start in one text ("Tuesday, 13th of July, 17:30 CEST", "2023-06-15", "5pm-6pm UTC"). Never throws. */
+export function readWhenParts(text: string): WhenParts {
+  const parts: WhenParts = { problems: [], isRecognized: false };
+  const time = readTime(normalizeInstant(text), parts);
+  parts.date = readDate(time.rest, parts);
+  const weekday = weekdayPattern.exec(time.rest);
+  if (weekday) {
+    parts.weekday = weekdayIndex(weekday[1]!);
+    parts.weekdayWritten = weekday[1];
+  }
+  parts.isRecognized = Boolean(parts.date) || parts.minutes !== undefined || parts.problems.length > 0;
+  if (parts.isRecognized) readTimeZone(time.rest, parts.minutes === undefined ? 0 : time.at, parts);
+  return parts;
+}
