@@ -22,7 +22,7 @@ function NotesToggle({ label, value, onChange }: { label: string; value: string;
         {isOpen ? '▾' : '▸'} Notes{!isOpen && value ? ' (written)' : ''}
       </button>
       {isOpen ? (
-        <textarea className={`${smallInput} mt-1 block w-full`} rows={2} aria-label={label} value={value} maxLength={2000} onChange={(event) => onChange(event.target.value)} />
+        <textarea className={`${smallInput} mt-1 block w-full`} rows={2} aria-label={label} value={value} maxLength={20_000} onChange={(event) => onChange(event.target.value)} />
       ) : null}
     </div>
   );

@@ -2,15 +2,16 @@
 
 import { useMemo, useState, type FormEvent } from 'react';
 import { useIsClient } from '../call/use-call';
-import type { CreateCallFormInput, CreatedCall, Issue } from '@/lib/protocol';
+import type { CallDraft, ImportNotice } from '@/lib/markdown/call-draft';
+import { LIMITS, type Issue } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { Field, TextArea, TextInput } from '../ui/field';
 import { ErrorMessage, Panel } from '../ui/panel';
-import type { AgendaDraft } from '@/lib/markdown/agenda-import';
 import { AgendaEditor, emptySection, newKey, type DraftSection } from './agenda-editor';
+import { createdCallSchema, hasRecord, hostPathOf, issuesOf, recordFrom, sectionsFrom, toRequest, type CallFields, type CallRecord, type FormLink } from './call-request';
+import { LinksEditor } from './links-editor';
 import { MarkdownImport } from './markdown-import';
-
-type DraftLink = { key: number; label: string; url: string };
+import { NoticeList } from './notice-list';
 
 const starterSections = () => [emptySection('Welcome'), emptySection('Q&A')];
 
@@ -20,56 +21,20 @@ function defaultStart(): { date: string; time: string } {
   return { date: local.toISOString().slice(0, 10), time: '17:00' };
 }
 
-type CallFields = { title: string; description: string; date: string; time: string; timezone: string; plannedMinutes: string };
 /** Fields a Markdown import could not read: highlighted until the host fills them. */
-type MissingField = 'title' | 'date' | 'time' | 'timezone';
-
-function toRequest(fields: CallFields, links: DraftLink[], sections: DraftSection[]): CreateCallFormInput {
-  return {
-    title: fields.title,
-    description: fields.description,
-    startsAt: `${fields.date}T${fields.time}`,
-    timezone: fields.timezone,
-    plannedMinutes: Number(fields.plannedMinutes),
-    links: links.filter((link) => link.label || link.url).map(({ label, url }) => ({ label, url })),
-    sections: sections.map((section) => ({
-      title: section.title,
-      notes: section.notes,
-      items: section.items
-        .filter((item) => item.title || item.presenter || item.plannedMinutes || item.notes)
-        .map((item) => ({
-          title: item.title,
-          notes: item.notes,
-          presenter: item.presenter,
-          plannedMinutes: item.plannedMinutes ? Number(item.plannedMinutes) : null,
-        })),
-    })),
-  };
-}
-
-function sectionsFrom(draft: AgendaDraft): DraftSection[] {
-  return draft.sections.map((section) => ({
-    key: newKey(),
-    title: section.title,
-    notes: section.notes,
-    items: section.items.map((item) => ({
-      key: newKey(),
-      title: item.title,
-      notes: item.notes,
-      presenter: item.presenter,
-      plannedMinutes: item.plannedMinutes === null ? '' : String(item.plannedMinutes),
-    })),
-  }));
-}
+type MissingField = 'title' | 'date' | 'timezone';
 
 const missingHint = 'Not in the Markdown: please fill this in.';
+const noDateHint = 'The document gives no date: leave it empty and the date is “to be announced”, or fill it in.';
 
 export function CreateCallForm() {
-  const [links, setLinks] = useState<DraftLink[]>([{ key: newKey(), label: '', url: '' }]);
+  const [links, setLinks] = useState<FormLink[]>([{ key: newKey(), label: '', url: '' }]);
   const [sections, setSections] = useState<DraftSection[]>(starterSections);
+  const [record, setRecord] = useState<CallRecord | null>(null);
   const [issues, setIssues] = useState<Issue[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
+  const [created, setCreated] = useState<{ hostPath: string; notices: ImportNotice[] } | null>(null);
   // The defaults depend on the viewer's clock and timezone, which the server does not know.
   const isClient = useIsClient();
   const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
@@ -79,6 +44,7 @@ export function CreateCallForm() {
     ...defaultStart(),
     timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     plannedMinutes: '60',
+    documentsBaseUrl: '',
   }));
   const [missing, setMissing] = useState<MissingField[]>([]);
 
@@ -90,12 +56,13 @@ export function CreateCallForm() {
   const isMissing = (field: MissingField) => missing.includes(field);
   const setField = (field: keyof CallFields, value: string) => {
     setFields({ ...fields, [field]: value });
-    setMissing(missing.filter((each) => each !== field));
+    setMissing(missing.filter((each) => each !== field && !(field === 'time' && each === 'date')));
   };
 
-  function fillFrom(draft: AgendaDraft) {
+  function fillFrom(draft: CallDraft) {
     const [date = '', time = ''] = draft.startsAt ? draft.startsAt.split('T') : [];
     setFields({
+      ...fields,
       title: draft.title,
       description: draft.description,
       date,
@@ -105,58 +72,83 @@ export function CreateCallForm() {
     });
     const unread: MissingField[] = [];
     if (!draft.title) unread.push('title');
-    if (!draft.startsAt) unread.push('date', 'time');
-    if (!draft.timezone) unread.push('timezone');
+    if (!draft.startsAt) unread.push('date');
+    if (draft.startsAt && !draft.timezone) unread.push('timezone');
     setMissing(unread);
-    setLinks(draft.links.map((link) => ({ key: newKey(), ...link })));
+    setLinks(draft.links.map(({ label, url }) => ({ key: newKey(), label, url })));
     setSections(sectionsFrom(draft));
+    const imported = recordFrom(draft);
+    setRecord(hasRecord(imported) ? imported : null);
     setIssues([]);
     setError(null);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (fields.date && !fields.time) {
+      setIssues([{ path: 'startsAt', message: 'Add a start time, or clear the date to leave it to be announced.' }]);
+      setError('The call could not be created. Fix the problems listed.');
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
       const response = await fetch('/api/calls', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(toRequest(fields, links, sections)),
+        body: JSON.stringify(toRequest(fields, links, sections, record)),
       });
       const body: unknown = await response.json();
-      if (response.ok) {
-        const { hostUrl } = body as CreatedCall;
-        const target = new URL(hostUrl);
-        window.location.assign(`${target.pathname}${target.hash}`);
+      const answer = createdCallSchema.safeParse(body);
+      if (response.ok && answer.success) {
+        const hostPath = hostPathOf(answer.data.hostUrl);
+        if (answer.data.notices.length === 0) {
+          window.location.assign(hostPath);
+          return;
+        }
+        setCreated({ hostPath, notices: answer.data.notices });
+        setBusy(false);
         return;
       }
-      const failure = body as { error: { message: string; issues?: Issue[] } };
-      setIssues(failure.error.issues ?? []);
-      setError(failure.error.message);
+      const failure = issuesOf(body);
+      setIssues(failure.issues);
+      setError(failure.message);
     } catch {
       setError('Could not reach the server. Check your connection and try again.');
     }
     setBusy(false);
   }
 
+  if (created) {
+    return (
+      <Panel title="Call created">
+        <div role="status">
+          <NoticeList notices={created.notices} heading={`The call was created. The server noted ${created.notices.length} thing${created.notices.length === 1 ? '' : 's'}:`} />
+        </div>
+        <a href={created.hostPath} className="mt-4 inline-block rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700">
+          Open the call&apos;s host page
+        </a>
+      </Panel>
+    );
+  }
+
   return (
     <form onSubmit={submit} className="space-y-6" noValidate>
-      <MarkdownImport onFill={fillFrom} />
+      <MarkdownImport onFill={fillFrom} documentsBaseUrl={fields.documentsBaseUrl} />
       <Panel title="The call">
         <div className="space-y-4">
           <Field label="Title" error={errorFor('title')} hint={isMissing('title') ? missingHint : undefined}>
-            <TextInput name="title" required maxLength={200} placeholder="Jenkins community call, December" aria-invalid={Boolean(errorFor('title')) || isMissing('title')} value={fields.title} onChange={(event) => setField('title', event.target.value)} />
+            <TextInput name="title" required maxLength={LIMITS.title} placeholder="Jenkins community call, December" aria-invalid={Boolean(errorFor('title')) || isMissing('title')} value={fields.title} onChange={(event) => setField('title', event.target.value)} />
           </Field>
           <Field label="Description (optional)" error={errorFor('description')}>
-            <TextArea name="description" maxLength={5000} value={fields.description} onChange={(event) => setField('description', event.target.value)} />
+            <TextArea name="description" maxLength={LIMITS.description} value={fields.description} onChange={(event) => setField('description', event.target.value)} />
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Date" error={errorFor('startsAt')} hint={isMissing('date') ? missingHint : undefined}>
-              <TextInput name="date" type="date" required aria-invalid={isMissing('date')} value={fields.date} onChange={(event) => setField('date', event.target.value)} />
+            <Field label="Date" error={errorFor('startsAt')} hint={isMissing('date') ? noDateHint : 'Leave empty while the date is to be announced.'}>
+              <TextInput name="date" type="date" aria-invalid={isMissing('date')} value={fields.date} onChange={(event) => setField('date', event.target.value)} />
             </Field>
-            <Field label="Start time" hint={isMissing('time') ? missingHint : undefined}>
-              <TextInput name="time" type="time" required aria-invalid={isMissing('time')} value={fields.time} onChange={(event) => setField('time', event.target.value)} />
+            <Field label="Start time">
+              <TextInput name="time" type="time" required={Boolean(fields.date)} value={fields.time} onChange={(event) => setField('time', event.target.value)} />
             </Field>
             <Field label="Timezone" error={errorFor('timezone')} hint={isMissing('timezone') ? missingHint : undefined}>
               <select
@@ -177,38 +169,35 @@ export function CreateCallForm() {
               <TextInput name="plannedMinutes" type="number" min={5} max={1440} required value={fields.plannedMinutes} onChange={(event) => setField('plannedMinutes', event.target.value)} />
             </Field>
           </div>
+          <Field label="Documents base URL (optional)" error={errorFor('documentsBaseUrl')} hint="Where your community publishes its call documents; relative links such as slides.pdf point there.">
+            <TextInput name="documentsBaseUrl" inputMode="url" placeholder="https://github.com/org/repo/blob/main/meetings/" value={fields.documentsBaseUrl} onChange={(event) => setField('documentsBaseUrl', event.target.value)} />
+          </Field>
         </div>
       </Panel>
 
       <Panel title="Links for participants">
-        <ul className="space-y-2">
-          {links.map((link, index) => (
-            <li key={link.key}>
-              <div className="grid grid-cols-[8rem_1fr_auto] gap-2">
-                <input className="rounded-md px-2 py-1.5 text-sm ring-1 ring-slate-300" aria-label={`Link ${index + 1} label`} placeholder="Slides" value={link.label} maxLength={80} onChange={(event) => setLinks(links.map((each) => (each.key === link.key ? { ...each, label: event.target.value } : each)))} />
-                <input className="rounded-md px-2 py-1.5 text-sm ring-1 ring-slate-300" aria-label={`Link ${index + 1} URL`} placeholder="https://…" type="url" value={link.url} onChange={(event) => setLinks(links.map((each) => (each.key === link.key ? { ...each, url: event.target.value } : each)))} />
-                <Button variant="ghost" aria-label={`Remove link ${index + 1}`} onClick={() => setLinks(links.filter((each) => each.key !== link.key))}>
-                  ✕
-                </Button>
-              </div>
-              {errorFor(`links.${index}.url`) ?? errorFor(`links.${index}.label`) ? (
-                <p className="mt-1 text-xs text-red-700">{errorFor(`links.${index}.url`) ?? errorFor(`links.${index}.label`)}</p>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-        <Button variant="ghost" className="mt-2" onClick={() => setLinks([...links, { key: newKey(), label: '', url: '' }])}>
-          + Add link
-        </Button>
+        <LinksEditor links={links} onChange={setLinks} errorFor={errorFor} />
       </Panel>
 
       <Panel title="Agenda">
         <AgendaEditor sections={sections} onChange={setSections} errorFor={errorFor} />
       </Panel>
 
+      {record ? (
+        <Panel title="Record of a past call">
+          <p className="text-sm text-slate-700" data-testid="record-summary">
+            From the document: {record.minutes?.trim() ? `minutes (${record.minutes.length.toLocaleString('en')} characters)` : 'no minutes'}, {record.questions?.length ?? 0} questions,{' '}
+            {record.attendees?.length ?? 0} attendees. They are created with the call, which is then a past (ended) call.
+          </p>
+          <Button variant="ghost" className="mt-2" onClick={() => setRecord(null)}>
+            Leave the record out (create an upcoming call from the agenda only)
+          </Button>
+        </Panel>
+      ) : null}
+
       <div className="flex items-center gap-4">
         <Button type="submit" disabled={isBusy}>
-          {isBusy ? 'Creating…' : 'Create call'}
+          {isBusy ? 'Creating…' : record ? 'Create the past call' : 'Create call'}
         </Button>
       </div>
       <ErrorMessage message={error} />

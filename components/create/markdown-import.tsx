@@ -1,74 +1,85 @@
 'use client';
 
 import { useState, type ChangeEvent } from 'react';
-import { parseAgendaMarkdown, type AgendaDraft, type LineMessage } from '@/lib/markdown/agenda-import';
+import type { CallDraft, ImportNotice } from '@/lib/markdown/call-draft';
+import { parseCallMarkdown } from '@/lib/markdown/import';
+import { readDocumentFile } from '../import/document-files';
 import { Button } from '../ui/button';
 import { Panel } from '../ui/panel';
+import { ImportReport } from './import-report';
 
-const MAX_FILE_BYTES = 256 * 1024;
+type Read = { draft: CallDraft; notices: ImportNotice[]; filename: string };
 
-/** Paste or upload a Markdown agenda; "Fill the form" reads it here in the browser and hands over the draft. */
-export function MarkdownImport({ onFill }: { onFill: (draft: AgendaDraft) => void }) {
+/**
+ * Paste or upload a community's call document (agenda, or agenda + minutes + Q&A + attendees). "Read the document"
+ * parses it here in the browser, shows how each part was read, and fills the form below with it.
+ */
+export function MarkdownImport({ onFill, documentsBaseUrl }: { onFill: (draft: CallDraft) => void; documentsBaseUrl: string }) {
   const [markdown, setMarkdown] = useState('');
-  const [notices, setNotices] = useState<LineMessage[]>([]);
+  const [filename, setFilename] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
-  const [filled, setFilled] = useState(false);
+  const [read, setRead] = useState<Read | null>(null);
 
-  function readFile(event: ChangeEvent<HTMLInputElement>) {
+  async function readFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      setErrors([`“${file.name}” is ${Math.ceil(file.size / 1024)} KB; a Markdown agenda can be at most 256 KB.`]);
+    const document = await readDocumentFile(file);
+    if ('error' in document) {
+      setErrors([`“${file.name}”: ${document.error}`]);
       return;
     }
-    const reader = new FileReader();
-    reader.onload = () => {
-      setMarkdown(typeof reader.result === 'string' ? reader.result : '');
-      setErrors([]);
-    };
-    reader.onerror = () => setErrors([`“${file.name}” could not be read.`]);
-    reader.readAsText(file);
+    setMarkdown(document.markdown);
+    setFilename(file.name);
+    setErrors([]);
+    setRead(null);
   }
 
-  function fill() {
-    const result = parseAgendaMarkdown(markdown);
-    setFilled(result.ok);
+  function readDocument() {
+    const result = parseCallMarkdown(markdown, filename ? { filename } : {});
     if (!result.ok) {
-      setNotices([]);
-      setErrors(result.errors.map((error) => error.message));
+      setRead(null);
+      setErrors(result.errors.map((error) => `Line ${error.line}: ${error.message}`));
       return;
     }
     setErrors([]);
-    setNotices(result.notices);
+    setRead({ draft: result.draft, notices: result.notices, filename });
     onFill(result.draft);
   }
 
   return (
-    <Panel title="Import a Markdown agenda">
+    <Panel title="Import a Markdown document">
       <p className="text-sm text-slate-600">
-        Paste the agenda your community already writes (<code># Agenda for … on Thursday, December 3, 2026, 17:30 CET</code>, <code>## Links for participants</code>,
-        one <code>##</code> per section, <code>- item (10 min) @presenter</code>) and the form below is filled from it.
+        Paste or upload the agenda your community already writes — on its own, or followed by the call&apos;s minutes, Q&amp;A and attendees. You see how
+        each part was read, the form below is filled from it, and you fix what needs fixing before creating the call.
       </p>
       <textarea
         className="mt-3 block h-40 w-full rounded-lg border-0 px-3 py-2 font-mono text-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-indigo-600"
-        aria-label="Markdown agenda"
+        aria-label="Markdown document"
         placeholder="# Agenda for the … community call on …"
         value={markdown}
-        onChange={(event) => setMarkdown(event.target.value)}
+        onChange={(event) => {
+          setMarkdown(event.target.value);
+          setRead(null);
+        }}
       />
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        <Button variant="secondary" onClick={fill} disabled={!markdown.trim()}>
-          Fill the form
+        <Button variant="secondary" onClick={readDocument} disabled={!markdown.trim()}>
+          Read the document
         </Button>
         <label className="text-sm text-slate-700">
-          <span className="mr-2">or upload a file</span>
-          <input type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" aria-label="Upload an agenda file" onChange={readFile} className="text-sm" />
+          <span className="mr-2">or upload a file (.md, .markdown, .txt; up to 1 MB)</span>
+          <input type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" aria-label="Upload a Markdown document" onChange={readFile} className="max-w-full text-sm" />
         </label>
       </div>
+      {filename ? (
+        <p className="mt-2 text-xs text-slate-500">
+          File: <span className="font-mono">{filename}</span> (a date in its name dates the call when the text gives none)
+        </p>
+      ) : null}
       {errors.length > 0 ? (
         <div role="alert" className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
-          <p className="font-semibold">The agenda could not be read:</p>
+          <p className="font-semibold">The document could not be read:</p>
           <ul className="mt-1 list-disc pl-5">
             {errors.map((error) => (
               <li key={error}>{error}</li>
@@ -76,17 +87,13 @@ export function MarkdownImport({ onFill }: { onFill: (draft: AgendaDraft) => voi
           </ul>
         </div>
       ) : null}
-      {filled ? (
-        <div role="status" className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-          <p className="font-semibold">{notices.length === 0 ? 'The form was filled from the agenda. Check it and create the call.' : 'The form was filled. Please check:'}</p>
-          {notices.length > 0 ? (
-            <ul className="mt-1 list-disc pl-5">
-              {notices.map((notice) => (
-                <li key={`${notice.line}:${notice.message}`}>{notice.message}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+      {read ? (
+        <>
+          <p role="status" className="mt-3 text-sm font-medium text-slate-800">
+            The form below was filled from the document{read.notices.length > 0 ? ` with ${read.notices.length} notice${read.notices.length === 1 ? '' : 's'} to check` : ''}.
+          </p>
+          <ImportReport draft={read.draft} notices={read.notices} filename={read.filename} documentsBaseUrl={documentsBaseUrl} />
+        </>
       ) : null}
     </Panel>
   );
