@@ -159,6 +159,11 @@ export function AgendaList({ call, clockOffsetMs, store, isHost }: { call: Publi
           )}
         </div>
       ) : null}
+      {call.status === 'scheduled' && call.startsAt === null && call.sections.length > 0 ? (
+        <p className="mt-4 text-sm text-slate-600" data-testid="forecast-pending">
+          Expected times appear once the date is announced.
+        </p>
+      ) : null}
       {forecast.endsAt !== null ? (
         <p className="mt-4 text-sm text-slate-600" data-testid="forecast-end">
           Expected to end at <strong>{formatTime(forecast.endsAt)}</strong>

@@ -1,6 +1,6 @@
 import type { CallStatus, PublicCall } from '@/lib/protocol';
-import { formatDateTime } from '@/lib/time';
 import type { ConnectionStatus, DatabaseHealth } from './call-store';
+import { CallStart } from './call-start';
 import { CALL_STATUS_STYLES } from './status-styles';
 
 const statusLabels: Record<CallStatus, string> = { scheduled: 'Scheduled', live: 'Live', ended: 'Ended' };
@@ -16,7 +16,6 @@ export function CallHeader({
   onlineCount: number;
   databaseHealth?: DatabaseHealth;
 }) {
-  const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-4 sm:px-6">
@@ -26,10 +25,7 @@ export function CallHeader({
         <div className="min-w-0 flex-1 basis-64">
           <h1 className="truncate text-xl font-bold sm:text-2xl">{call.title}</h1>
           <p className="text-sm text-slate-600">
-            <time dateTime={call.startsAt}>{formatDateTime(call.startsAt)}</time>
-            {viewerZone !== call.timezone ? (
-              <span className="text-slate-500"> · {formatDateTime(call.startsAt, call.timezone)} ({call.timezone})</span>
-            ) : null}
+            <CallStart startsAt={call.startsAt} startedAt={call.startedAt} timezone={call.timezone} />
             <span className="text-slate-500"> · {call.plannedMinutes} min</span>
           </p>
         </div>

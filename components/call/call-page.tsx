@@ -104,8 +104,8 @@ function LiveCall({ slug }: { slug: string }) {
             isExpanded={isListOpen}
             onToggle={() => setParticipantListOpen(!isListOpen)}
           />
-          <ParticipantLinks links={call.links} />
-          <CalendarLink slug={call.slug} />
+          <ParticipantLinks links={call.links} documentsBaseUrl={call.documentsBaseUrl} />
+          <CalendarLink slug={call.slug} isDateAnnounced={call.startsAt !== null} />
           <RecordLink slug={call.slug} />
           {keys ? <ShareLinks slug={call.slug} keys={keys} /> : null}
         </aside>

@@ -13,6 +13,7 @@ export function CurrentItem({ call, clockOffsetMs }: { call: PublicCall; clockOf
   const next = items[index + 1];
 
   if (call.status === 'scheduled') {
+    if (call.startsAt === null) return <p className="text-slate-600">The date of this call is to be announced. The current item will be highlighted here once the host starts.</p>;
     return <p className="text-slate-600">The call has not started yet. The current item will be highlighted here once the host starts.</p>;
   }
   if (call.status === 'ended' || !current) {

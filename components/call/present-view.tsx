@@ -2,6 +2,7 @@
 
 import { listItems } from '@/lib/call-state';
 import { formatTime } from '@/lib/time';
+import { DATE_TO_BE_ANNOUNCED } from './call-start';
 import { AgendaAnnouncer } from './current-item';
 import { ItemTimer } from './item-timer';
 import { PresentQuestions } from './present-questions';
@@ -42,7 +43,7 @@ function LivePresentView({ slug }: { slug: string }) {
           </>
         ) : (
           <h1 className="text-7xl font-bold">
-            {call.status === 'ended' ? 'Thanks for joining!' : `Starts at ${formatTime(call.startsAt)}`}
+            {call.status === 'ended' ? 'Thanks for joining!' : call.startsAt ? `Starts at ${formatTime(call.startsAt)}` : DATE_TO_BE_ANNOUNCED}
           </h1>
         )}
       </div>

@@ -1,6 +1,6 @@
 import type { CallStatus } from '@/lib/protocol';
 import type { CallSummary, CallView } from '@/lib/protocol/schedule';
-import { formatDateTime, formatTime } from '@/lib/time';
+import { CallStart } from '../call/call-start';
 import { CALL_STATUS_STYLES } from '../call/status-styles';
 
 function badgeLabel(status: CallStatus, view: CallView): string {
@@ -10,18 +10,8 @@ function badgeLabel(status: CallStatus, view: CallView): string {
   return view === 'past' ? 'Not held' : 'Scheduled';
 }
 
-function isSameDate(iso: string, zoneA: string, zoneB: string): boolean {
-  const dateIn = (timeZone: string) => new Date(iso).toLocaleDateString('en-CA', { timeZone });
-  return dateIn(zoneA) === dateIn(zoneB);
-}
-
 /** One call in the list. Rendered only in the browser, so times use the viewer's own timezone. */
 export function CallSummaryRow({ call, view }: { call: CallSummary; view: CallView }) {
-  const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  // The call's own time needs its date only when the date differs from the viewer's.
-  const callZoneTime = isSameDate(call.startsAt, viewerZone, call.timezone)
-    ? formatTime(call.startsAt, call.timezone)
-    : formatDateTime(call.startsAt, call.timezone);
   return (
     <li>
       <a
@@ -37,13 +27,7 @@ export function CallSummaryRow({ call, view }: { call: CallSummary; view: CallVi
           </span>
         </span>
         <span className="mt-1 block text-sm text-slate-600">
-          <time dateTime={call.startsAt}>{formatDateTime(call.startsAt)}</time>
-          {viewerZone !== call.timezone ? (
-            <span className="text-slate-500">
-              {' '}
-              · {callZoneTime} ({call.timezone})
-            </span>
-          ) : null}
+          <CallStart startsAt={call.startsAt} timezone={call.timezone} />
           <span className="text-slate-500"> · {call.plannedMinutes} min</span>
         </span>
       </a>

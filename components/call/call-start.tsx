@@ -1,0 +1,37 @@
+import { formatDateTime, formatTime } from '@/lib/time';
+
+export const DATE_TO_BE_ANNOUNCED = 'Date to be announced';
+
+function isSameDate(iso: string, zoneA: string, zoneB: string): boolean {
+  const dateIn = (timeZone: string) => new Date(iso).toLocaleDateString('en-CA', { timeZone });
+  return dateIn(zoneA) === dateIn(zoneB);
+}
+
+/**
+ * When a call starts, in the viewer's timezone with the call's own alongside (its date only when it differs).
+ * A call whose date is to be announced says so, or when it really started once it has.
+ */
+export function CallStart({ startsAt, startedAt = null, timezone }: { startsAt: string | null; startedAt?: string | null; timezone: string }) {
+  const at = startsAt ?? startedAt;
+  if (at === null) {
+    return (
+      <span className="font-medium text-amber-800" data-testid="call-start">
+        {DATE_TO_BE_ANNOUNCED}
+      </span>
+    );
+  }
+  const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const callZoneTime = isSameDate(at, viewerZone, timezone) ? formatTime(at, timezone) : formatDateTime(at, timezone);
+  return (
+    <span data-testid="call-start">
+      {startsAt === null ? 'Started ' : null}
+      <time dateTime={at}>{formatDateTime(at)}</time>
+      {viewerZone !== timezone ? (
+        <span className="text-slate-500">
+          {' '}
+          · {callZoneTime} ({timezone})
+        </span>
+      ) : null}
+    </span>
+  );
+}
