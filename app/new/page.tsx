@@ -9,7 +9,14 @@ export default function NewCallPage() {
       <a href="/" className="text-sm font-bold text-indigo-700">
         Roundtable
       </a>
-      <h1 className="mt-2 mb-6 text-3xl font-bold">Plan a community call</h1>
+      <h1 className="mt-2 mb-2 text-3xl font-bold">Plan a community call</h1>
+      <p className="mb-6 text-slate-600">
+        Bringing the agendas and minutes of past calls?{' '}
+        <a href="/new/archive" className="font-medium text-indigo-700 underline">
+          Import past calls
+        </a>{' '}
+        from several files or a .zip.
+      </p>
       <CreateCallForm />
     </main>
   );
