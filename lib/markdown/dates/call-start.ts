@@ -28,7 +28,7 @@ export type CallStart = {
   notices: ImportNotice[];
 };
 
-type Reading = { line: number; parts: WhenParts; day?: CalendarDay; inference?: string; dayProblems: string[] };
+type Reading = { line: number; parts: WhenParts; day?: CalendarDay; isYearWritten?: boolean; inference?: string; dayProblems: string[] };
 
 /** Reads the call's start from candidates in document order: the first full date wins, a time and zone may come from elsewhere. */
 export function readCallStart(candidates: StartCandidate[], context: CallStartContext): CallStart {
@@ -42,7 +42,7 @@ export function readCallStart(candidates: StartCandidate[], context: CallStartCo
   const readings: Reading[] = candidates
     .filter((candidate) => typeof candidate?.text === 'string')
     .map((candidate) => ({ line: candidate.line, parts: readWhenParts(candidate.text), dayProblems: [] }))
-    .filter((reading) => reading.parts.isRecognized);
+    .filter((reading) => reading.parts.isRecognized || reading.parts.timezone);
 
   const fullDates = readings.flatMap((reading) => (reading.parts.date?.year === undefined ? [] : [reading.parts.date]));
   for (const reading of readings) {
@@ -52,12 +52,13 @@ export function readCallStart(candidates: StartCandidate[], context: CallStartCo
     const sameDay = date.year === undefined ? fullDates.find((other) => other.month === date.month && other.day === date.day) : undefined;
     const resolved = resolveDay(sameDay ? { ...date, year: sameDay.year } : date, reading.parts, reference);
     reading.day = resolved.day;
+    reading.isYearWritten = date.year !== undefined || sameDay !== undefined;
     reading.inference = resolved.inference;
     reading.dayProblems = resolved.problems;
   }
 
   // A date with its year written beats an earlier one whose year was inferred.
-  const dated = readings.find((reading) => reading.day && reading.parts.date?.year !== undefined) ?? readings.find((reading) => reading.day);
+  const dated = readings.find((reading) => reading.day && reading.isYearWritten) ?? readings.find((reading) => reading.day);
   const timed = (dated?.parts.minutes !== undefined ? dated : undefined) ?? readings.find((reading) => reading.parts.minutes !== undefined);
   const zoned = [timed, dated, ...readings].find((reading) => reading?.parts.timezone);
   const lined = dated ?? timed ?? readings[0];

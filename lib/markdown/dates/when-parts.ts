@@ -38,7 +38,7 @@ const ianaZone = /\b([A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+)/g;
 const utcOffset = /\b(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\b/g;
 const abbreviationToken = /\b([A-Z]{2,5})\b/g;
 /** An ISO 8601 instant ("2023-05-17T17:00:00Z", "…+02:00"): seconds dropped, Z read as UTC, the offset as UTC±N. */
-const isoInstant = /\b(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:(Z)|([+-]\d{2}):?(\d{2}))?(?![\d:])/;
+const isoInstant = /\b(\d{4}-\d{2}-\d{2})T(\d{1,2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:(Z)|([+-]\d{2}):?(\d{2}))?(?![\d:])/;
 
 type Clock = { minutes: number; hasColon: boolean; meridiem: string | undefined; isStray: boolean };
 
@@ -115,7 +115,9 @@ function zoneMentions(text: string): ZoneMention[] {
   for (const match of text.matchAll(ianaZone)) {
     const name = match[1]!;
     if (!isValidTimeZone(name)) continue;
-    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    // ICU resolves Asia/Kolkata to its old name Asia/Calcutta; keep the name as written unless only its case was off.
+    const canonical = resolved.toLowerCase() === name.toLowerCase() || !/^[A-Z][a-z]/.test(name) ? resolved : name;
     mentions.push({ at: match.index, length: match[0].length, isZone: true, read: (parts) => (parts.timezone = canonical) });
   }
   for (const match of text.matchAll(utcOffset)) {
@@ -185,9 +187,17 @@ export function readWhenParts(text: string): WhenParts {
   const weekday = weekdayPattern.exec(time.rest);
   if (weekday) {
     parts.weekday = weekdayIndex(weekday[1]!);
-    parts.weekdayWritten = weekday[1];
+    parts.weekdayWritten = weekday[0].replace(/\.$/, '');
   }
   parts.isRecognized = Boolean(parts.date) || parts.minutes !== undefined || parts.problems.length > 0;
   if (parts.isRecognized) readTimeZone(time.rest, parts.minutes === undefined ? 0 : time.at, parts);
+  else {
+    // A zone alone ("timezone: Europe/Berlin" in front matter) is no "when", but it can complete one from elsewhere.
+    const zone = zoneMentions(text).find((mention) => mention.isZone);
+    const quiet: WhenParts = { problems: [], isRecognized: false };
+    zone?.read(quiet);
+    if (quiet.timezone) parts.timezone = quiet.timezone;
+    if (quiet.zoneAbbreviation) parts.zoneAbbreviation = quiet.zoneAbbreviation;
+  }
   return parts;
 }
