@@ -82,7 +82,7 @@ function LiveCall({ slug }: { slug: string }) {
         </div>
         <aside className={`space-y-6 ${me && !isHost ? '' : 'max-lg:order-first'}`} aria-label="Call details">
           {isHost ? <HostControls store={store} call={call} /> : null}
-          {isHost && keys ? <PlanNextCall slug={call.slug} hostKey={keys.host} questions={snapshot.questions} /> : null}
+          {isHost && keys ? <PlanNextCall slug={call.slug} hostKey={keys.host} questions={snapshot.questions} isDateAnnounced={call.startsAt !== null} /> : null}
           {role !== 'attendee' ? (
             <p className="rounded-lg bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
               You are the <strong>{role}</strong> of this call.

@@ -35,7 +35,18 @@ async function requestNextCall(
 }
 
 /** Host only: creates the next call of the series from this one's agenda and opens its host view. */
-export function PlanNextCall({ slug, hostKey, questions = [] }: { slug: string; hostKey: string; questions?: PublicQuestion[] }) {
+export function PlanNextCall({
+  slug,
+  hostKey,
+  questions = [],
+  isDateAnnounced = true,
+}: {
+  slug: string;
+  hostKey: string;
+  questions?: PublicQuestion[];
+  /** Whether this call has a date: without one there is no rhythm to follow, so an empty date stays to be announced. */
+  isDateAnnounced?: boolean;
+}) {
   const [startsAt, setStartsAt] = useState('');
   const [carryOver, setCarryOver] = useState(true);
   const unansweredCount = questions.filter((question) => question.state === 'open' || question.state === 'answering').length;
@@ -60,7 +71,14 @@ export function PlanNextCall({ slug, hostKey, questions = [] }: { slug: string; 
     <Panel title="Next call">
       <form onSubmit={submit} className="space-y-3">
         <p className="text-sm text-slate-600">Creates the next call of this series with a copy of this agenda and its links.</p>
-        <Field label="Date and time (optional)" hint="In this call's timezone. Leave empty to keep the series' rhythm (every two weeks by default).">
+        <Field
+          label="Date and time (optional)"
+          hint={
+            isDateAnnounced
+              ? "In this call's timezone. Leave empty to keep the series' rhythm (every two weeks by default)."
+              : "In this call's timezone. Leave empty if the date is to be announced."
+          }
+        >
           <TextInput type="datetime-local" value={startsAt} onChange={(event) => setStartsAt(event.target.value)} />
         </Field>
         {unansweredCount > 0 ? (
