@@ -1,12 +1,69 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 
-// A pasted agenda whose title line has no year: the date must stay empty and be asked for, not guessed.
+// Flatcar-style call document: agenda, then `# Call Minutes` and `## Q&A`. Its title date has no year; the file name has one.
+const seedPath = new URL('./fixtures/seed-2021-07-13.md', import.meta.url);
+
+test('a host uploads an agenda with its minutes and Q&A, reads the import report, creates the past call, and its record holds what was uploaded', async ({ page }) => {
+  const markdown = await readFile(seedPath, 'utf8');
+  await page.goto('/new');
+  await page.getByLabel('Upload a Markdown document').setInputFiles({ name: '2021-07-13.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
+  await expect(page.getByLabel('Markdown document', { exact: true })).toHaveValue(markdown);
+  await page.getByRole('button', { name: 'Read the document' }).click();
+
+  const report = page.getByTestId('import-report');
+  await expect(report.getByRole('heading', { name: 'How “2021-07-13.md” was read' })).toBeVisible();
+  await expect(report.getByTestId('report-title')).toHaveText('Flatcar community call');
+  await expect(report.getByTestId('report-start')).toContainText('2021-07-13 17:30 Europe/Berlin');
+  const links = report.getByTestId('report-links');
+  await expect(links).toContainText('https://youtu.be/aHV6H1g4qsk');
+  await expect(links.getByRole('listitem').filter({ hasText: 'Slide deck' })).toContainText('2021-07-13-slides.pdf');
+  await expect(links.getByRole('listitem').filter({ hasText: 'Slide deck' })).toContainText('relative');
+  await expect(report.getByTestId('report-sections')).toContainText('News');
+  await expect(report.getByTestId('report-item').filter({ hasText: 'Flatcar on ARM64' })).toContainText('Kai');
+  await expect(report.getByTestId('report-item').filter({ hasText: 'Flatcar on ARM64' })).toContainText('(15 min)');
+  await expect(report.getByTestId('report-item').filter({ hasText: 'Flatcar on ARM64' })).toContainText(/line \d+/);
+  await expect(report.getByTestId('report-minutes')).toContainText('Thilo welcomes everyone');
+  const questions = report.getByTestId('report-question');
+  await expect(questions).toHaveCount(2);
+  await expect(questions.nth(0)).toContainText('Q (Jannik): Will cgroups v2 become the default on Stable too?');
+  await expect(questions.nth(0)).toContainText('A (Thilo): Yes, with the next major Stable in September');
+  await expect(report.getByTestId('report-record')).toContainText('past call');
+  // The yearless date took its year from the file name, and the report says so with its line.
+  await expect(report.getByTestId('import-notices')).toContainText('Line 1:');
+
+  // The form was filled from the same reading; the host adds the documents base URL the relative link needs.
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Flatcar community call');
+  await expect(page.getByLabel('Date')).toHaveValue('2021-07-13');
+  await expect(page.getByLabel('Start time')).toHaveValue('17:30');
+  await page.getByLabel('Documents base URL (optional)').fill('https://github.com/flatcar/Flatcar/raw/main/community-meetings/');
+  await expect(links.getByRole('listitem').filter({ hasText: 'Slide deck' })).toContainText('https://github.com/flatcar/Flatcar/raw/main/community-meetings/2021-07-13-slides.pdf');
+  await page.getByRole('button', { name: 'Create the past call' }).click();
+
+  const hostLink = page.getByRole('link', { name: 'Open the call’s host page' });
+  await expect(page.getByTestId('public-link').or(hostLink)).toBeVisible();
+  if (await hostLink.isVisible()) await hostLink.click();
+  const slug = new URL(await page.getByTestId('public-link').inputValue()).pathname.split('/').pop();
+
+  const record = await (await page.request.get(`/api/calls/${slug}/minutes.md`)).text();
+  expect(record).toContain('Sayan walks through the July release round: the new Beta ships cgroups v2 by default, and Stable receives the kernel security fixes.');
+  expect(record).toContain('Kai reports that the ARM64 images pass most release tests');
+  expect(record).toContain('Will cgroups v2 become the default on Stable too?');
+  expect(record).toContain('Jannik');
+  expect(record).toContain('Yes, with the next major Stable in September, after one more Beta cycle.');
+  expect(record).toContain('Can we publish the ARM64 test results per board?');
+  expect(record).toContain('We will add a hardware interop page and link it from the release notes.');
+  expect(record).toContain('[Slide deck](2021-07-13-slides.pdf)');
+});
+
+// A pasted agenda whose title line has no year: the year is inferred from the weekday, with a notice; a link without a URL is kept as a notice.
 const agenda = `# Agenda for the Jenkins 🎩 community call on Thursday, December 3, 17:30 CET
 
 Monthly call, everyone welcome.
 
 ## Links for participants
 - [Slides](https://example.org/slides)
+- Recording: TBD
 
 ## 👋 Welcome
 - Intro round (5 min)
@@ -19,17 +76,22 @@ Monthly call, everyone welcome.
 - Open floor @ada
 `;
 
-test('a host pastes a Markdown agenda, fills what it lacks, creates the call and exports it again', async ({ page }) => {
+test('a host pastes a Markdown agenda, checks the notices, creates the call and exports it again', async ({ page }) => {
   await page.goto('/new');
-  await page.getByLabel('Markdown agenda').fill(agenda);
-  await page.getByRole('button', { name: 'Fill the form' }).click();
+  await page.getByLabel('Markdown document', { exact: true }).fill(agenda);
+  await page.getByRole('button', { name: 'Read the document' }).click();
 
-  await expect(page.getByRole('status').filter({ hasText: 'has no year' })).toContainText('Line 1:');
+  const notices = page.getByTestId('import-notices');
+  await expect(notices).toContainText('Line 1:');
+  await expect(notices).toContainText('Line 7:');
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Jenkins 🎩 community call');
   await expect(page.getByLabel('Description (optional)')).toHaveValue('Monthly call, everyone welcome.');
   await expect(page.getByLabel('Timezone')).toHaveValue('Europe/Berlin');
-  await expect(page.getByLabel('Start time')).toHaveValue('');
-  await expect(page.getByLabel('Date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Start time')).toHaveValue('17:30');
+  const date = await page.getByLabel('Date').inputValue();
+  expect(date).toMatch(/^\d{4}-12-03$/);
+  expect(new Date(`${date}T12:00:00Z`).getUTCDay()).toBe(4); // the inferred year makes December 3 a Thursday
   await expect(page.getByLabel('Link 1 URL')).toHaveValue('https://example.org/slides');
   await expect(page.getByLabel('Section 1 title')).toHaveValue('👋 Welcome');
   await expect(page.getByLabel('Section 1 item 1 title')).toHaveValue('Intro round');
@@ -39,8 +101,6 @@ test('a host pastes a Markdown agenda, fills what it lacks, creates the call and
   await expect(page.getByLabel('Section 2 title')).toHaveValue('Spotlight: release process');
 
   await page.getByLabel('Date').fill('2026-12-03');
-  await page.getByLabel('Start time').fill('17:30');
-  await expect(page.getByLabel('Date')).not.toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('button', { name: 'Create call' }).click();
 
   await expect(page.getByTestId('public-link')).toBeVisible();
@@ -61,10 +121,22 @@ test('a host pastes a Markdown agenda, fills what it lacks, creates the call and
   expect(markdown).toContain('## Spotlight: release process\n\n## Q&A\n\n- Open floor @ada');
 });
 
-test('an agenda that cannot be read says which line is wrong', async ({ page }) => {
+test('a document without a date creates a call whose date is to be announced', async ({ page }) => {
   await page.goto('/new');
-  await page.getByLabel('Markdown agenda').fill('# Call on 2026-12-03 17:30 UTC\n## Links for participants\n- Slides: TBD\n');
-  await page.getByRole('button', { name: 'Fill the form' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toContainText('Line 3: The link “Slides: TBD” has no URL');
-  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('');
+  await page.getByLabel('Markdown document', { exact: true }).fill('# Kubernetes SIG Docs planning\n\n## Topics\n- Localization roadmap\n');
+  await page.getByRole('button', { name: 'Read the document' }).click();
+  await expect(page.getByTestId('report-start')).toContainText('Date to be announced');
+  await expect(page.getByLabel('Date')).toHaveValue('');
+  await page.getByRole('button', { name: 'Create call' }).click();
+  await expect(page.getByTestId('public-link')).toBeVisible();
+  const slug = new URL(await page.getByTestId('public-link').inputValue()).pathname.split('/').pop();
+  const { call } = (await (await page.request.get(`/api/calls/${slug}`)).json()) as { call: { startsAt: string | null } };
+  expect(call.startsAt).toBeNull();
+});
+
+test('a binary file is refused with a clear message before anything is read', async ({ page }) => {
+  await page.goto('/new');
+  await page.getByLabel('Upload a Markdown document').setInputFiles({ name: 'slides.md', mimeType: 'text/markdown', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a, 0xff]) });
+  await expect(page.getByRole('alert')).toContainText('“slides.md”: The file is binary');
+  await expect(page.getByLabel('Markdown document', { exact: true })).toHaveValue('');
 });
