@@ -8,41 +8,60 @@ const handle = String.raw`[\p{L}\p{N}_.-]+`;
 // "@Kai Tanaka": capitalised words after a handle are part of the name; "@kai about x" is a mention.
 const name = String.raw`${handle}(?:[ ]+\p{Lu}[\p{L}'’.-]*)*`;
 const trailingPresenter = new RegExp(String.raw`(^|[\s,(])@(${name})\)?\s*$`, 'u');
-const explicitPresenter = /\s*\((?:presenter|presented by|by):?\s*([^()]+)\)\s*$/i;
+const explicitPresenter = /\s*[([](?:presenters?|presented by|by|facilitators?|speakers?|leads?|owners?):?\s*([^()[\]]+)[)\]]\s*$/i;
 const leadingPresenter = new RegExp(String.raw`^@(${handle})\s*[:–—-]\s+(.+)$`, 'u');
-const minutesInBrackets = /\s*[([]\s*(\d{1,4}(?:\.\d+)?)\s*(m|mins?|minutes?|h|hrs?|hours?)\.?\s*[)\]]/i;
+const minutesInBrackets = /\s*[([]\s*(\d{1,4}(?:\.\d+)?)\s*(m|mins?|minutes?|h|hrs?|hours?)\.?\s*(?:,\s*([^()[\]]+?)\s*)?[)\]]/i;
 const trailingMinutes = /\s+[–—-]\s*(\d{1,4})\s*(m|mins?|minutes?)\.?\s*$/i;
+const leadingMinutes = /^(\d{1,4})\s*(m|mins?|minutes?)\.?\s*[–—:-]\s+(.+?)(?:\s+[–—-]\s+([^–—-]{1,80}))?$/i;
+// "Ryan: note on …": a person's name (one to three capitalised words) before a colon presents the item.
+const namePrefix = /^((?:\p{Lu}[\p{Ll}'’.-]+|\p{Lu}{2,}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}'’.-]*){0,2})\s*:\s+(.+)$/u;
+const notNames = new Set(['spotlight', 'status', 'update', 'updates', 'news', 'note', 'notes', 'discussion', 'sidetopic', 'related', 'topic', 'proposal', 'question', 'questions', 'review', 'follow', 'action', 'decision', 'introduction', 'welcome', 'agenda', 'summary', 'announcement', 'announcements', 'reminder', 'demo', 'goal', 'goals', 'next', 'release', 'releases', 'other', 'misc', 'todo', 'bug', 'issue', 'issues', 'pr', 'link', 'links', 'zoom', 'youtube', 'call', 'meeting', 'time', 'date', 'when', 'where', 'location', 'chair', 'scribe', 'bridge', 'example', 'improvement', 'problem', 'idea', 'ideas', 'feedback', 'plan', 'plans', 'status update', 'community', 'open', 'new', 'breaking', 'important', 'fyi', 'info', 'contributors', 'tbd', 'q&a']);
+
+const toMinutes = (value: string, unit: string) => Math.round(Number(value) * (/^h/i.test(unit) ? 60 : 1));
 
 /** Splits "Release cadence (15 min) @Kai" into its title, minutes and presenter. */
 export function readItemLine(text: string): ItemLine {
   let rest = text.trim();
   let plannedMinutes: number | null = null;
   let problem: string | undefined;
-  const minutes = minutesInBrackets.exec(rest) ?? trailingMinutes.exec(rest);
+  const presenters: string[] = [];
+  const leadingTime = leadingMinutes.exec(rest);
+  if (leadingTime && toMinutes(leadingTime[1]!, leadingTime[2]!) >= 1 && toMinutes(leadingTime[1]!, leadingTime[2]!) <= 600) {
+    plannedMinutes = toMinutes(leadingTime[1]!, leadingTime[2]!);
+    rest = leadingTime[3]!;
+    if (leadingTime[4]) presenters.push(leadingTime[4].trim());
+  }
+  const minutes = plannedMinutes === null ? (minutesInBrackets.exec(rest) ?? trailingMinutes.exec(rest)) : null;
   if (minutes) {
-    const isHours = /^h/i.test(minutes[2]!);
-    const value = Math.round(Number(minutes[1]) * (isHours ? 60 : 1));
+    const value = toMinutes(minutes[1]!, minutes[2]!);
     if (value >= 1 && value <= 600) {
       plannedMinutes = value;
       rest = rest.replace(minutes[0], ' ').trim();
+      if (minutes[3]) presenters.push(minutes[3].replace(/^@/, '').trim());
     } else {
       problem = `“${minutes[0].trim()}” is not between 1 and 600 minutes, so it stays in the title`;
     }
   }
-  const presenters: string[] = [];
-  const explicit = explicitPresenter.exec(rest);
+  const explicit = presenters.length === 0 ? explicitPresenter.exec(rest) : null;
   if (explicit) {
     presenters.push(explicit[1]!.trim());
     rest = rest.slice(0, explicit.index);
   }
-  for (let match = trailingPresenter.exec(rest); match && !explicit; match = trailingPresenter.exec(rest)) {
+  let match = presenters.length === 0 ? trailingPresenter.exec(rest) : null;
+  while (match) {
     presenters.unshift(match[2]!);
     rest = rest.slice(0, match.index + match[1]!.length).replace(/[\s,(&]+$|\s+(?:and)$/u, '');
+    match = trailingPresenter.exec(rest);
   }
   const leading = presenters.length === 0 ? leadingPresenter.exec(rest) : null;
   if (leading) {
     presenters.push(leading[1]!);
     rest = leading[2]!;
+  }
+  const named = presenters.length === 0 ? namePrefix.exec(rest) : null;
+  if (named && !notNames.has(named[1]!.toLowerCase()) && !notNames.has(named[1]!.split(/\s+/)[0]!.toLowerCase())) {
+    presenters.push(named[1]!);
+    rest = named[2]!;
   }
   if (presenters.length > 0 || plannedMinutes !== null) rest = rest.replace(/[\s,;:–—-]+$/, '');
   // Nothing but metadata ("- @kai"): the line itself is the title.

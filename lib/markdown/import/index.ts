@@ -1,28 +1,124 @@
-import { parseAgendaMarkdown } from '../agenda-import';
-import type { CallImportOptions, CallImportResult } from '../call-draft';
+import type { CallDraft, CallImportOptions, CallImportResult, DraftAttendee, DraftQuestion, ImportNotice } from '../call-draft';
+import { formatStart } from '../agenda-start';
+import { readAgenda } from './agenda';
+import { NOBODY, readAttendance } from './attendees';
+import { fitToLimits } from './limits';
+import { findMinutes, findParts, runsOf, type Part } from './parts';
+import { noQuestions, readQuestions } from './questions';
+import { readCallStart, type StartCandidate } from './start';
+import { readTitle } from './title';
+import { lineOf, linesOf, sourceOf, textOf, type Block, type Source, readTree } from './tree';
 
-/** Reads a community's call document (agenda, minutes, Q&A, attendees) into a CallDraft. Pure. */
+const field = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:date|when|time|start(?:s| time|s at)?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*$/i;
+const frontMatterField = /^\s*(?:date|time|start|when|starts_?at)\s*:\s*["']?(.+?)["']?\s*$/i;
+const placeholderMinutes = /^(?:.*\b(?:will be (?:added|published|posted)|to be added|tbd|tba)\b.*|\[?tbd\.?\]?|q&a|no questions.*)$/i;
+
+type Piece = { line: number; text: string };
+
+/** Start candidates: the title's "when", `Date:`/`When:`/`Time:` fields of the agenda part, front matter. */
+function startCandidates(source: Source, blocks: Block[], frontMatter: Block[], when?: StartCandidate): StartCandidate[] {
+  const candidates: StartCandidate[] = when ? [when] : [];
+  for (const block of blocks) {
+    const from = lineOf(block);
+    const text = block.type === 'heading' ? textOf(block) : linesOf(source, from, block.position?.end.line ?? from);
+    text.split('\n').forEach((line, offset) => {
+      const found = field.exec(line);
+      if (found) candidates.push({ text: found[1]!.replace(/\*\*|__/g, ''), line: from + offset });
+    });
+  }
+  for (const block of frontMatter) {
+    sourceOf(source, block).split('\n').forEach((line, offset) => {
+      const found = frontMatterField.exec(line);
+      if (found) candidates.push({ text: found[1]!, line: lineOf(block) + offset });
+    });
+  }
+  return candidates;
+}
+
+/** Minutes, questions and attendees from the record parts of the document. */
+function readRecord(source: Source, blocks: Block[], minutesAt: number, parts: Part[]) {
+  const pieces: Piece[] = [];
+  const questions: DraftQuestion[] = [];
+  const attendees: DraftAttendee[] = [];
+  const introOrder: string[] = [];
+  const inParts = new Set(parts.flatMap((part) => [part.heading as Block, ...part.blocks]));
+  const minutesBlocks = minutesAt < 0 ? [] : blocks.slice(minutesAt + 1).filter((block) => !inParts.has(block));
+  const addRuns = (list: Block[]) => pieces.push(...runsOf(source, list, blocks).map((text) => ({ line: 0, text })).map((piece, index) => ({ ...piece, line: lineOf(list[0]!) + index })));
+  addRuns(minutesBlocks);
+  for (const part of parts) {
+    const whole = [part.heading as Block, ...part.blocks];
+    if (part.kind === 'regrets') addRuns(whole);
+    if (part.kind === 'qa') {
+      const read = readQuestions(source, part.blocks);
+      questions.push(...read.questions);
+      const isOwnEmpty = read.questions.length === 0 && part.blocks.every((block) => noQuestions.test(textOf(block)));
+      if (read.questions.length === 0 && !(isOwnEmpty && part.blocks.some((block) => textOf(block) === 'No questions were asked.'))) addRuns(whole);
+      else if (read.kept.length > 0) addRuns([part.heading, ...read.kept]);
+    }
+    if (part.kind === 'attendance') {
+      const read = readAttendance(source, part.blocks);
+      attendees.push(...read.attendees);
+      introOrder.push(...read.introOrder);
+      if (read.absent.length > 0) pieces.push({ line: lineOf(part.heading), text: `${sourceOf(source, part.heading)}\n\n${read.absent.join('\n')}` });
+      if (read.kept.length > 0) addRuns([part.heading, ...read.kept]);
+      if (read.attendees.length === 0 && read.absent.length === 0 && read.kept.length === 0 && !part.blocks.some((block) => textOf(block) === NOBODY)) addRuns([part.heading]);
+    }
+  }
+  pieces.sort((a, b) => a.line - b.line);
+  return { minutes: pieces.map((piece) => piece.text).join('\n\n').trim(), questions, attendees, introOrder };
+}
+
+/** Reads a community's call document (agenda, minutes, Q&A, attendees) into a CallDraft. Pure; browser and server. */
 export function parseCallMarkdown(markdown: string, options: CallImportOptions = {}): CallImportResult {
-  void options;
-  const read = parseAgendaMarkdown(markdown);
-  if (!read.ok) return read;
-  const { draft } = read;
-  return {
-    ok: true,
-    notices: read.notices,
-    draft: {
-      ...draft,
-      links: draft.links.map((link) => ({ ...link, line: 1 })),
-      sections: draft.sections.map((section) => ({
-        ...section,
-        line: 1,
-        items: section.items.map((item) => ({ ...item, line: 1 })),
-      })),
-      minutes: '',
-      questions: [],
-      attendees: [],
-      introOrder: [],
-      lines: { title: 1 },
+  const source = readTree(markdown);
+  if (!source.text.trim()) return { ok: false, errors: [{ line: 1, message: 'Line 1: the Markdown is empty: paste or upload an agenda or minutes.' }] };
+  const notices: ImportNotice[] = [];
+  const frontMatter = source.root.children.filter((block) => (block.type as string) === 'yaml' || (block.type as string) === 'toml');
+  const blocks = source.root.children.filter((block) => !frontMatter.includes(block));
+  const title = readTitle(blocks, options.filename);
+  notices.push(...title.notices);
+  const minutesAt = findMinutes(blocks, title.index);
+  const parts = findParts(blocks, minutesAt);
+  const inParts = new Set(parts.flatMap((part) => [part.heading as Block, ...part.blocks]));
+  const agendaEnd = minutesAt < 0 ? blocks.length : minutesAt;
+  const agendaBlocks = blocks.slice(0, agendaEnd).filter((block, index) => index !== title.index && !inParts.has(block));
+  const agenda = readAgenda(source, agendaBlocks);
+  notices.push(...agenda.notices);
+  const record = readRecord(source, blocks, minutesAt, parts);
+
+  const start = readCallStart(startCandidates(source, agendaBlocks, frontMatter, title.when), { filename: options.filename, today: options.today });
+  notices.push(...start.notices);
+  const description = [...agenda.description];
+  if (title.when && !(start.startsAt && start.line === title.when.line && formatStart(start.startsAt, start.timezone ?? 'UTC', start.plannedMinutes ?? 60) === title.when.text)) {
+    description.unshift(`**When:** ${title.when.text}`);
+  }
+  if (!start.startsAt) notices.push({ line: title.line ?? 1, message: `Line ${title.line ?? 1}: no date was found; the call's date is to be announced.` });
+  let minutes = record.minutes;
+  if (minutes && minutes.split('\n').every((line) => !line.trim() || placeholderMinutes.test(line.replace(/^#+\s*|[*_]/g, '').trim()))) {
+    notices.push({ line: lineOf(blocks[minutesAt] ?? blocks[0]!), message: `Line ${lineOf(blocks[minutesAt] ?? blocks[0]!)}: the minutes only say they will come later; that text is in the description.` });
+    description.push(minutes.replace(/^#+\s*/gm, ''));
+    minutes = '';
+  }
+  const draft: CallDraft = {
+    title: title.title,
+    description: description.join('\n\n').trim(),
+    ...(start.startsAt ? { startsAt: start.startsAt, timezone: start.timezone } : {}),
+    ...((start.plannedMinutes ?? title.plannedMinutes) ? { plannedMinutes: start.plannedMinutes ?? title.plannedMinutes } : {}),
+    links: agenda.links,
+    sections: agenda.sections,
+    minutes,
+    questions: record.questions,
+    attendees: record.attendees,
+    introOrder: record.introOrder,
+    lines: {
+      title: title.line,
+      start: start.line,
+      minutes: minutes && minutesAt >= 0 ? lineOf(blocks[minutesAt]!) : undefined,
+      questions: parts.find((part) => part.kind === 'qa') && record.questions.length > 0 ? lineOf(parts.find((part) => part.kind === 'qa')!.heading) : undefined,
+      attendees: record.attendees.length > 0 ? lineOf(parts.find((part) => part.kind === 'attendance')!.heading) : undefined,
     },
   };
+  for (const key of ['title', 'start', 'minutes', 'questions', 'attendees'] as const) if (draft.lines[key] === undefined) delete draft.lines[key];
+  const fitted = fitToLimits(draft, notices);
+  return { ok: true, draft: fitted, notices: notices.sort((a, b) => a.line - b.line) };
 }

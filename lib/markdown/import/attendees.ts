@@ -1,0 +1,104 @@
+import type { List, Paragraph, Table } from 'mdast';
+import type { DraftAttendee } from '../call-draft';
+import { lineOf, linesOf, endLineOf, textOf, type Block, type Source } from './tree';
+
+export const attendanceHeading = /\b(?:attendees|attendance|roll\s*call)\b|^(?:present|participants|who was there)\s*:?$/i;
+export const regretsHeading = /^(?:regrets|apologies|absent|absentees|excused)\b/i;
+export const NOBODY = 'Nobody checked in.';
+
+export type AttendanceReading = { attendees: DraftAttendee[]; introOrder: string[]; absent: string[]; kept: Block[] };
+
+/** "Name (Org) — team: reason" (the export's form), "Name, Org", "Name - Org", "Name (Org)". */
+export function readAttendee(text: string, line: number, group = ''): DraftAttendee | null {
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  if (!trimmed || trimmed.length > 300) return null;
+  const own = /^(.+?)(?:\s+\(([^()]*)\))?(\s+— team)?(?::\s+(.*))?$/.exec(trimmed);
+  let displayName = own?.[1] ?? trimmed;
+  let affiliation = own?.[2] ?? '';
+  const isTeam = Boolean(own?.[3]);
+  const reason = own?.[4] ?? group;
+  if (!affiliation) {
+    const split = /^(.+?)(?:,\s+|\s+[–—-]\s+)(.+)$/.exec(displayName);
+    if (split) [displayName, affiliation] = [split[1]!, split[2]!];
+  }
+  if (!displayName.trim()) return null;
+  return { displayName: displayName.trim(), affiliation: affiliation.trim(), reason: reason.trim(), isTeam, line };
+}
+
+/** Splits "A (X), B (Y, Z), C" at the commas outside parentheses. */
+function splitNames(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let at = 0; at < text.length; at += 1) {
+    const char = text[at];
+    if (char === '(') depth += 1;
+    else if (char === ')') depth = Math.max(0, depth - 1);
+    else if ((char === ',' || char === ';') && depth === 0) {
+      parts.push(text.slice(start, at));
+      start = at + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((part) => part.trim().replace(/\.$/, '')).filter(Boolean);
+}
+
+function readList(source: Source, list: List, group: string, reading: AttendanceReading): void {
+  for (const entry of list.children) {
+    const first = entry.children[0];
+    const text = first?.type === 'paragraph' ? textOf(first) : '';
+    if (entry.checked === false) {
+      reading.absent.push(linesOf(source, lineOf(entry), endLineOf(entry)));
+      continue;
+    }
+    const attendee = readAttendee(text, lineOf(entry), group);
+    if (attendee) reading.attendees.push(attendee);
+  }
+}
+
+function readTableRows(table: Table, group: string, reading: AttendanceReading): void {
+  const [header, ...rows] = table.children;
+  const names = (header?.children ?? []).map((cell) => textOf(cell).toLowerCase());
+  const nameAt = Math.max(0, names.findIndex((name) => /name|who|attendee|person/.test(name)));
+  const orgAt = names.findIndex((name) => /org|company|affiliation|employer|project|represent/.test(name));
+  const presentAt = names.findIndex((name) => /present|attend|here/.test(name));
+  for (const row of rows) {
+    const cells = row.children.map((cell) => textOf(cell));
+    if (presentAt >= 0 && /^(?:no|n|absent|-|✗|❌|\[ \])?$/i.test(cells[presentAt] ?? '')) continue;
+    const displayName = cells[nameAt] ?? '';
+    if (displayName) reading.attendees.push({ displayName, affiliation: orgAt >= 0 ? (cells[orgAt] ?? '') : '', reason: group, isTeam: false, line: lineOf(row) });
+  }
+}
+
+/**
+ * An attendance part (its blocks, heading excluded): checked or plain list entries, table rows, or one comma-separated
+ * paragraph become attendees; unchecked entries (not present) and anything else stay in the minutes.
+ */
+export function readAttendance(source: Source, blocks: Block[]): AttendanceReading {
+  const reading: AttendanceReading = { attendees: [], introOrder: [], absent: [], kept: [] };
+  let group = '';
+  let isIntro = false;
+  for (const block of blocks) {
+    if (block.type === 'heading') {
+      isIntro = /^intro(?:duction)?\s+round$/i.test(textOf(block));
+      group = isIntro ? '' : textOf(block);
+      continue;
+    }
+    if (isIntro && block.type === 'list') {
+      reading.introOrder.push(...block.children.map((entry) => textOf(entry)));
+      continue;
+    }
+    if (block.type === 'list') readList(source, block, group, reading);
+    else if (block.type === 'table') readTableRows(block, group, reading);
+    else if (block.type === 'paragraph' && textOf(block) === NOBODY) continue;
+    else if (block.type === 'paragraph' && isNameParagraph(block)) {
+      for (const name of splitNames(textOf(block))) {
+        const attendee = readAttendee(name, lineOf(block), group);
+        if (attendee) reading.attendees.push(attendee);
+      }
+    } else reading.kept.push(block);
+  }
+  return reading;
+}
+
+const isNameParagraph = (paragraph: Paragraph) => splitNames(textOf(paragraph)).every((part) => part.split(/\s+/).length <= 12);

@@ -1,0 +1,57 @@
+import type { Heading } from 'mdast';
+import { attendanceHeading, regretsHeading } from './attendees';
+import { qaHeading } from './questions';
+import { lineOf, endLineOf, linesOf, textOf, type Block, type Source } from './tree';
+
+export const minutesHeading = /^(?:call\s+|meeting\s+)?(?:minutes|notes)\b|^meeting\s+notes\b|^discussion notes\b/i;
+
+export type PartKind = 'qa' | 'attendance' | 'regrets';
+/** A heading's part: the heading and what follows up to the next heading of its level or above. */
+export type Part = { kind: PartKind; heading: Heading; blocks: Block[]; start: number; end: number };
+
+const kindOf = (heading: Heading, isMinutes: boolean): PartKind | null => {
+  const text = textOf(heading);
+  if (attendanceHeading.test(text)) return 'attendance';
+  if (regretsHeading.test(text)) return 'regrets';
+  if (isMinutes && qaHeading.test(text)) return 'qa';
+  return null;
+};
+
+/** Finds the parts that are not agenda or minutes text: attendance anywhere, regrets, and a Q&A inside the minutes. */
+export function findParts(blocks: Block[], minutesAt: number): Part[] {
+  const parts: Part[] = [];
+  for (let index = 0; index < blocks.length; index += 1) {
+    const block = blocks[index]!;
+    if (block.type !== 'heading') continue;
+    const kind = kindOf(block, minutesAt >= 0 && index > minutesAt);
+    if (!kind) continue;
+    let end = index + 1;
+    while (end < blocks.length && !(blocks[end]!.type === 'heading' && (blocks[end] as Heading).depth <= block.depth)) end += 1;
+    if (minutesAt > index && end > minutesAt) end = minutesAt;
+    parts.push({ kind, heading: block, blocks: blocks.slice(index + 1, end), start: index, end });
+    index = end - 1;
+  }
+  return parts;
+}
+
+/** The first minutes heading (level 1 or 2) after the title, or -1. */
+export function findMinutes(blocks: Block[], titleAt: number): number {
+  return blocks.findIndex((block, index) => index > titleAt && block.type === 'heading' && block.depth <= 2 && minutesHeading.test(textOf(block)));
+}
+
+/** The Markdown of blocks as written: each run of neighbouring blocks is cut from the source whole. */
+export function runsOf(source: Source, blocks: Block[], all: Block[]): string[] {
+  const runs: string[] = [];
+  let run: Block[] = [];
+  const flush = () => {
+    if (run.length > 0) runs.push(linesOf(source, lineOf(run[0]!), endLineOf(run[run.length - 1]!)).trim());
+    run = [];
+  };
+  for (const block of blocks) {
+    const previous = run[run.length - 1];
+    if (previous && all.indexOf(previous) + 1 !== all.indexOf(block)) flush();
+    run.push(block);
+  }
+  flush();
+  return runs.filter(Boolean);
+}
