@@ -9,7 +9,7 @@ export function NoticeList({ notices, heading }: { notices: ImportNotice[]; head
         <ul className="mt-1 list-disc pl-5">
           {notices.map((notice, index) => (
             <li key={`${notice.line}:${index}`}>
-              Line {notice.line}: {notice.message}
+              Line {notice.line}: {withoutLinePrefix(notice.message)}
             </li>
           ))}
         </ul>
@@ -17,3 +17,6 @@ export function NoticeList({ notices, heading }: { notices: ImportNotice[]; head
     </div>
   );
 }
+
+/** Some messages already start with "Line N:"; the list says the line itself. */
+export const withoutLinePrefix = (message: string) => message.replace(/^Line \d+:\s*/i, '');

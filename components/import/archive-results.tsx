@@ -1,4 +1,5 @@
 import { formatDateTime } from '@/lib/time';
+import { withoutLinePrefix } from '../create/notice-list';
 import type { ImportedCall } from './archive-upload';
 
 export type FileResult = { filename: string } & ({ status: 'created'; call: ImportedCall } | { status: 'failed'; message: string });
@@ -21,7 +22,7 @@ function CreatedResult({ call }: { call: ImportedCall }) {
           <ul className="mt-1 list-disc pl-5 text-amber-900">
             {call.notices.map((notice, index) => (
               <li key={`${notice.line}:${index}`}>
-                Line {notice.line}: {notice.message}
+                Line {notice.line}: {withoutLinePrefix(notice.message)}
               </li>
             ))}
           </ul>
