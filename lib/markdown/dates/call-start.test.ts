@@ -135,6 +135,13 @@ describe('readCallStart: combining candidates', () => {
     expect(messagesOf(result)).toContain('the text gives no date; the call is dated May 17, 2023 from the file name “2023-05-17.md”');
   });
 
+  it('checks a weekday written without a date against the file name\'s date', () => {
+    const result = read(['Fridays at 17:30 CET'], { filename: '2021-12-14.md' });
+    expect(result.startsAt).toBe('2021-12-14T17:30');
+    expect(messagesOf(result)).toContain('it says “Fridays” but the file name’s date, December 14, 2021, is a Tuesday; check the date');
+    expect(messagesOf(read(['Tuesday 17:30 CET'], { filename: '2021-12-14.md' }))).not.toContain('check the date');
+  });
+
   it('notes a weekday that contradicts its date and keeps the date', () => {
     const result = read(['Friday, 14 December 2021, 17:30 CET']);
     expect(result.startsAt).toBe('2021-12-14T17:30');

@@ -1,5 +1,5 @@
 import type { ImportNotice } from '../call-draft';
-import { describeDay, formatDay, type CalendarDay } from './calendar';
+import { describeDay, formatDay, WEEKDAYS, weekdayOf, type CalendarDay } from './calendar';
 import { dateFromFilename } from './filename-date';
 import { clockText, offsetWarning, resolveDay } from './start-reading';
 import { readWhenParts, type WhenParts } from './when-parts';
@@ -38,7 +38,8 @@ export function readCallStart(candidates: StartCandidate[], context: CallStartCo
     if (!notices.some((notice) => notice.line === line && notice.message === text)) notices.push({ line, message: text });
   };
   const fileDate = context.filename ? dateFromFilename(context.filename) : null;
-  const reference = referenceFrom(fileDate, context.today ?? new Date());
+  const today = context.today instanceof Date && !Number.isNaN(context.today.getTime()) ? context.today : new Date();
+  const reference = referenceFrom(fileDate, today);
   const readings: Reading[] = candidates
     .filter((candidate) => typeof candidate?.text === 'string')
     .map((candidate) => ({ line: candidate.line, parts: readWhenParts(candidate.text), dayProblems: [] }))
@@ -90,6 +91,10 @@ export function readCallStart(candidates: StartCandidate[], context: CallStartCo
       for (const problem of reading.parts.problems) if (problem.kind === 'date') say(reading.line, problem.message);
     }
     day = dayFromFile(fileDate, reference, context.filename ?? '', (message) => say(firstLine, message));
+    const withWeekday = readings.find((reading) => reading.parts.weekday !== undefined);
+    if (day && withWeekday && withWeekday.parts.weekday !== weekdayOf(day)) {
+      say(withWeekday.line, `it says “${withWeekday.parts.weekdayWritten}” but the file name’s date, ${describeDay(day.month, day.day, day.year)}, is a ${WEEKDAYS[weekdayOf(day)]}; check the date`);
+    }
   }
 
   const result: CallStart = { notices };

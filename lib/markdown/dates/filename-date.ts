@@ -27,7 +27,8 @@ function lastYear(text: string): number | undefined {
  * the folder), `2023/telcons/03-06-agenda.md` (month-day), `kubecon-na-2022.md` (a year only). Null when it has none.
  */
 export function dateFromFilename(path: string): FilenameDate | null {
-  const segments = path.replace(/\\/g, '/').split('/').filter(Boolean);
+  // A path is short; a longer string is read from its end (the file name) only, to bound the work.
+  const segments = path.slice(-1000).replace(/\\/g, '/').split('/').filter(Boolean);
   const name = (segments.pop() ?? '').replace(/\.[A-Za-z]{1,10}$/, '');
   const folders = segments.join('/');
   const inName = lastFullDate(name);

@@ -65,7 +65,7 @@ export function readStart(text: string, context?: StartContext): StartReading {
   if (!parts.date) {
     if (problemsOf('date').length === 0) reading.problems.push('no start date could be read; fill in the date');
   } else {
-    const reference = context ? referenceFrom(context.filename ? dateFromFilename(context.filename) : null, context.today ?? new Date()) : null;
+    const reference = context ? referenceFrom(context.filename ? dateFromFilename(context.filename) : null, context.today && !Number.isNaN(context.today.getTime()) ? context.today : new Date()) : null;
     const resolved = resolveDay(parts.date, parts, reference);
     if (resolved.inference) reading.problems.push(resolved.inference);
     reading.problems.push(...resolved.problems);

@@ -31,7 +31,7 @@ const monthFirst = new RegExp(String.raw`\b${monthPattern}\s+(\d{1,2})${ordinal}
 const dayFirst = new RegExp(String.raw`\b(\d{1,2})${ordinal}\s+(?:of\s+)?${monthPattern}(?:,?\s+(\d{4})\b)?`, 'i');
 const isoDate = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/;
 const numericDate = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
-const weekdayPattern = /\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?\b\.?/i;
+const weekdayPattern = /\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|r|rs|rsday|urday)?s?\b\.?/i;
 const clock = String.raw`\b(\d{1,2})(?!\d)(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?`;
 const clockRange = new RegExp(String.raw`${clock}(?:\s*(?:-|–|—|to|until)\s*${clock})?`, 'gi');
 const ianaZone = /\b([A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+)/g;
@@ -39,6 +39,8 @@ const utcOffset = /\b(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\b/g;
 const abbreviationToken = /\b([A-Z]{2,5})\b/g;
 /** An ISO 8601 instant ("2023-05-17T17:00:00Z", "…+02:00"): seconds dropped, Z read as UTC, the offset as UTC±N. */
 const isoInstant = /\b(\d{4}-\d{2}-\d{2})T(\d{1,2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:(Z)|([+-]\d{2}):?(\d{2}))?(?![\d:])/;
+
+const MAX_READ_LENGTH = 1000;
 
 type Clock = { minutes: number; hasColon: boolean; meridiem: string | undefined; isStray: boolean };
 
@@ -108,65 +110,79 @@ function yearOf(adjacent: string | undefined, text: string): number | undefined 
   return year === undefined ? undefined : Number(year);
 }
 
-type ZoneMention = { at: number; length: number; isZone: boolean; read: (parts: WhenParts) => void };
+/** A place a zone may be named; `evaluate` (run lazily, Intl is slow) says whether it is one and how to read it. */
+type ZoneMention = { at: number; length: number; evaluate: () => { isZone: boolean; read: (parts: WhenParts) => void } | null };
+
+function readIanaName(name: string): ReturnType<ZoneMention['evaluate']> {
+  if (!isValidTimeZone(name)) return null;
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  // ICU resolves Asia/Kolkata to its old name Asia/Calcutta; keep the name as written unless only its case was off.
+  const canonical = resolved.toLowerCase() === name.toLowerCase() || !/^[A-Z][a-z]/.test(name) ? resolved : name;
+  return { isZone: true, read: (parts) => (parts.timezone = canonical) };
+}
+
+function readOffset(written: string, sign: string | undefined, hoursText: string | undefined, minutesText: string | undefined): ReturnType<ZoneMention['evaluate']> {
+  const hours = Number(hoursText);
+  return {
+    isZone: true,
+    read: (parts) => {
+      if (Number(minutesText ?? 0) !== 0 || hours > 14) {
+        parts.problems.push({ kind: 'zone', message: `the offset “${written}” has no single IANA timezone; choose the timezone` });
+      } else {
+        // IANA's Etc zones count the other way round: UTC+2 is Etc/GMT-2.
+        parts.timezone = hours === 0 ? 'UTC' : `Etc/GMT${sign === '+' ? '-' : '+'}${hours}`;
+      }
+    },
+  };
+}
+
+function readAbbreviation(token: string): ReturnType<ZoneMention['evaluate']> {
+  const found = lookUpAbbreviation(token);
+  return {
+    isZone: found.kind === 'known',
+    read: (parts) => {
+      if (found.kind === 'known') {
+        parts.timezone = found.timeZone;
+        parts.zoneAbbreviation = token;
+      } else if (found.kind === 'ambiguous') parts.problems.push({ kind: 'zone', message: `“${token}” can mean ${found.meanings}; choose the timezone` });
+      else parts.problems.push({ kind: 'zone', message: `the timezone “${token}” is not one we know; choose the timezone` });
+    },
+  };
+}
 
 function zoneMentions(text: string): ZoneMention[] {
   const mentions: ZoneMention[] = [];
-  for (const match of text.matchAll(ianaZone)) {
-    const name = match[1]!;
-    if (!isValidTimeZone(name)) continue;
-    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-    // ICU resolves Asia/Kolkata to its old name Asia/Calcutta; keep the name as written unless only its case was off.
-    const canonical = resolved.toLowerCase() === name.toLowerCase() || !/^[A-Z][a-z]/.test(name) ? resolved : name;
-    mentions.push({ at: match.index, length: match[0].length, isZone: true, read: (parts) => (parts.timezone = canonical) });
-  }
+  for (const match of text.matchAll(ianaZone)) mentions.push({ at: match.index, length: match[0].length, evaluate: () => readIanaName(match[1]!) });
   for (const match of text.matchAll(utcOffset)) {
-    const [written, sign, hoursText, minutesText] = match;
-    mentions.push({
-      at: match.index,
-      length: written.length,
-      isZone: true,
-      read: (parts) => {
-        const hours = Number(hoursText);
-        if (Number(minutesText ?? 0) !== 0 || hours > 14) {
-          parts.problems.push({ kind: 'zone', message: `the offset “${written}” has no single IANA timezone; choose the timezone` });
-        } else {
-          // IANA's Etc zones count the other way round: UTC+2 is Etc/GMT-2.
-          parts.timezone = hours === 0 ? 'UTC' : `Etc/GMT${sign === '+' ? '-' : '+'}${hours}`;
-        }
-      },
-    });
+    mentions.push({ at: match.index, length: match[0].length, evaluate: () => readOffset(match[0], match[1], match[2], match[3]) });
   }
   for (const match of text.matchAll(zoneNamePattern)) {
     const timeZone = lookUpZoneName(match[0]);
-    if (timeZone) mentions.push({ at: match.index, length: match[0].length, isZone: true, read: (parts) => (parts.timezone = timeZone) });
+    if (timeZone) mentions.push({ at: match.index, length: match[0].length, evaluate: () => ({ isZone: true, read: (parts) => (parts.timezone = timeZone) }) });
   }
   for (const match of text.matchAll(abbreviationToken)) {
-    const token = match[1]!;
-    if (token === 'AM' || token === 'PM') continue;
-    mentions.push({
-      at: match.index,
-      length: token.length,
-      isZone: lookUpAbbreviation(token).kind === 'known',
-      read: (parts) => {
-        const found = lookUpAbbreviation(token);
-        if (found.kind === 'known') {
-          parts.timezone = found.timeZone;
-          parts.zoneAbbreviation = token;
-        } else if (found.kind === 'ambiguous') parts.problems.push({ kind: 'zone', message: `“${token}” can mean ${found.meanings}; choose the timezone` });
-        else parts.problems.push({ kind: 'zone', message: `the timezone “${token}” is not one we know; choose the timezone` });
-      },
-    });
+    if (match[1] !== 'AM' && match[1] !== 'PM') mentions.push({ at: match.index, length: match[1]!.length, evaluate: () => readAbbreviation(match[1]!) });
   }
   // At one place the longest mention wins: "UTC+2" over "UTC", "Etc/GMT+2" over "GMT".
   return mentions.sort((a, b) => a.at - b.at || b.length - a.length);
 }
 
+/** The first mention that names a zone (`isDefiniteOnly`), or also an unknown or ambiguous abbreviation, from `after` on. */
+function firstZone(mentions: ZoneMention[], after: number, isDefiniteOnly: boolean): ReturnType<ZoneMention['evaluate']> {
+  for (const mention of mentions) {
+    if (mention.at < after) continue;
+    const evaluated = mention.evaluate();
+    if (evaluated && (evaluated.isZone || !isDefiniteOnly)) return evaluated;
+  }
+  return null;
+}
+
 /** Several zones ("5:30pm CET / 10pm IST"): the first one after the time is the time's own; else the first one at all. */
 function readTimeZone(text: string, after: number, parts: WhenParts): void {
+  const mentions = zoneMentions(text);
   // Without a clock time, an unknown capitalised word ("ASWF TAC Meeting - 17 May") is a name, not a timezone.
-  const mentions = zoneMentions(text).filter((mention) => parts.minutes !== undefined || mention.isZone);
-  const chosen = mentions.find((mention) => mention.at >= after) ?? mentions[0];
+  const isDefiniteOnly = parts.minutes === undefined;
+  const chosen = firstZone(mentions, after, isDefiniteOnly) ?? (after > 0 ? firstZone(mentions, 0, isDefiniteOnly) : null);
   if (chosen) chosen.read(parts);
   else parts.problems.push({ kind: 'zone', message: 'no timezone could be read; choose the timezone' });
 }
@@ -180,7 +196,9 @@ function normalizeInstant(text: string): string {
 }
 
 /** Reads the parts of a start in one text ("Tuesday, 13th of July, 17:30 CEST", "2023-06-15", "5pm-6pm UTC"). Never throws. */
-export function readWhenParts(text: string): WhenParts {
+export function readWhenParts(fullText: string): WhenParts {
+  // A start is written in a few words; a longer text is read from its beginning only, to bound the work.
+  const text = fullText.slice(0, MAX_READ_LENGTH);
   const parts: WhenParts = { problems: [], isRecognized: false };
   const time = readTime(normalizeInstant(text), parts);
   parts.date = readDate(time.rest, parts);
@@ -193,9 +211,8 @@ export function readWhenParts(text: string): WhenParts {
   if (parts.isRecognized) readTimeZone(time.rest, parts.minutes === undefined ? 0 : time.at, parts);
   else {
     // A zone alone ("timezone: Europe/Berlin" in front matter) is no "when", but it can complete one from elsewhere.
-    const zone = zoneMentions(text).find((mention) => mention.isZone);
     const quiet: WhenParts = { problems: [], isRecognized: false };
-    zone?.read(quiet);
+    firstZone(zoneMentions(text), 0, true)?.read(quiet);
     if (quiet.timezone) parts.timezone = quiet.timezone;
     if (quiet.zoneAbbreviation) parts.zoneAbbreviation = quiet.zoneAbbreviation;
   }
