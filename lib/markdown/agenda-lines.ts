@@ -109,7 +109,8 @@ export type TitleLine = { title: string; start: StartReading | null };
 
 const agendaPrefix = /^agenda\s*(?:for\s+(?:the\s+)?|:\s*|[–—-]\s*)/i;
 const startsLikeWhen = /^(?:the\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
-const separators = /\s+on\s+|\s+at\s+|\s+[–—|-]\s+|,\s+|:\s+|\s*\(/g;
+// A weekday right before a date also starts the "when": "Flatcar community call Tuesday, 14th of September".
+const separators = /\s+on\s+|\s+at\s+|\s+[–—|-]\s+|,\s+|:\s+|\s*\(|\s+(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi;
 
 const completeness = (reading: StartReading) => (reading.startsAt ? 4 : 0) + (reading.timezone ? 2 : 0) + (reading.plannedMinutes ? 1 : 0);
 
