@@ -123,6 +123,11 @@ describe('readCallStart: combining candidates', () => {
     expect(result.notices).toEqual([{ line: 2, message: 'Line 2: it says May 18, 2023, but line 1 says May 17, 2023; the date on line 1 is used.' }]);
   });
 
+  it('compares a later date without a year by its day only', () => {
+    expect(read(['2023-05-17 17:00 UTC', 'Wednesday, May 17']).notices).toEqual([]);
+    expect(read(['2023-05-17 17:00 UTC', 'May 18']).notices).toEqual([{ line: 2, message: 'Line 2: it says May 18, but line 1 says May 17, 2023; the date on line 1 is used.' }]);
+  });
+
   it('prefers a date with its year written to an earlier one whose year it would have to guess', () => {
     const result = read(['Friday 17th December 5:30pm CET', '2021-12-14']);
     expect(result).toMatchObject({ startsAt: '2021-12-14T17:30', line: 2 });

@@ -64,22 +64,18 @@ export function readCallStart(candidates: StartCandidate[], context: CallStartCo
   const zoned = [timed, dated, ...readings].find((reading) => reading?.parts.timezone);
   const lined = dated ?? timed ?? readings[0];
   const firstLine = lined?.line ?? candidates[0]?.line ?? 1;
-  const used = new Set([dated, timed, zoned]);
-
-  for (const reading of readings) {
-    if (!used.has(reading)) continue;
-    for (const problem of reading.parts.problems) if (problem.kind === 'other' && reading === timed) say(reading.line, problem.message);
-  }
+  // What was read oddly about the time ("14:00PM", a 2-minute range) matters only for the time that is used.
+  for (const problem of timed?.parts.problems ?? []) if (problem.kind === 'other') say(timed!.line, problem.message);
 
   let day = dated?.day;
   if (dated) {
     if (dated.inference) say(dated.line, dated.inference);
     for (const problem of dated.dayProblems) say(dated.line, problem);
+    const used = dated.day!;
     for (const other of readings) {
-      if (other === dated || !other.day || formatDay(other.day) === formatDay(dated.day!)) continue;
-      const otherDay = other.parts.date?.year === undefined ? describeDay(other.day.month, other.day.day) : describeDay(other.day.month, other.day.day, other.day.year);
-      if (other.parts.date?.year === undefined && other.day.month === dated.day!.month && other.day.day === dated.day!.day) continue;
-      say(other.line, `it says ${otherDay}, but line ${dated.line} says ${describeDay(dated.day!.month, dated.day!.day, dated.day!.year)}; the date on line ${dated.line} is used`);
+      if (other === dated || !other.day || (other.day.month === used.month && other.day.day === used.day && (!other.isYearWritten || other.day.year === used.year))) continue;
+      const otherDay = describeDay(other.day.month, other.day.day, other.isYearWritten ? other.day.year : undefined);
+      say(other.line, `it says ${otherDay}, but line ${dated.line} says ${describeDay(used.month, used.day, used.year)}; the date on line ${dated.line} is used`);
     }
     const fileDay = fileDate?.year !== undefined && fileDate.month !== undefined && fileDate.day !== undefined ? fileDate : null;
     if (fileDay && formatDay({ year: fileDay.year!, month: fileDay.month! - 1, day: fileDay.day! }) !== formatDay(dated.day!)) {
