@@ -29,7 +29,8 @@ function Part({ title, line, children }: { title: string; line?: number; childre
 
 function MinutesPart({ draft }: { draft: CallDraft }) {
   const lines = draft.minutes.split('\n');
-  const firstLines = lines.filter((line) => line.trim() !== '').slice(0, 4);
+  const written = lines.filter((line) => line.trim() !== '');
+  const firstLines = written.slice(0, 4);
   return (
     <Part title="Minutes" line={draft.lines.minutes}>
       <p>
@@ -37,7 +38,7 @@ function MinutesPart({ draft }: { draft: CallDraft }) {
       </p>
       <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs whitespace-pre-wrap" data-testid="report-minutes">
         {firstLines.join('\n')}
-        {lines.length > firstLines.length ? '\n…' : ''}
+        {written.length > firstLines.length ? '\n…' : ''}
       </pre>
     </Part>
   );
