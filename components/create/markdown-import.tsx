@@ -12,7 +12,7 @@ type Read = { draft: CallDraft; notices: ImportNotice[]; filename: string };
 
 /**
  * Paste or upload a community's call document (agenda, or agenda + minutes + Q&A + attendees). "Read the document"
- * parses it here in the browser, shows how each part was read, and fills the form below with it.
+ * (or choosing a file) parses it here in the browser, shows how each part was read, and fills the form below with it.
  */
 export function MarkdownImport({ onFill, documentsBaseUrl }: { onFill: (draft: CallDraft) => void; documentsBaseUrl: string }) {
   const [markdown, setMarkdown] = useState('');
@@ -31,19 +31,18 @@ export function MarkdownImport({ onFill, documentsBaseUrl }: { onFill: (draft: C
     }
     setMarkdown(document.markdown);
     setFilename(file.name);
-    setErrors([]);
-    setRead(null);
+    readDocument(document.markdown, file.name);
   }
 
-  function readDocument() {
-    const result = parseCallMarkdown(markdown, filename ? { filename } : {});
+  function readDocument(text: string, name: string) {
+    const result = parseCallMarkdown(text, name ? { filename: name } : {});
     if (!result.ok) {
       setRead(null);
       setErrors(result.errors.map((error) => `Line ${error.line}: ${error.message}`));
       return;
     }
     setErrors([]);
-    setRead({ draft: result.draft, notices: result.notices, filename });
+    setRead({ draft: result.draft, notices: result.notices, filename: name });
     onFill(result.draft);
   }
 
@@ -64,7 +63,7 @@ export function MarkdownImport({ onFill, documentsBaseUrl }: { onFill: (draft: C
         }}
       />
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        <Button variant="secondary" onClick={readDocument} disabled={!markdown.trim()}>
+        <Button variant="secondary" onClick={() => readDocument(markdown, filename)} disabled={!markdown.trim()}>
           Read the document
         </Button>
         <label className="text-sm text-slate-700">
