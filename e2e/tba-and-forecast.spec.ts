@@ -78,3 +78,21 @@ test('items without durations are forecast evenly to the planned end, and relati
   await expect(page.getByRole('link', { name: 'Slide deck' })).toHaveAttribute('href', 'https://example.org/calls/2021-07-13-slides.pdf');
   await expect(page.getByTestId('calendar-link')).toHaveAttribute('href', /calendar\.ics$/);
 });
+
+test('relative links in a past call’s minutes open from the documents base URL, or show their path when there is none', async ({ page }) => {
+  const suffix = Date.now().toString(36);
+  const minutes = '## Release plan\n\nSee the [slide deck](2021-07-13-slides.pdf) and [the tracker](https://example.org/issues).\n';
+  const withBase = await createCall(page.request, { title: `Past call ${suffix}`, startsAt: '2021-07-13T17:30:00+02:00', documentsBaseUrl: 'https://example.org/calls', minutes, sections });
+  const withoutBase = await createCall(page.request, { title: `Past call without base ${suffix}`, startsAt: '2021-07-27T17:30:00+02:00', minutes, sections });
+
+  await page.goto(`/c/${withBase.slug}`);
+  const rendered = page.getByTestId('minutes-rendered');
+  await expect(rendered.getByRole('link', { name: 'slide deck' })).toHaveAttribute('href', 'https://example.org/calls/2021-07-13-slides.pdf');
+  await expect(rendered.getByRole('link', { name: 'the tracker' })).toHaveAttribute('href', 'https://example.org/issues');
+
+  await page.goto(`/c/${withoutBase.slug}`);
+  await expect(rendered.getByRole('link', { name: 'the tracker' })).toBeVisible();
+  await expect(rendered.getByRole('link', { name: 'slide deck' })).toHaveCount(0);
+  await expect(rendered.getByTestId('unresolved-link')).toHaveText('slide deck (2021-07-13-slides.pdf)');
+  await expect(rendered.getByTestId('unresolved-link')).toHaveAttribute('title', /documents base URL/);
+});

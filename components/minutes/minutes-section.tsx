@@ -79,7 +79,7 @@ function MinutesSection({ store, call, role, me, canEdit }: Props & { canEdit: b
   if (!canEdit) {
     return (
       <Panel title={title}>
-        <MinutesView provider={provider} />
+        <MinutesView provider={provider} documentsBaseUrl={call.documentsBaseUrl} />
       </Panel>
     );
   }

@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import { renderMinutes } from '@/lib/markdown/minutes-html';
+import { resolveMinutesLinks } from './minutes-links';
 import type { MinutesProvider } from './minutes-provider';
 
 const RENDER_MS = 150;
@@ -35,9 +36,9 @@ export function useMinutesText(provider: MinutesProvider): string {
 }
 
 /** The minutes rendered as Markdown, following every change with a short delay. */
-export function MinutesView({ provider }: { provider: MinutesProvider }) {
+export function MinutesView({ provider, documentsBaseUrl = '' }: { provider: MinutesProvider; documentsBaseUrl?: string }) {
   const text = useMinutesText(provider);
-  const html = useMemo(() => renderMinutes(text), [text]);
+  const html = useMemo(() => resolveMinutesLinks(renderMinutes(text), documentsBaseUrl), [text, documentsBaseUrl]);
 
   if (!text.trim()) return <p className="text-sm text-slate-500">No minutes yet. They appear here as the scribes write them.</p>;
   // renderMinutes escapes raw HTML and refuses unsafe links, so its output is safe to insert.
