@@ -147,6 +147,16 @@ describe('readCallStart: combining candidates', () => {
     expect(messagesOf(read(['Tuesday 17:30 CET'], { filename: '2021-12-14.md' }))).not.toContain('check the date');
   });
 
+  it('lets the file name\'s date decide a numeric date that reads both ways', () => {
+    const result = read(['05/06/2023 17:00 UTC'], { filename: '2023-06-05.md' });
+    expect(result.startsAt).toBe('2023-06-05T17:00');
+    expect(result.notices).toEqual([{ line: 1, message: 'Line 1: “05/06/2023” could be read two ways; it is read as June 5, 2023, the date in the file name.' }]);
+    expect(read(['05/06/2023 17:00 UTC'], { filename: '2023-05-06.md' }).startsAt).toBe('2023-05-06T17:00');
+    const undecided = read(['05/06/2023 17:00 UTC'], { filename: '2023-07-01.md' });
+    expect(undecided.startsAt).toBe('2023-07-01T17:00');
+    expect(messagesOf(undecided)).toContain('could be May 6 or 5 June; fill in the date');
+  });
+
   it('notes a weekday that contradicts its date and keeps the date', () => {
     const result = read(['Friday, 14 December 2021, 17:30 CET']);
     expect(result.startsAt).toBe('2021-12-14T17:30');

@@ -46,7 +46,14 @@ export function readCallStart(candidates: StartCandidate[], context: CallStartCo
     .filter((reading) => reading.parts.isRecognized || reading.parts.timezone);
 
   const fullDates = readings.flatMap((reading) => (reading.parts.date?.year === undefined ? [] : [reading.parts.date]));
+  const fileDay = fileDate?.year !== undefined && fileDate.month !== undefined && fileDate.day !== undefined ? { year: fileDate.year, month: fileDate.month - 1, day: fileDate.day } : null;
   for (const reading of readings) {
+    const chosen = fileDay && reading.parts.alternatives?.find((date) => date.year === fileDay.year && date.month === fileDay.month && date.day === fileDay.day);
+    if (chosen) {
+      // "05/06/2023" in 2023-05-06.md: the file name says which of the two days it is.
+      reading.parts.date = chosen;
+      reading.parts.dateNote = `“${chosen.written}” could be read two ways; it is read as ${describeDay(chosen.month, chosen.day, chosen.year)}, the date in the file name`;
+    }
     const date = reading.parts.date;
     if (!date) continue;
     // "February 14th" beside a `date: 2023-02-14` elsewhere takes that year without guessing.
@@ -69,6 +76,7 @@ export function readCallStart(candidates: StartCandidate[], context: CallStartCo
 
   let day = dated?.day;
   if (dated) {
+    if (dated.parts.dateNote) say(dated.line, dated.parts.dateNote);
     if (dated.inference) say(dated.line, dated.inference);
     for (const problem of dated.dayProblems) say(dated.line, problem);
     const used = dated.day!;
@@ -77,9 +85,8 @@ export function readCallStart(candidates: StartCandidate[], context: CallStartCo
       const otherDay = describeDay(other.day.month, other.day.day, other.isYearWritten ? other.day.year : undefined);
       say(other.line, `it says ${otherDay}, but line ${dated.line} says ${describeDay(used.month, used.day, used.year)}; the date on line ${dated.line} is used`);
     }
-    const fileDay = fileDate?.year !== undefined && fileDate.month !== undefined && fileDate.day !== undefined ? fileDate : null;
-    if (fileDay && formatDay({ year: fileDay.year!, month: fileDay.month! - 1, day: fileDay.day! }) !== formatDay(dated.day!)) {
-      say(dated.line, `the file name “${context.filename}” says ${describeDay(fileDay.month! - 1, fileDay.day!, fileDay.year)}; the date written here (${describeDay(dated.day!.month, dated.day!.day, dated.day!.year)}) is used`);
+    if (fileDay && formatDay(fileDay) !== formatDay(used)) {
+      say(dated.line, `the file name “${context.filename}” says ${describeDay(fileDay.month, fileDay.day, fileDay.year)}; the date written here (${describeDay(used.month, used.day, used.year)}) is used`);
     }
   } else {
     for (const reading of readings) {

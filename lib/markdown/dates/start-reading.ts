@@ -67,6 +67,7 @@ export function readStart(text: string, context?: StartContext): StartReading {
   } else {
     const reference = context ? referenceFrom(context.filename ? dateFromFilename(context.filename) : null, context.today && !Number.isNaN(context.today.getTime()) ? context.today : new Date()) : null;
     const resolved = resolveDay(parts.date, parts, reference);
+    if (parts.dateNote) reading.problems.push(parts.dateNote);
     if (resolved.inference) reading.problems.push(resolved.inference);
     reading.problems.push(...resolved.problems);
     if (resolved.day) localDate = formatDay(resolved.day);

@@ -26,6 +26,11 @@ describe('readWhenParts', () => {
     ['2026-12-03 9:00 ET', { timezone: 'America/New_York' }],
     ['2023-05-17T17:00:00Z', { date: { year: 2023, month: 4, day: 17 }, minutes: 17 * 60, timezone: 'UTC' }],
     ['2023-05-17T17:00:00+02:00', { minutes: 17 * 60, timezone: 'Etc/GMT-2' }],
+    ['Thursday, March 9, 2023, 07:00Z', { minutes: 7 * 60, timezone: 'UTC' }],
+    ['Friday at noon PT', { minutes: 12 * 60, timezone: 'America/Los_Angeles', weekday: 5 }],
+    ['1-2pm ET', { minutes: 13 * 60, plannedMinutes: 60, timezone: 'America/New_York' }],
+    ['11:00 AM – 12:00 PM ET', { minutes: 11 * 60, plannedMinutes: 60 }],
+    ['17.05.2023 18:00 CEST', { date: { year: 2023, month: 4, day: 17 }, minutes: 18 * 60 }],
   ])('reads "%s"', (text, expected) => {
     expect(readWhenParts(text)).toMatchObject({ ...expected, isRecognized: true });
   });
@@ -33,6 +38,13 @@ describe('readWhenParts', () => {
   it('reads 14:00PM as the 24-hour time it is and says so', () => {
     expect(readWhenParts('3/17/2017 14:00PM UTC').minutes).toBe(14 * 60);
     expect(messages('3/17/2017 14:00PM UTC')).toContain('“14:00PM” mixes a 24-hour time with PM; it is read as 14:00');
+  });
+
+  it('reads "03/04/2026" the one way its weekday allows, and says so', () => {
+    const parts = readWhenParts('Friday 03/04/2026 17:00 UTC');
+    expect(parts.date).toMatchObject({ year: 2026, month: 3, day: 3 });
+    expect(parts.dateNote).toBe('“03/04/2026” could be March 4 or 3 April; it is read as April 3, 2026, a Friday as written');
+    expect(readWhenParts('Monday 03/04/2026 17:00 UTC').date).toBeUndefined();
   });
 
   it('takes the first of several zones and the first of two dates', () => {

@@ -1,6 +1,6 @@
 import { isValidTimeZone } from '../../time';
 import { lookUpAbbreviation, zoneNamePattern, lookUpZoneName } from '../time-zone-abbreviations';
-import { MONTHS, monthIndex, pad, weekdayIndex } from './calendar';
+import { MONTHS, monthIndex, pad, WEEKDAYS, weekdayIndex } from './calendar';
 
 /**
  * What one piece of text says about a start, part by part, before any part is combined with another
@@ -20,6 +20,10 @@ export type WhenParts = {
   timezone?: string;
   /** The abbreviation the timezone was read from ("CET"), for the out-of-season check. */
   zoneAbbreviation?: string;
+  /** "03/04/2026": the two days it could be, when nothing here decides (a file name's date may). */
+  alternatives?: [WrittenDate, WrittenDate];
+  /** How the date was read when that took a decision ("03/04/2026" by its weekday), for a notice. */
+  dateNote?: string;
   problems: WhenProblem[];
   /** True when the text holds a date or a clock time at all, i.e. it is a "when" and not part of a title. */
   isRecognized: boolean;
@@ -97,12 +101,28 @@ function readDate(text: string, parts: WhenParts): WrittenDate | undefined {
   const [written, a, b, year] = numeric.map(String);
   const [first, second] = [Number(a), Number(b)];
   if (first !== second && first <= 12 && second <= 12) {
+    const monthFirstDate = { year: Number(year), month: first - 1, day: second, written: written! };
+    const dayFirstDate = { year: Number(year), month: second - 1, day: first, written: written! };
+    const weekday = readWeekday(text);
+    const matching = [monthFirstDate, dayFirstDate].filter((date) => weekday !== undefined && new Date(Date.UTC(date.year, date.month, date.day)).getUTCDay() === weekday.index);
+    if (matching.length === 1) {
+      const [date] = matching;
+      parts.dateNote = `“${written}” could be ${MONTHS[first - 1]} ${second} or ${first} ${MONTHS[second - 1]}; it is read as ${MONTHS[date!.month]} ${date!.day}, ${year}, a ${WEEKDAYS[weekday!.index]} as written`;
+      return date;
+    }
+    parts.alternatives = [monthFirstDate, dayFirstDate];
     parts.problems.push({ kind: 'date', message: `the date “${written}” could be ${MONTHS[first - 1]} ${second} or ${first} ${MONTHS[second - 1]}; fill in the date` });
     return undefined;
   }
   // Whichever part is above 12 must be the day.
   const isDayFirst = first > 12;
   return { year: Number(year), month: (isDayFirst ? second : first) - 1, day: isDayFirst ? first : second, written: written! };
+}
+
+function readWeekday(text: string): { index: number; written: string } | undefined {
+  const weekday = weekdayPattern.exec(text);
+  const index = weekday ? weekdayIndex(weekday[1]!) : undefined;
+  return index === undefined ? undefined : { index, written: weekday![0].replace(/\.$/, '') };
 }
 
 function yearOf(adjacent: string | undefined, text: string): number | undefined {
@@ -188,7 +208,10 @@ function readTimeZone(text: string, after: number, parts: WhenParts): void {
 }
 
 function normalizeInstant(text: string): string {
-  return text.replace(isoInstant, (_whole, day: string, time: string, zulu?: string, offsetHours?: string, offsetMinutes?: string) => {
+  return text
+    .replace(/\b(?:12\s*)?noon\b/gi, '12:00')
+    .replace(/\b(\d{1,2}:\d{2})Z\b/g, '$1 UTC')
+    .replace(isoInstant, (_whole, day: string, time: string, zulu?: string, offsetHours?: string, offsetMinutes?: string) => {
     if (zulu) return `${day} ${time} UTC`;
     if (offsetHours) return `${day} ${time} UTC${offsetHours}:${offsetMinutes}`;
     return `${day} ${time}`;
@@ -202,10 +225,10 @@ export function readWhenParts(fullText: string): WhenParts {
   const parts: WhenParts = { problems: [], isRecognized: false };
   const time = readTime(normalizeInstant(text), parts);
   parts.date = readDate(time.rest, parts);
-  const weekday = weekdayPattern.exec(time.rest);
+  const weekday = readWeekday(time.rest);
   if (weekday) {
-    parts.weekday = weekdayIndex(weekday[1]!);
-    parts.weekdayWritten = weekday[0].replace(/\.$/, '');
+    parts.weekday = weekday.index;
+    parts.weekdayWritten = weekday.written;
   }
   parts.isRecognized = Boolean(parts.date) || parts.minutes !== undefined || parts.problems.length > 0;
   if (parts.isRecognized) readTimeZone(time.rest, parts.minutes === undefined ? 0 : time.at, parts);
