@@ -60,6 +60,8 @@ export function MarkdownImport({ onFill, documentsBaseUrl }: { onFill: (draft: C
         onChange={(event) => {
           setMarkdown(event.target.value);
           setRead(null);
+          // Emptied: what is pasted next is another document, not the uploaded file.
+          if (!event.target.value) setFilename('');
         }}
       />
       <div className="mt-3 flex flex-wrap items-center gap-3">
