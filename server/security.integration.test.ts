@@ -7,7 +7,7 @@ import { can, requiredRole } from '@/lib/permissions';
 import { COMMAND_NAMES, commandSchemas, type Role } from '@/lib/protocol';
 import { validCommandPayloads } from './testing/command-samples';
 import { createCall, joinPayload, send, sendOk, startTestServer, type TestClient } from './testing/test-server';
-import { MAX_BODY_BYTES } from './transport/http/http-utils';
+import { MAX_UPLOAD_BYTES } from './transport/http/http-utils';
 import { MAX_MESSAGE_BYTES } from './transport/socket-server';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -272,12 +272,12 @@ function rawPost(url: string, body: Buffer, headers: Record<string, string>): Pr
 
 describe('payload size limits', () => {
   it('answers an HTTP body over the limit with 413, with or without a Content-Length', async () => {
-    const body = Buffer.from(JSON.stringify({ title: 'x'.repeat(MAX_BODY_BYTES) }));
+    const body = Buffer.from(JSON.stringify({ title: 'x'.repeat(MAX_UPLOAD_BYTES) }));
     const declared = await rawPost(`${server.url}/api/calls`, body, { 'content-type': 'application/json', 'content-length': String(body.length) });
     const chunked = await rawPost(`${server.url}/api/calls`, body, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
     for (const response of [declared, chunked]) {
       expect(response.status).toBe(413);
-      expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'payload_too_large' } });
+      expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'too_large', message: expect.stringContaining('1 MB') } });
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, calendarFileName, type CalendarCall, escapeText, foldLine, formatUtcDateTime } from './ics';
+import { buildCalendar, calendarFileName, type CalendarCall, describeCall, escapeText, foldLine, formatUtcDateTime, isDatedCall } from './ics';
 
 const call: CalendarCall = {
   slug: 'abc234defg',
@@ -107,6 +107,25 @@ describe('buildCalendar', () => {
     expect(description).toContain('Join: https://calls.example.org/c/abc234defg');
     expect(description).toContain('Agenda\n\nSpotlight: release process\nPart one\n- Release cadence (Kai, 15 mins)\n- Demo\n  Live\n  if the network holds');
     expect(description).toContain('Links\n- Slides: https://example.org/slides');
+  });
+});
+
+describe('links and dates', () => {
+  const withRelative: CalendarCall = {
+    ...call,
+    links: [...call.links, { id: 'l2', label: 'Slide deck', url: '2021-07-13-slides.pdf' }],
+  };
+
+  it('writes a relative link out against the documents base URL, and as written without one', () => {
+    expect(describeCall({ ...withRelative, documentsBaseUrl: 'https://example.org/calls' }, 'https://x/c/a')).toContain(
+      '- Slides: https://example.org/slides\n- Slide deck: https://example.org/calls/2021-07-13-slides.pdf',
+    );
+    expect(describeCall({ ...withRelative, documentsBaseUrl: '' }, 'https://x/c/a')).toContain('- Slide deck: 2021-07-13-slides.pdf');
+  });
+
+  it('tells a dated call from one whose date is to be announced', () => {
+    expect(isDatedCall({ startsAt: '2026-12-03T16:30:00.000Z' })).toBe(true);
+    expect(isDatedCall({ startsAt: null })).toBe(false);
   });
 });
 

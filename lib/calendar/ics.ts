@@ -1,8 +1,15 @@
 /** iCalendar (RFC 5545) export of a call. Pure: the only input besides the call is the time stamp. */
+import { resolveLinkUrl } from '../links';
 import type { PublicCall } from '../protocol';
 
-/** The part of a call the calendar shows; any PublicCall fits. */
-export type CalendarCall = Pick<PublicCall, 'slug' | 'title' | 'description' | 'startsAt' | 'timezone' | 'plannedMinutes' | 'links' | 'sections'>;
+/** The part of a call the calendar shows: any PublicCall with a date (one still to be announced has no event). */
+export type CalendarCall = Pick<PublicCall, 'slug' | 'title' | 'description' | 'timezone' | 'plannedMinutes' | 'links' | 'sections'> &
+  Partial<Pick<PublicCall, 'documentsBaseUrl'>> & { startsAt: string };
+
+/** A call whose date is set; a call to be announced cannot be put in a calendar. */
+export function isDatedCall<Call extends Pick<PublicCall, 'startsAt'>>(call: Call): call is Call & { startsAt: string } {
+  return call.startsAt !== null;
+}
 
 const CRLF = '\r\n';
 const MAX_LINE_OCTETS = 75;
@@ -66,7 +73,11 @@ export function describeCall(call: CalendarCall, publicUrl: string): string {
     }
     blocks.push(agenda.join('\n'));
   }
-  if (call.links.length > 0) blocks.push(['Links', ...call.links.map((link) => `- ${link.label}: ${link.url}`)].join('\n'));
+  if (call.links.length > 0) {
+    // A relative link is written out against the documents base URL when there is one, else as written.
+    const url = (link: { url: string }) => resolveLinkUrl(link.url, call.documentsBaseUrl ?? '') ?? link.url;
+    blocks.push(['Links', ...call.links.map((link) => `- ${link.label}: ${url(link)}`)].join('\n'));
+  }
   return blocks.join('\n\n');
 }
 

@@ -7,8 +7,11 @@ export type CallView = (typeof CALL_VIEWS)[number];
 
 export const MAX_PAGE_SIZE = 100;
 
-/** `<start in epoch ms>.<call id>`: the position of the last call of the previous page. */
-export const callCursorPattern = /^(\d{1,15})\.([\w-]{1,64})$/;
+/** The start part of a cursor at a call whose date is to be announced. */
+export const UNDATED_CURSOR = 'tba';
+
+/** `<start in epoch ms, or tba>.<call id>`: the position of the last call of the previous page. */
+export const callCursorPattern = /^(\d{1,15}|tba)\.([\w-]{1,64})$/;
 
 /** Query of `GET /api/calls`. Values arrive as strings, hence the coercion. */
 export const callListQuerySchema = z.object({
@@ -22,7 +25,8 @@ export type CallListQuery = z.infer<typeof callListQuerySchema>;
 export const callSummarySchema = z.object({
   slug: z.string(),
   title: z.string(),
-  startsAt: z.string(),
+  /** ISO instant; null while the date is to be announced (such calls are listed after the dated ones). */
+  startsAt: z.string().nullable(),
   timezone: z.string(),
   plannedMinutes: z.number(),
   status: z.enum(CALL_STATUSES),

@@ -18,4 +18,14 @@ describe('RateLimiter', () => {
     expect(limiter.secondsUntilAllowed('ada', 2000)).toBe(1);
     expect(limiter.secondsUntilAllowed('ada', 3000)).toBe(0);
   });
+
+  it('takes back a token given back, never beyond the burst', () => {
+    const limiter = new RateLimiter(0.001, 2);
+    expect([0, 0].map(() => limiter.take('ada', 1000))).toEqual([true, true]);
+    limiter.giveBack('ada', 1000);
+    expect([0, 0].map(() => limiter.take('ada', 1000))).toEqual([true, false]);
+    limiter.giveBack('grace', 1000);
+    limiter.giveBack('grace', 1000);
+    expect([0, 0, 0].map(() => limiter.take('grace', 1000))).toEqual([true, true, false]);
+  });
 });

@@ -18,6 +18,14 @@ export class RateLimiter {
     return allowed;
   }
 
+  /** Gives back a token taken for a request that turned out not to count (never above the burst). */
+  giveBack(key: string, now = Date.now()): void {
+    const bucket = this.#buckets.get(key);
+    if (!bucket) return;
+    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.perSecond + 1);
+    bucket.updatedAt = now;
+  }
+
   /** How long until `take(key)` would succeed again (0 when it would now). */
   secondsUntilAllowed(key: string, now = Date.now()): number {
     const bucket = this.#buckets.get(key);

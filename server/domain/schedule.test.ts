@@ -4,7 +4,7 @@ import { collectPage, decodeCursor, encodeCursor, filterForView, isPastCall, pla
 
 const now = new Date('2026-06-01T12:00:00Z');
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
-const call = (status: ScheduledCall['status'], startsAt: Date, plannedMinutes = 60): ScheduledCall => ({ id: 'c', status, startsAt, plannedMinutes });
+const call = (status: ScheduledCall['status'], startsAt: Date | null, plannedMinutes = 60): ScheduledCall => ({ id: 'c', status, startsAt, plannedMinutes });
 
 describe('which calls are past', () => {
   it('counts ended calls as past and live calls as live, whatever their dates', () => {
@@ -19,6 +19,12 @@ describe('which calls are past', () => {
     expect(viewOf(call('scheduled', hoursAgo(-24)), now)).toBe('upcoming');
   });
 
+  it('keeps a call whose date is to be announced upcoming until it starts; ended or live ones follow their status', () => {
+    expect(viewOf(call('scheduled', null), now)).toBe('upcoming');
+    expect(viewOf(call('live', null), now)).toBe('live');
+    expect(viewOf(call('ended', null), now)).toBe('past');
+  });
+
   it('builds database filters that contain every call of the view', () => {
     const samples = [
       call('scheduled', hoursAgo(36), 1440),
@@ -27,6 +33,9 @@ describe('which calls are past', () => {
       call('scheduled', hoursAgo(-5)),
       call('live', hoursAgo(1)),
       call('ended', hoursAgo(1)),
+      call('scheduled', null),
+      call('live', null),
+      call('ended', null),
     ];
     for (const view of ['upcoming', 'live', 'past'] as const) {
       const filter = filterForView(view, now);
@@ -34,8 +43,10 @@ describe('which calls are past', () => {
         const matches = filter.anyOf.some(
           (clause) =>
             clause.status === sample.status &&
-            (!clause.startsFrom || sample.startsAt >= clause.startsFrom) &&
-            (!clause.startsBefore || sample.startsAt < clause.startsBefore),
+            (clause.isUndated
+              ? sample.startsAt === null
+              : (!clause.startsFrom && !clause.startsBefore) ||
+                (sample.startsAt !== null && (!clause.startsFrom || sample.startsAt >= clause.startsFrom) && (!clause.startsBefore || sample.startsAt < clause.startsBefore))),
         );
         expect(matches, `${view} filter misses ${JSON.stringify(sample)}`).toBe(true);
       }
@@ -49,6 +60,9 @@ describe('cursors', () => {
   it('round-trips and rejects garbage', () => {
     const cursor = { startsAt: new Date('2026-12-03T16:30:00Z'), id: 'a-b_c' };
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    const undated = { startsAt: null, id: 'c1' };
+    expect(encodeCursor(undated)).toBe('tba.c1');
+    expect(decodeCursor(encodeCursor(undated))).toEqual(undated);
     expect(decodeCursor('nonsense')).toBeNull();
     expect(decodeCursor('123.')).toBeNull();
     expect(decodeCursor('123.a/b')).toBeNull();
@@ -57,8 +71,8 @@ describe('cursors', () => {
 
 describe('collectPage', () => {
   const rows = Array.from({ length: 10 }, (_, index) => ({ id: `r${index}`, startsAt: new Date(index * 1000), keep: index % 3 !== 0 }));
-  const fetchBatch = async (after: { startsAt: Date } | null, take: number) =>
-    rows.filter((row) => !after || row.startsAt > after.startsAt).slice(0, take);
+  const fetchBatch = async (after: { startsAt: Date | null } | null, take: number) =>
+    rows.filter((row) => !after?.startsAt || row.startsAt > after.startsAt).slice(0, take);
 
   it('pages through the kept rows without gaps or repeats', async () => {
     const seen: string[] = [];

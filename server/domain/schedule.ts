@@ -1,5 +1,5 @@
 import type { CallStatus } from '@/lib/protocol';
-import { callCursorPattern, type CallView } from '@/lib/protocol/schedule';
+import { callCursorPattern, UNDATED_CURSOR, type CallView } from '@/lib/protocol/schedule';
 import { utcToZonedLocal, zonedLocalToUtc } from '@/lib/time';
 
 const MINUTE_MS = 60_000;
@@ -12,11 +12,12 @@ export const MAX_PLANNED_MINUTES = 1440;
 /** Bi-weekly is the most common rhythm of community calls. */
 export const DEFAULT_SERIES_INTERVAL_MINUTES = 14 * DAY_MINUTES;
 
-export type ScheduledCall = { id: string; startsAt: Date; plannedMinutes: number; status: CallStatus };
+/** `startsAt` is null while the date is to be announced. */
+export type ScheduledCall = { id: string; startsAt: Date | null; plannedMinutes: number; status: CallStatus };
 
 export function isPastCall(call: ScheduledCall, now: Date): boolean {
   if (call.status === 'ended') return true;
-  if (call.status === 'live') return false;
+  if (call.status === 'live' || call.startsAt === null) return false;
   return call.startsAt.getTime() + call.plannedMinutes * MINUTE_MS + PAST_GRACE_MS < now.getTime();
 }
 
@@ -25,10 +26,13 @@ export function viewOf(call: ScheduledCall, now: Date): CallView {
   return isPastCall(call, now) ? 'past' : 'upcoming';
 }
 
-/** Conditions (any may match) that every call of a view meets; viewOf then decides exactly. */
+/**
+ * Conditions (any may match) that every call of a view meets; viewOf then decides exactly. Calls are ordered by
+ * start, those without a date (to be announced) after the dated ones; `isUndated` matches only those.
+ */
 export type CallListFilter = {
   order: 'asc' | 'desc';
-  anyOf: { status: CallStatus; startsFrom?: Date; startsBefore?: Date }[];
+  anyOf: { status: CallStatus; startsFrom?: Date; startsBefore?: Date; isUndated?: boolean }[];
 };
 
 /**
@@ -39,7 +43,13 @@ export function filterForView(view: CallView, now: Date): CallListFilter {
   const graceEnd = new Date(now.getTime() - PAST_GRACE_MS);
   switch (view) {
     case 'upcoming':
-      return { order: 'asc', anyOf: [{ status: 'scheduled', startsFrom: new Date(graceEnd.getTime() - MAX_PLANNED_MINUTES * MINUTE_MS) }] };
+      return {
+        order: 'asc',
+        anyOf: [
+          { status: 'scheduled', startsFrom: new Date(graceEnd.getTime() - MAX_PLANNED_MINUTES * MINUTE_MS) },
+          { status: 'scheduled', isUndated: true },
+        ],
+      };
     case 'live':
       return { order: 'asc', anyOf: [{ status: 'live' }] };
     case 'past':
@@ -47,16 +57,18 @@ export function filterForView(view: CallView, now: Date): CallListFilter {
   }
 }
 
-export type CallCursor = { startsAt: Date; id: string };
+/** A position in a call list; `startsAt` null for a call whose date is to be announced. */
+export type CallCursor = { startsAt: Date | null; id: string };
 
 export function encodeCursor(call: CallCursor): string {
-  return `${call.startsAt.getTime()}.${call.id}`;
+  return `${call.startsAt ? call.startsAt.getTime() : UNDATED_CURSOR}.${call.id}`;
 }
 
 /** Reads a cursor already checked against callCursorPattern; null when it does not parse. */
 export function decodeCursor(cursor: string): CallCursor | null {
   const match = callCursorPattern.exec(cursor);
   if (!match) return null;
+  if (match[1] === UNDATED_CURSOR) return { startsAt: null, id: match[2]! };
   const startsAt = new Date(Number(match[1]));
   return Number.isNaN(startsAt.getTime()) ? null : { startsAt, id: match[2]! };
 }

@@ -1,51 +1,78 @@
 import { z } from 'zod';
-import type { CallStatus, CreateCallInput, IntroState, PublicCall, PublicSection } from '@/lib/protocol';
+import type { CallStatus, IntroState, PublicCall, PublicSection } from '@/lib/protocol';
 import type { CallPatch } from '../domain/call-events';
+import type { NewCall } from '../domain/call-factory';
 import { saveAgendaChanges } from './agenda.repository';
 import type { Database, Transaction } from './database';
 
-export type NewCallRecord = {
-  id: string;
-  slug: string;
-  hostKey: string;
-  scribeKey: string;
-  startsAt: Date;
-  input: CreateCallInput;
-  newId: () => string;
-};
+export type NewCallRecord = NewCall;
 
+/** Rows per createMany: SQLite refuses more than 999 bound parameters in one statement. */
+const ROWS_PER_INSERT = 50;
+
+function chunks<Row>(rows: Row[]): Row[][] {
+  const result: Row[][] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) result.push(rows.slice(start, start + ROWS_PER_INSERT));
+  return result;
+}
+
+/** Stores a new call with its agenda and, for an imported past call, its record (attendees, questions, minutes), all or nothing. */
 export async function insertCall(database: Database, record: NewCallRecord): Promise<void> {
   const { input, newId } = record;
-  await database.call.create({
-    data: {
-      id: record.id,
-      slug: record.slug,
-      hostKey: record.hostKey,
-      scribeKey: record.scribeKey,
-      title: input.title,
-      description: input.description,
-      startsAt: record.startsAt,
-      timezone: input.timezone,
-      plannedMinutes: input.plannedMinutes,
-      links: { create: input.links.map((link, position) => ({ id: newId(), ...link, position })) },
-      sections: {
-        create: input.sections.map((section, position) => ({
-          id: newId(),
-          title: section.title,
-          notes: section.notes,
-          position,
-          items: {
-            create: section.items.map((item, itemPosition) => ({
-              id: newId(),
-              callId: record.id,
-              ...item,
-              position: itemPosition,
-            })),
-          },
-        })),
-      },
+  await database.$transaction(
+    async (transaction) => {
+      await transaction.call.create({
+        data: {
+          id: record.id,
+          slug: record.slug,
+          hostKey: record.hostKey,
+          scribeKey: record.scribeKey,
+          seriesId: record.seriesId,
+          title: input.title,
+          description: input.description,
+          startsAt: record.startsAt,
+          timezone: input.timezone,
+          plannedMinutes: input.plannedMinutes,
+          documentsBaseUrl: input.documentsBaseUrl,
+          status: record.status,
+          startedAt: record.startedAt,
+          endedAt: record.endedAt,
+          introState: record.introState ? JSON.stringify(record.introState) : '',
+          links: { create: input.links.map((link, position) => ({ id: newId(), ...link, position })) },
+        },
+        select: { id: true },
+      });
+      await insertSections(transaction, record);
+      for (const rows of chunks(record.participants)) {
+        await transaction.participant.createMany({ data: rows.map((participant) => ({ ...participant, callId: record.id, lastSeenAt: participant.checkedInAt })) });
+      }
+      for (const rows of chunks(record.questions)) {
+        await transaction.question.createMany({ data: rows.map((question) => ({ ...question, callId: record.id })) });
+      }
+      if (record.minutesState) {
+        // The text goes in as the first update and a snapshot covering it, as if a scribe had written it and the
+        // minutes had been compacted: the minutes rooms read it like any other, and the history lists it.
+        const state = new Uint8Array(record.minutesState);
+        const update = await transaction.minutesUpdate.create({ data: { callId: record.id, update: state }, select: { id: true } });
+        await transaction.minutesSnapshot.create({ data: { callId: record.id, state, lastUpdateId: update.id }, select: { id: true } });
+      }
     },
-  });
+    // A whole archive record (thousands of rows) may take longer than Prisma's default of 5 s on a busy machine.
+    { timeout: 60_000, maxWait: 20_000 },
+  );
+}
+
+async function insertSections(transaction: Transaction, record: NewCallRecord): Promise<void> {
+  const sections = record.input.sections.map((section, position) => ({ id: record.newId(), position, section }));
+  for (const rows of chunks(sections)) {
+    await transaction.section.createMany({
+      data: rows.map(({ id, position, section }) => ({ id, callId: record.id, title: section.title, notes: section.notes, position })),
+    });
+  }
+  const items = sections.flatMap(({ id: sectionId, section }) =>
+    section.items.map((item, position) => ({ ...item, id: record.newId(), callId: record.id, sectionId, position })),
+  );
+  for (const rows of chunks(items)) await transaction.item.createMany({ data: rows });
 }
 
 export type CallAccess = { id: string; slug: string; hostKey: string; scribeKey: string };

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textOfState } from '@/lib/minutes';
 import { createCallSchema, type PublicSection } from '@/lib/protocol';
+import { buildNewCall } from '../domain/call-factory';
 import { createId } from '../domain/secrets';
 import { commitCallChange, findCallAccess, insertCall, loadPublicCall, readSequence } from './calls.repository';
 import type { Database } from './database';
-import { appendMinutesUpdate, findLatestMinutesSnapshotHeader, insertMinutesSnapshot, listMinutesSnapshots, listMinutesUpdatesSince } from './minutes.repository';
+import { appendMinutesUpdate, findLatestMinutesSnapshotHeader, findMinutesSnapshot, insertMinutesSnapshot, listMinutesSnapshots, listMinutesUpdatesSince } from './minutes.repository';
 import { countParticipants, findParticipant, findParticipantsForTokens, insertParticipant, listParticipants, updateParticipantFlags } from './participants.repository';
 import { applyVoteBatch, insertQuestion, listOwnActivity, listQuestions, mergeQuestion } from './questions.repository';
 import { ensureSeries, listCallSummaries } from './schedule.repository';
@@ -33,10 +35,10 @@ export function describeRepositoryContract(provider: string, open: () => Promise
     });
     afterAll(() => opened?.close());
 
-    async function newCall(startsAt = new Date('2026-12-03T16:30:00.000Z')) {
-      const id = createId();
-      await insertCall(database, { id, slug: createId(), hostKey: createId(), scribeKey: createId(), startsAt, input, newId: createId });
-      return id;
+    async function newCall(startsAt: Date | null = new Date('2026-12-03T16:30:00.000Z')) {
+      const call = { ...buildNewCall(input), startsAt };
+      await insertCall(database, call);
+      return call.id;
     }
 
     async function newParticipant(callId: string, displayName: string) {
@@ -229,6 +231,75 @@ export function describeRepositoryContract(provider: string, open: () => Promise
       expect(secondPage.map((row) => row.id)).toEqual([callIds[0]]);
       const series = await Promise.all([ensureSeries(database, callIds[0]!, 'A', createId), ensureSeries(database, callIds[0]!, 'B', createId)]);
       expect(series[0]).toBe(series[1]);
+    });
+
+    it('lists calls to be announced after the dated ones, in both orders, and pages across the boundary', async () => {
+      const base = Date.parse('2032-05-01T10:00:00.000Z');
+      const dated = await Promise.all([0, 1].map((offset) => newCall(new Date(base + offset * 3_600_000))));
+      const undated = [await newCall(null), await newCall(null)].sort();
+      for (const order of ['asc', 'desc'] as const) {
+        const filter = { order, anyOf: [{ status: 'scheduled' as const, startsFrom: new Date(base) }, { status: 'scheduled' as const, isUndated: true }] };
+        const seen: string[] = [];
+        let after: { startsAt: Date | null; id: string } | null = null;
+        for (let page = 0; page < 10; page += 1) {
+          const rows: Awaited<ReturnType<typeof listCallSummaries>> = await listCallSummaries(database, filter, after, 1);
+          if (rows.length === 0) break;
+          seen.push(...rows.map((row) => row.id));
+          after = { startsAt: rows[0]!.startsAt, id: rows[0]!.id };
+        }
+        const datedInOrder = order === 'asc' ? dated : [...dated].reverse();
+        const undatedInOrder = order === 'asc' ? undated : [...undated].reverse();
+        expect(seen.filter((id) => [...dated, ...undated].includes(id))).toEqual([...datedInOrder, ...undatedInOrder]);
+      }
+      const [row] = await listCallSummaries(database, { order: 'asc', anyOf: [{ status: 'scheduled', isUndated: true }] }, { startsAt: null, id: '' }, 1);
+      expect(row?.startsAt).toBeNull();
+      expect((await loadPublicCall(database, undated[0]!))?.call.startsAt).toBeNull();
+    });
+
+    it('stores an imported past call with its record in one go', async () => {
+      const record = createCallSchema.parse({
+        title: 'Imported',
+        startsAt: '2021-07-13T17:30',
+        timezone: 'Europe/Berlin',
+        documentsBaseUrl: 'https://example.org/calls/',
+        links: [{ label: 'Slides', url: '2021-07-13-slides.pdf' }],
+        sections: [{ title: 'News', items: [{ title: 'Release' }] }],
+        minutes: '## Release\n\nShipped.',
+        questions: [
+          { text: 'When?', authorName: 'Ada', answer: 'Soon', answeredBy: 'Kai', isAnswered: true },
+          { text: 'Why?', authorName: '' },
+        ],
+        attendees: [{ displayName: 'Ada', isTeam: true }, { displayName: 'Kai', affiliation: 'Acme' }],
+        introOrder: ['Kai', 'Ada'],
+      });
+      const call = buildNewCall(record);
+      await insertCall(database, call);
+      const loaded = (await loadPublicCall(database, call.id))!.call;
+      expect(loaded).toMatchObject({ status: 'ended', startsAt: '2021-07-13T15:30:00.000Z', documentsBaseUrl: 'https://example.org/calls/' });
+      expect(loaded.links.map((link) => link.url)).toEqual(['2021-07-13-slides.pdf']);
+      const attendees = await listParticipants(database, call.id, () => false);
+      expect(attendees.map((attendee) => [attendee.displayName, attendee.isTeam, attendee.affiliation, attendee.role])).toEqual([
+        ['Ada', true, '', 'attendee'],
+        ['Kai', false, 'Acme', 'attendee'],
+      ]);
+      expect(loaded.intro).toEqual({ status: 'done', order: [attendees[1]!.id, attendees[0]!.id], currentIndex: 2 });
+      const questions = await listQuestions(database, call.id, { includeHidden: false });
+      expect(questions.map((question) => [question.text, question.state, question.authorName, question.answer, question.answeredBy])).toEqual([
+        ['When?', 'answered', 'Ada', 'Soon', 'Kai'],
+        ['Why?', 'open', '', '', ''],
+      ]);
+      const header = await findLatestMinutesSnapshotHeader(database, call.id);
+      const [update] = await listMinutesUpdatesSince(database, call.id, 0);
+      expect(header?.lastUpdateId).toBe(update?.id);
+      expect(textOfState(update!.update)).toBe('## Release\n\nShipped.');
+      expect(textOfState((await findMinutesSnapshot(database, call.id, header!.id))!.state)).toBe('## Release\n\nShipped.');
+    });
+
+    it('stores nothing of a call whose record cannot be written', async () => {
+      const call = buildNewCall(createCallSchema.parse({ title: 'Broken', attendees: [{ displayName: 'Ada' }] }));
+      const broken = { ...call, participants: [...call.participants, { ...call.participants[0]! }] };
+      await expect(insertCall(database, broken)).rejects.toThrow();
+      expect(await loadPublicCall(database, call.id)).toBeNull();
     });
 
     it('keeps the first value of a setting when two nodes create it at once', async () => {

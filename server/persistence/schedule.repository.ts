@@ -17,7 +17,7 @@ export type CallSummaryRow = {
   id: string;
   slug: string;
   title: string;
-  startsAt: Date;
+  startsAt: Date | null;
   timezone: string;
   plannedMinutes: number;
   status: CallStatus;
@@ -29,9 +29,19 @@ function parseStatus(status: string): CallStatus {
   throw new Error(`Unknown call status in database: ${status}`);
 }
 
+/** Strictly after `after` in the list's order: by start, then id, calls without a date last. */
 function afterCursor(order: 'asc' | 'desc', after: CallCursor) {
-  if (order === 'asc') return { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] };
-  return { OR: [{ startsAt: { lt: after.startsAt } }, { startsAt: after.startsAt, id: { lt: after.id } }] };
+  const beyond = order === 'asc' ? 'gt' : 'lt';
+  if (after.startsAt === null) return { startsAt: null, id: { [beyond]: after.id } };
+  return { OR: [{ startsAt: { [beyond]: after.startsAt } }, { startsAt: after.startsAt, id: { [beyond]: after.id } }, { startsAt: null }] };
+}
+
+function matchesAnyOf(filter: CallListFilter) {
+  return filter.anyOf.map(({ status, startsFrom, startsBefore, isUndated }) => {
+    if (isUndated) return { status, startsAt: null };
+    if (!startsFrom && !startsBefore) return { status };
+    return { status, startsAt: { ...(startsFrom ? { gte: startsFrom } : {}), ...(startsBefore ? { lt: startsBefore } : {}) } };
+  });
 }
 
 /** Calls matching `filter`, ordered by start then id, strictly after `after` in that order. */
@@ -43,17 +53,9 @@ export async function listCallSummaries(
 ): Promise<CallSummaryRow[]> {
   const rows = await database.call.findMany({
     where: {
-      AND: [
-        {
-          OR: filter.anyOf.map(({ status, startsFrom, startsBefore }) => ({
-            status,
-            startsAt: { ...(startsFrom ? { gte: startsFrom } : {}), ...(startsBefore ? { lt: startsBefore } : {}) },
-          })),
-        },
-        after ? afterCursor(filter.order, after) : {},
-      ],
+      AND: [{ OR: matchesAnyOf(filter) }, after ? afterCursor(filter.order, after) : {}],
     },
-    orderBy: [{ startsAt: filter.order }, { id: filter.order }],
+    orderBy: [{ startsAt: { sort: filter.order, nulls: 'last' } }, { id: filter.order }],
     take,
     select: summarySelect,
   });
@@ -72,6 +74,7 @@ export async function loadCallTemplate(database: Database, callId: string) {
       startsAt: true,
       timezone: true,
       plannedMinutes: true,
+      documentsBaseUrl: true,
       links: { orderBy: { position: 'asc' }, select: { label: true, url: true } },
       sections: {
         orderBy: { position: 'asc' },
@@ -85,9 +88,10 @@ export async function loadCallTemplate(database: Database, callId: string) {
   });
 }
 
+/** The starts of a series' dated calls, earliest first. */
 export async function listSeriesStarts(database: Database, seriesId: string): Promise<Date[]> {
-  const rows = await database.call.findMany({ where: { seriesId }, orderBy: { startsAt: 'asc' }, select: { startsAt: true } });
-  return rows.map((row) => row.startsAt);
+  const rows = await database.call.findMany({ where: { seriesId, startsAt: { not: null } }, orderBy: { startsAt: 'asc' }, select: { startsAt: true } });
+  return rows.flatMap((row) => (row.startsAt ? [row.startsAt] : []));
 }
 
 /**
@@ -105,10 +109,6 @@ export async function ensureSeries(database: Database, callId: string, title: st
   const call = await database.call.findUniqueOrThrow({ where: { id: callId }, select: { seriesId: true } });
   if (!call.seriesId) throw new Error(`Call ${callId} lost its series`);
   return call.seriesId;
-}
-
-export async function assignSeries(database: Database, callId: string, seriesId: string): Promise<void> {
-  await database.call.update({ where: { id: callId }, data: { seriesId } });
 }
 
 export async function deleteCall(database: Database, callId: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { clientAddress, DEFAULT_RATE_LIMITS, NetworkLimits } from './network-limits';
 
@@ -74,5 +75,21 @@ describe('NetworkLimits', () => {
   it('counts connections per peer address when no proxy is trusted', () => {
     const limits = new NetworkLimits({ ...DEFAULT_RATE_LIMITS, connectionsPer10Seconds: 2 });
     expect(['198.51.100.1', '198.51.100.2', '198.51.100.3'].map((forged) => limits.takeConnection(handshake(forged)))).toEqual([true, true, false]);
+  });
+
+  it('counts creating a call against the create budget, unless it joins a series with a host key in the request', () => {
+    const limits = new NetworkLimits({ ...DEFAULT_RATE_LIMITS, callsPerMinute: 2, apiPerMinute: 5 });
+    const post = (headers: Record<string, string> = {}) => ({ method: 'POST', headers, socket: { remoteAddress: '198.51.100.1' } }) as unknown as IncomingMessage;
+    const create = new URL('http://localhost/api/calls');
+    const archive = new URL('http://localhost/api/calls?seriesOf=abc');
+    const bearer = { authorization: 'Bearer key' };
+    expect([1, 2, 3].map(() => limits.takeHttp(post(), create))).toEqual([null, null, expect.any(Number)]);
+    // Three archive uploads with a key pass (API budget), a claim without a key does not.
+    expect([1, 2, 3].map(() => limits.takeHttp(post(bearer), archive))).toEqual([null, null, null]);
+    expect(limits.takeHttp(post(), archive)).toEqual(expect.any(Number));
+    // A create whose claim was in the body moves to the API budget (4 of 5 used): one more create fits, one more API request.
+    limits.recountAsSeriesCreate(post());
+    expect(limits.takeHttp(post(), create)).toBeNull();
+    expect([1, 2].map(() => limits.takeHttp(post(bearer), archive))).toEqual([null, expect.any(Number)]);
   });
 });

@@ -6,7 +6,10 @@ import { RateLimiter } from '../domain/rate-limiter';
 export type RateLimitOptions = {
   commandsPerSecond: number;
   commandBurst: number;
-  /** POST /api/calls and POST /api/calls/<slug>/next: creating calls. */
+  /**
+   * POST /api/calls and POST /api/calls/<slug>/next: creating calls. A create that joins an existing call's
+   * series with that call's host key (an archive upload) counts as an ordinary API request instead.
+   */
   callsPerMinute: number;
   /** Every other /api request except /api/health. */
   apiPerMinute: number;
@@ -28,6 +31,10 @@ export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
 };
 
 const CREATES_CALL = /^\/api\/calls(\/[a-z0-9]{1,64}\/next)?$/;
+
+function claimsSeries(request: IncomingMessage, url: URL): boolean {
+  return url.searchParams.has('seriesOf') && /^Bearer\s+\S/i.test(request.headers.authorization ?? '');
+}
 
 /** An IP address in one spelling per client (`::ffff:127.0.0.1` is `127.0.0.1`), or null when it is none. */
 function normalizedAddress(entry: string): string | null {
@@ -69,12 +76,31 @@ export class NetworkLimits {
     this.#connections = new RateLimiter(options.connectionsPer10Seconds / 10, options.connectionsPer10Seconds);
   }
 
-  /** Takes one API request from the client's budget; returns the seconds to wait when it is refused, else null. */
-  takeHttp(request: IncomingMessage, pathname: string): number | null {
-    if (pathname === '/api/health') return null;
-    const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], this.#trustedProxies);
-    const limiter = request.method === 'POST' && CREATES_CALL.test(pathname) ? this.#calls : this.#api;
+  /**
+   * Takes one API request from the client's budget; returns the seconds to wait when it is refused, else null.
+   * A create that claims a series with a host key in the request line and headers (`?seriesOf=` and a Bearer
+   * key) is an ordinary API request; the route refuses it (403) when the key is wrong.
+   */
+  takeHttp(request: IncomingMessage, url: URL): number | null {
+    if (url.pathname === '/api/health') return null;
+    const address = this.#addressOf(request);
+    const isCreate = request.method === 'POST' && CREATES_CALL.test(url.pathname);
+    const limiter = isCreate && !claimsSeries(request, url) ? this.#calls : this.#api;
     return limiter.take(address) ? null : Math.max(1, Math.ceil(limiter.secondsUntilAllowed(address)));
+  }
+
+  /**
+   * A create counted as one (its series claim was in the body) turned out to join a series with a valid host
+   * key: it moves from the create budget to the general API budget.
+   */
+  recountAsSeriesCreate(request: IncomingMessage): void {
+    const address = this.#addressOf(request);
+    this.#calls.giveBack(address);
+    this.#api.take(address);
+  }
+
+  #addressOf(request: IncomingMessage): string {
+    return clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], this.#trustedProxies);
   }
 
   /** Takes one new socket connection from the client's budget (Socket.IO's handshake: peer address and headers). */

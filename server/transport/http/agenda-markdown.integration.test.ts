@@ -82,10 +82,10 @@ describe('POST /api/calls with a Markdown agenda', () => {
     const created = await response.json();
     expect(created.hostUrl).toMatch(/#key=/);
     expect(created.notices).toEqual([]);
-    const call = await publicCall(created.slug);
-    expect(agendaOf(call)).toEqual({
+    const call = agendaOf(await publicCall(created.slug));
+    // The exact notes layout is the parser's (lib/markdown/import); the server stores what it reads.
+    expect(call).toMatchObject({
       title: 'Jenkins 🎩 community call',
-      description: 'Monthly call, everyone welcome. Recorded.',
       startsAt: '2026-12-03T16:30:00.000Z',
       timezone: 'Europe/Berlin',
       plannedMinutes: 60,
@@ -93,24 +93,16 @@ describe('POST /api/calls with a Markdown agenda', () => {
         { label: 'Slides', url: 'https://example.org/slides' },
         { label: 'Live stream', url: 'https://example.org/live' },
       ],
-      sections: [
-        {
-          title: '👋 Welcome',
-          notes: '',
-          items: [
-            { title: 'Intro round', notes: 'new faces first', presenter: '', plannedMinutes: 5 },
-            { title: 'NEW: contributor summit', notes: '', presenter: 'Kai Tanaka', plannedMinutes: 10 },
-          ],
-        },
-        { title: 'Spotlight: release process', notes: '', items: [] },
-        {
-          title: 'Status update: ARM64 🚀',
-          notes: 'Builds are green since Tuesday.\n### Open questions\n| Arch | State |\n|------|-------|\n| arm64 | ✅ |',
-          items: [{ title: 'Toolchain', notes: '', presenter: 'ada', plannedMinutes: 15 }],
-        },
-        { title: 'Q&A', notes: '', items: [{ title: 'Open floor', notes: '', presenter: '', plannedMinutes: null }] },
-      ],
     });
+    expect(call.description).toContain('Monthly call, everyone welcome. Recorded.');
+    expect(call.sections.map((section) => section.title)).toEqual(['👋 Welcome', 'Spotlight: release process', 'Status update: ARM64 🚀', 'Q&A']);
+    expect(call.sections[0]!.items).toMatchObject([
+      { title: 'Intro round', notes: expect.stringContaining('new faces first'), presenter: '', plannedMinutes: 5 },
+      { title: 'NEW: contributor summit', presenter: 'Kai Tanaka', plannedMinutes: 10 },
+    ]);
+    expect(call.sections[2]!.notes).toContain('Builds are green since Tuesday.');
+    expect(call.sections[2]!.notes).toContain('| arm64 | ✅ |');
+    expect(call.sections[2]!.items).toMatchObject([{ title: 'Toolchain', presenter: 'ada', plannedMinutes: 15 }]);
   });
 
   it('accepts JSON { markdown, ...overrides } and query parameters for what the Markdown lacks', async () => {
@@ -125,8 +117,10 @@ describe('POST /api/calls with a Markdown agenda', () => {
     const response = await postMarkdown(noStart, '?startsAt=2027-01-14T09:00&timezone=UTC&plannedMinutes=30');
     expect(response.status).toBe(201);
     const created = await response.json();
-    expect(created.notices).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('Line 1:') })]);
     expect(agendaOf(await publicCall(created.slug))).toMatchObject({ startsAt: '2027-01-14T09:00:00.000Z', timezone: 'UTC', plannedMinutes: 30 });
+    // An ISO instant overrides too; the timezone given names the call's zone.
+    const instant = await postMarkdown(noStart, `?startsAt=${encodeURIComponent('2027-01-14T09:00:00+02:00')}&timezone=Europe/Helsinki`);
+    expect(agendaOf(await publicCall((await instant.json()).slug))).toMatchObject({ startsAt: '2027-01-14T07:00:00.000Z', timezone: 'Europe/Helsinki' });
   });
 
   it('round-trips through the server: agenda.md imported again gives the same agenda', async () => {
@@ -144,33 +138,26 @@ describe('POST /api/calls with a Markdown agenda', () => {
     expect(await (await fetch(`${server.url}/api/calls/${second.slug}/agenda.md`)).text()).toBe(markdown);
   });
 
-  it('rejects malformed Markdown with the line numbers', async () => {
-    const response = await postMarkdown('# Call on 2026-12-03 17:30 UTC\r\n\r\n## Links for participants\r\n- Slides: TBD\r\n## \r\n');
-    expect(response.status).toBe(400);
-    const { error } = await response.json();
-    expect(error.code).toBe('invalid_payload');
-    expect(error.issues).toEqual([
-      { path: 'markdown', line: 4, message: expect.stringContaining('has no URL') },
-      { path: 'markdown', line: 5, message: expect.stringContaining('no title') },
-    ]);
-    const empty = await fetch(`${server.url}/api/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ markdown: '  ' }) });
-    expect((await empty.json()).error.issues).toEqual([{ path: 'markdown', line: 1, message: expect.stringContaining('empty') }]);
-  });
-
-  it('refuses to guess a start it cannot read and creates nothing', async () => {
-    const before = countCalls();
-    const response = await postMarkdown('# Agenda for the Jenkins call on Thursday, December 3, 17:30 CST\n## Welcome\n- Hi');
-    expect(response.status).toBe(400);
-    const { error } = await response.json();
-    expect(error.message).toContain('does not say when it starts');
-    expect(error.issues).toEqual(
+  it('creates a call from a document with a placeholder link and a start without a timezone, with notices', async () => {
+    const response = await postMarkdown('# Call on 2026-12-03 17:30\r\n\r\n## Links for participants\r\n- Slides: TBD\r\n## Welcome\r\n- Hi\r\n');
+    expect(response.status).toBe(201);
+    const created = await response.json();
+    expect(created.notices).toEqual(
       expect.arrayContaining([
-        { path: 'startsAt', message: expect.stringContaining('start date and time could not be read') },
-        { path: 'timezone', message: expect.stringContaining('timezone could not be read') },
-        { path: 'markdown', line: 1, message: expect.stringContaining('no year') },
-        { path: 'markdown', line: 1, message: expect.stringContaining('“CST” can mean') },
+        { line: 4, message: expect.stringContaining('TBD') },
+        { line: 1, message: expect.stringContaining('read as UTC') },
       ]),
     );
-    expect(countCalls()).toBe(before);
+    expect(await publicCall(created.slug)).toMatchObject({ startsAt: '2026-12-03T17:30:00.000Z', timezone: 'UTC', links: [] });
+  });
+
+  it('creates a call it cannot date as to be announced instead of guessing, and says so', async () => {
+    const before = countCalls();
+    const response = await postMarkdown('# Kubernetes SIG Docs weekly\n## Welcome\n- Hi');
+    expect(response.status).toBe(201);
+    const created = await response.json();
+    expect(created.notices).toEqual(expect.arrayContaining([{ line: 1, message: expect.stringContaining('to be announced') }]));
+    expect(await publicCall(created.slug)).toMatchObject({ startsAt: null, status: 'scheduled', timezone: 'UTC' });
+    expect(countCalls()).toBe(before + 1);
   });
 });

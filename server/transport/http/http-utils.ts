@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/** `POST /api/calls` takes whole documents (an agenda with years of minutes, an archived record). */
+export const MAX_UPLOAD_BYTES = 1024 * 1024;
 
 export class HttpError extends Error {
   constructor(
@@ -28,18 +30,27 @@ export function sendText(response: ServerResponse, contentType: string, body: st
   response.end(body);
 }
 
-export async function readBody(request: IncomingMessage): Promise<string> {
-  const tooLarge = () => new HttpError(413, 'payload_too_large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
-  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+function describeBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** The raw body, refused with a 413 as soon as it is known to exceed `maxBytes`. */
+export async function readBodyBytes(request: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
+  const tooLarge = () => new HttpError(413, 'too_large', `The body is larger than ${describeBytes(maxBytes)}, the most this endpoint takes. Split the document or leave out attachments.`);
+  if (Number(request.headers['content-length'] ?? 0) > maxBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw tooLarge();
+    if (size > maxBytes) throw tooLarge();
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+export async function readBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string> {
+  return (await readBodyBytes(request, maxBytes)).toString('utf8');
 }
 
 export function contentTypeOf(request: IncomingMessage): string {
@@ -47,10 +58,13 @@ export function contentTypeOf(request: IncomingMessage): string {
 }
 
 export async function readJson(request: IncomingMessage): Promise<unknown> {
+  return parseJson(await readBody(request));
+}
+
+export function parseJson(text: string): unknown {
   try {
-    return JSON.parse(await readBody(request));
-  } catch (error) {
-    if (error instanceof HttpError) throw error;
+    return JSON.parse(text);
+  } catch {
     throw new HttpError(400, 'invalid_payload', 'The body is not valid JSON.');
   }
 }

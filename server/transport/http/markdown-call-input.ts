@@ -1,17 +1,20 @@
 import { z } from 'zod';
+import type { ImportNotice } from '@/lib/markdown/call-draft';
+import { parseCallMarkdown } from '@/lib/markdown/import';
+import { isLocalDateTime } from '@/lib/time';
 import type { Issue } from '@/lib/protocol';
-import { parseAgendaMarkdown, type LineMessage } from '@/lib/markdown/agenda-import';
 import { HttpError } from './http-utils';
 
-export const MARKDOWN_CONTENT_TYPES = ['text/markdown', 'text/x-markdown'];
+/** Bodies read as Markdown; plain text is what many editors save a `.md` file as. */
+export const MARKDOWN_CONTENT_TYPES = ['text/markdown', 'text/x-markdown', 'text/plain'];
 
-/** `{ markdown, ...overrides }`: any other field is a create-call field that wins over the Markdown. */
-export const markdownBodySchema = z.looseObject({ markdown: z.string() });
+/** `{ markdown, filename?, ...overrides }`: any other field is a create-call field that wins over the Markdown. */
+export const markdownBodySchema = z.looseObject({ markdown: z.string(), filename: z.string().max(500).optional() });
 
 /** The query parameters a text/markdown request may add: what the Markdown may lack. */
 export function overridesFromQuery(query: URLSearchParams): Record<string, unknown> {
   const overrides: Record<string, unknown> = {};
-  for (const key of ['startsAt', 'timezone'] as const) {
+  for (const key of ['startsAt', 'timezone', 'documentsBaseUrl'] as const) {
     const value = query.get(key);
     if (value !== null) overrides[key] = value;
   }
@@ -20,33 +23,34 @@ export function overridesFromQuery(query: URLSearchParams): Record<string, unkno
   return overrides;
 }
 
+const NO_DATE_NOTICE = 'No start date could be read; the call is created with its date to be announced. Set the date in the call when it is known.';
+
 /**
- * The create-call body a Markdown agenda describes, with `overrides` on top, still to be validated by
- * createCallSchema. Throws a 400 for Markdown that cannot be read and for a start we would have to guess.
+ * The create-call body a community's document describes, with `overrides` on top, still to be validated by
+ * createCallSchema, and what the reader noticed. Nothing in the document is refused for what it says: a
+ * document without a date makes a call to be announced, a start without a timezone is read as UTC (with a
+ * notice each). Only a document the parser gives up on is a 400.
  */
-export function callInputFromMarkdown(markdown: string, overrides: Record<string, unknown>): { input: Record<string, unknown>; notices: LineMessage[] } {
-  const parsed = parseAgendaMarkdown(markdown);
+export function callInputFromMarkdown(
+  markdown: string,
+  overrides: Record<string, unknown>,
+  filename: string | undefined,
+): { input: Record<string, unknown>; notices: ImportNotice[] } {
+  const parsed = parseCallMarkdown(markdown, filename ? { filename } : {});
   if (!parsed.ok) {
     const issues: Issue[] = parsed.errors.map(({ line, message }) => ({ path: 'markdown', line, message }));
-    throw new HttpError(400, 'invalid_payload', 'The Markdown agenda could not be read. Fix the lines listed.', issues);
+    throw new HttpError(400, 'invalid_payload', 'The Markdown could not be read. Fix the lines listed.', issues);
   }
-  const input: Record<string, unknown> = { ...parsed.draft, ...overrides };
-  const missing: Issue[] = [];
-  if (input.startsAt === undefined) {
-    missing.push({
-      path: 'startsAt',
-      message: 'The start date and time could not be read from the Markdown; write them in the title line or send startsAt (YYYY-MM-DDTHH:mm).',
-    });
+  const { lines: _lines, ...draft } = parsed.draft;
+  const input: Record<string, unknown> = { ...draft, ...overrides };
+  const notices = [...parsed.notices];
+  const line = parsed.draft.lines.start ?? parsed.draft.lines.title ?? 1;
+  if (typeof input.startsAt === 'string' && isLocalDateTime(input.startsAt) && input.timezone === undefined) {
+    input.timezone = 'UTC';
+    notices.push({ line, message: `The start ${input.startsAt.replace('T', ' ')} has no timezone; it is read as UTC. Send ?timezone= (e.g. Europe/Berlin) or change it in the call.` });
   }
-  if (input.timezone === undefined) {
-    missing.push({
-      path: 'timezone',
-      message: 'The timezone could not be read from the Markdown; write it in the title line (e.g. CET) or send timezone (e.g. Europe/Berlin).',
-    });
+  if (input.startsAt === undefined && !notices.some((notice) => /announced/i.test(notice.message))) {
+    notices.push({ line, message: NO_DATE_NOTICE });
   }
-  if (missing.length > 0) {
-    const read = parsed.notices.map(({ line, message }) => ({ path: 'markdown', line, message }));
-    throw new HttpError(400, 'invalid_payload', 'The call could not be created: the Markdown does not say when it starts.', [...missing, ...read]);
-  }
-  return { input, notices: parsed.notices };
+  return { input, notices };
 }

@@ -38,7 +38,7 @@ export async function handleApiRequest(
 ): Promise<boolean> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (!url.pathname.startsWith('/api/')) return false;
-  const retryAfter = context.limits.network.takeHttp(request, url.pathname);
+  const retryAfter = context.limits.network.takeHttp(request, url);
   if (retryAfter !== null) {
     response.setHeader('retry-after', String(retryAfter));
     sendJson(response, 429, { error: { code: 'rate_limited', message: `Too many requests. Try again in ${retryAfter} s.` } });

@@ -1,13 +1,13 @@
-import { buildCalendar, calendarFileName } from '@/lib/calendar/ics';
+import { buildCalendar, calendarFileName, isDatedCall } from '@/lib/calendar/ics';
 import type { CreateCallInput } from '@/lib/protocol';
 import { callListQuerySchema, nextCallInputSchema, type CallList } from '@/lib/protocol/schedule';
 import { utcToZonedLocal, zonedLocalToUtc } from '@/lib/time';
 import { buildNewCall, callUrls } from '../../domain/call-factory';
 import { collectPage, decodeCursor, filterForView, planNextStart, viewOf } from '../../domain/schedule';
-import { secretsMatch } from '../../domain/secrets';
+import { createId, secretsMatch } from '../../domain/secrets';
 import { findCallAccess, insertCall } from '../../persistence/calls.repository';
+import type { Database } from '../../persistence/database';
 import {
-  assignSeries,
   copyOpenQuestions,
   deleteCall,
   ensureSeries,
@@ -39,7 +39,7 @@ export const scheduleRoutes: Route[] = [
       );
       const body: CallList = {
         view,
-        calls: page.rows.map(({ id: _id, startsAt, ...summary }) => ({ ...summary, startsAt: startsAt.toISOString() })),
+        calls: page.rows.map(({ id: _id, startsAt, ...summary }) => ({ ...summary, startsAt: startsAt?.toISOString() ?? null })),
         nextCursor: page.nextCursor,
       };
       sendJson(response, 200, body);
@@ -50,6 +50,9 @@ export const scheduleRoutes: Route[] = [
     path: new RegExp(`^/api/calls/${slugPattern}/calendar\\.ics$`),
     async handle({ request, response, context, publicUrl, params }) {
       const { call } = await requirePublicCall(context, params[0]!);
+      if (!isDatedCall(call)) {
+        throw new HttpError(409, 'no_date', 'This call’s date is to be announced, so there is no calendar event yet. The host sets the date first.');
+      }
       const callUrl = `${baseUrlOf(request, publicUrl)}/c/${call.slug}`;
       sendText(response, 'text/calendar', buildCalendar(call, callUrl), calendarFileName(call.title));
     },
@@ -67,21 +70,23 @@ export const scheduleRoutes: Route[] = [
       if (!access || !template) throw new HttpError(404, 'not_found', 'There is no call at this address.');
       if (!secretsMatch(input.key, access.hostKey)) throw new HttpError(403, 'forbidden', 'Only the host can plan the next call.');
 
-      const seriesStarts = template.seriesId ? await listSeriesStarts(context.database, template.seriesId) : [template.startsAt];
-      const startsAt = input.startsAt
-        ? zonedLocalToUtc(input.startsAt, template.timezone)
-        : planNextStart(seriesStarts, template.timezone, new Date());
       const { id: _id, seriesId: _seriesId, startsAt: _startsAt, ...copied } = template;
-      const callInput: CreateCallInput = { ...copied, startsAt: utcToZonedLocal(startsAt, template.timezone) };
-      const next = buildNewCall(callInput);
-
-      const seriesId = template.seriesId ?? (await ensureSeries(context.database, template.id, template.title, next.newId));
+      const startsAt = await nextStart(context.database, template, input.startsAt);
+      const callInput: CreateCallInput = {
+        ...copied,
+        startsAt: startsAt ? utcToZonedLocal(startsAt, template.timezone) : undefined,
+        minutes: '',
+        questions: [],
+        attendees: [],
+        introOrder: [],
+      };
+      const seriesId = template.seriesId ?? (await ensureSeries(context.database, template.id, template.title, createId));
+      const next = buildNewCall(callInput, { seriesId });
       await insertCall(context.database, next);
       try {
-        await assignSeries(context.database, next.id, seriesId);
         if (input.carryOverQuestions) await copyOpenQuestions(context.database, template.id, next.id, next.newId);
       } catch (error) {
-        // insertCall cannot join a transaction; undo it rather than leave a call outside its series.
+        // The questions are copied after the call is stored; undo it rather than leave it half planned.
         await deleteCall(context.database, next.id);
         throw error;
       }
@@ -89,3 +94,14 @@ export const scheduleRoutes: Route[] = [
     },
   },
 ];
+
+/**
+ * The next call's start: the one asked for, else the series' rhythm from its dated calls. A call whose date is
+ * to be announced is followed by one to be announced too.
+ */
+async function nextStart(database: Database, template: { seriesId: string | null; startsAt: Date | null; timezone: string }, asked: string | undefined): Promise<Date | null> {
+  if (asked) return zonedLocalToUtc(asked, template.timezone);
+  if (!template.startsAt) return null;
+  const seriesStarts = template.seriesId ? await listSeriesStarts(database, template.seriesId) : [template.startsAt];
+  return planNextStart(seriesStarts, template.timezone, new Date());
+}
