@@ -61,12 +61,14 @@ describe('forecastAgenda', () => {
     const forecast = forecastAgenda(withItems(items, scheduled), t('16:00'));
     expect(startTimes(forecast)).toEqual(['17:00:00', '17:10:00', '17:25:00', '17:40:00', '17:45:00']);
     expect(forecast.endsAt).toBe(t('18:00'));
+    expect([...forecast.sharesMs]).toEqual([['c', 15 * 60_000], ['e', 15 * 60_000]]);
   });
 
   it('gives unplanned items nothing when the planned ones fill the length', () => {
     const items = [item('a', 40), item('b', null), item('c', 30)];
     const forecast = forecastAgenda(withItems(items, scheduled), t('16:00'));
     expect(startTimes(forecast)).toEqual(['17:00:00', '17:40:00', '17:40:00']);
+    expect(forecast.sharesMs.get('b')).toBe(0);
     expect(forecast.endsAt).toBe(t('18:10'));
   });
 
@@ -107,6 +109,7 @@ describe('forecastAgenda', () => {
     const forecast = forecastAgenda(call, t('17:14'));
     expect(forecast.startsAt.get('b')).toBe(t('17:14'));
     expect(forecast.startsAt.get('c')).toBe(t('17:29'));
+    expect(forecast.sharesMs.get('c')).toBe(26 * 60_000);
     expect(forecast.startsAt.get('d')).toBe(t('17:55'));
     expect(forecast.endsAt).toBe(t('18:00'));
   });
@@ -129,6 +132,6 @@ describe('forecastAgenda', () => {
   });
 
   it('forecasts nothing for an ended call', () => {
-    expect(forecastAgenda({ ...call, status: 'ended' }, t('18:00'))).toEqual({ startsAt: new Map(), endsAt: null });
+    expect(forecastAgenda({ ...call, status: 'ended' }, t('18:00'))).toEqual({ startsAt: new Map(), sharesMs: new Map(), endsAt: null });
   });
 });

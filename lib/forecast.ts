@@ -28,6 +28,8 @@ export function readTimer(call: PublicCall, now: number): TimerReading | null {
 export type Forecast = {
   /** Expected start of each item still to come (not the current one or earlier ones). */
   startsAt: Map<string, number>;
+  /** Time expected for each item still to come that has no planned minutes (its share of the length left). */
+  sharesMs: Map<string, number>;
   endsAt: number | null;
 };
 
@@ -38,12 +40,13 @@ type ForecastItem = { id: string; plannedMinutes: number | null };
  * Lays `items` out from `cursor`: planned items take their minutes, the others share `unplannedMs` evenly
  * (what the call's planned length leaves them).
  */
-function layOut(items: ForecastItem[], cursor: number, unplannedMs: number, startsAt: Map<string, number>): number {
+function layOut(items: ForecastItem[], cursor: number, unplannedMs: number, { startsAt, sharesMs }: Forecast): number {
   const unplannedCount = items.filter((item) => item.plannedMinutes === null).length;
   const shareMs = unplannedCount > 0 ? Math.max(0, unplannedMs) / unplannedCount : 0;
   let at = cursor;
   for (const item of items) {
     startsAt.set(item.id, at);
+    if (item.plannedMinutes === null) sharesMs.set(item.id, shareMs);
     at += item.plannedMinutes === null ? shareMs : item.plannedMinutes * MINUTE_MS;
   }
   return at;
@@ -59,14 +62,14 @@ const plannedMsOf = (items: ForecastItem[]) => items.reduce((total, item) => tot
  */
 export function forecastAgenda(call: PublicCall, now: number): Forecast {
   const items = listItems(call);
-  const startsAt = new Map<string, number>();
+  const forecast: Forecast = { startsAt: new Map(), sharesMs: new Map(), endsAt: null };
   const lengthMs = call.plannedMinutes * MINUTE_MS;
-  if (call.status === 'ended') return { startsAt, endsAt: null };
+  if (call.status === 'ended') return forecast;
 
   if (call.status === 'scheduled') {
-    if (call.startsAt === null) return { startsAt, endsAt: null };
+    if (call.startsAt === null) return forecast;
     const cursor = Math.max(Date.parse(call.startsAt), now);
-    return { startsAt, endsAt: layOut(items, cursor, lengthMs - plannedMsOf(items), startsAt) };
+    return { ...forecast, endsAt: layOut(items, cursor, lengthMs - plannedMsOf(items), forecast) };
   }
 
   // A live call's length counts from when it really began (a TBA call has no other start).
@@ -78,7 +81,7 @@ export function forecastAgenda(call: PublicCall, now: number): Forecast {
   const upcomingPlannedMs = plannedMsOf(upcoming);
   const timer = readTimer(call, now);
   if (!current || !timer) {
-    return { startsAt, endsAt: layOut(upcoming, now, plannedEnd - now - upcomingPlannedMs, startsAt) };
+    return { ...forecast, endsAt: layOut(upcoming, now, plannedEnd - now - upcomingPlannedMs, forecast) };
   }
 
   const elapsedMs = timer.elapsedMs;
@@ -91,5 +94,5 @@ export function forecastAgenda(call: PublicCall, now: number): Forecast {
     const shareMs = Math.max(0, plannedEnd - (now - elapsedMs) - upcomingPlannedMs) / unplannedCount;
     currentEnd = now + Math.max(0, shareMs + call.timerExtraSeconds * 1000 - elapsedMs);
   }
-  return { startsAt, endsAt: layOut(upcoming, currentEnd, plannedEnd - currentEnd - upcomingPlannedMs, startsAt) };
+  return { ...forecast, endsAt: layOut(upcoming, currentEnd, plannedEnd - currentEnd - upcomingPlannedMs, forecast) };
 }

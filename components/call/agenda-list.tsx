@@ -11,6 +11,12 @@ import { useNow } from './use-call';
 
 type Dragged = { kind: 'item' | 'section'; id: string };
 
+/** An item without planned minutes gets a share of the time left; shown as approximate, whole minutes only. */
+function expectedLength(shareMs: number | undefined): string | null {
+  const minutes = Math.round((shareMs ?? 0) / 60_000);
+  return minutes >= 1 ? `~${minutes} min` : null;
+}
+
 export function AgendaList({ call, clockOffsetMs, store, isHost }: { call: PublicCall; clockOffsetMs: number; store: CallStore; isHost: boolean }) {
   const [isEditing, setEditing] = useState(false);
   const [openForm, setOpenForm] = useState<string | null>(null);
@@ -106,7 +112,7 @@ export function AgendaList({ call, clockOffsetMs, store, isHost }: { call: Publi
                             {isCurrent ? <span className="sr-only"> (current item)</span> : null}
                           </p>
                           <p className="text-xs text-slate-500">
-                            {[item.presenter && `by ${item.presenter}`, item.plannedMinutes && `${item.plannedMinutes} min`].filter(Boolean).join(' · ')}
+                            {[item.presenter && `by ${item.presenter}`, item.plannedMinutes ? `${item.plannedMinutes} min` : expectedLength(forecast.sharesMs.get(item.id))].filter(Boolean).join(' · ')}
                           </p>
                           {item.notes ? <p className="mt-1 text-sm whitespace-pre-line text-slate-600">{item.notes}</p> : null}
                         </div>

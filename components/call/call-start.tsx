@@ -1,6 +1,8 @@
 import { formatDateTime, formatTime } from '@/lib/time';
 
 export const DATE_TO_BE_ANNOUNCED = 'Date to be announced';
+/** A past call brought in from a document that gave no date. */
+export const DATE_NOT_RECORDED = 'Date not recorded';
 
 function isSameDate(iso: string, zoneA: string, zoneB: string): boolean {
   const dateIn = (timeZone: string) => new Date(iso).toLocaleDateString('en-CA', { timeZone });
@@ -11,12 +13,22 @@ function isSameDate(iso: string, zoneA: string, zoneB: string): boolean {
  * When a call starts, in the viewer's timezone with the call's own alongside (its date only when it differs).
  * A call whose date is to be announced says so, or when it really started once it has.
  */
-export function CallStart({ startsAt, startedAt = null, timezone }: { startsAt: string | null; startedAt?: string | null; timezone: string }) {
+export function CallStart({
+  startsAt,
+  startedAt = null,
+  timezone,
+  isEnded = false,
+}: {
+  startsAt: string | null;
+  startedAt?: string | null;
+  timezone: string;
+  isEnded?: boolean;
+}) {
   const at = startsAt ?? startedAt;
   if (at === null) {
     return (
-      <span className="font-medium text-amber-800" data-testid="call-start">
-        {DATE_TO_BE_ANNOUNCED}
+      <span className={isEnded ? 'text-slate-500' : 'font-medium text-amber-800'} data-testid="call-start">
+        {isEnded ? DATE_NOT_RECORDED : DATE_TO_BE_ANNOUNCED}
       </span>
     );
   }

@@ -27,7 +27,7 @@ export function CallSummaryRow({ call, view }: { call: CallSummary; view: CallVi
           </span>
         </span>
         <span className="mt-1 block text-sm text-slate-600">
-          <CallStart startsAt={call.startsAt} timezone={call.timezone} />
+          <CallStart startsAt={call.startsAt} timezone={call.timezone} isEnded={call.status === 'ended'} />
           <span className="text-slate-500"> · {call.plannedMinutes} min</span>
         </span>
       </a>
