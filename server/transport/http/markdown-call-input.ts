@@ -23,7 +23,7 @@ export function overridesFromQuery(query: URLSearchParams): Record<string, unkno
   return overrides;
 }
 
-const NO_DATE_NOTICE = 'No start date could be read; the call is created with its date to be announced. Set the date in the call when it is known.';
+const NO_DATE_NOTICE = 'No start date could be read; the call is created with its date to be announced.';
 
 /**
  * The create-call body a community's document describes, with `overrides` on top, still to be validated by
