@@ -29,6 +29,10 @@ describe('readWhenParts', () => {
     ['Thursday, March 9, 2023, 07:00Z', { minutes: 7 * 60, timezone: 'UTC' }],
     ['Friday at noon PT', { minutes: 12 * 60, timezone: 'America/Los_Angeles', weekday: 5 }],
     ['1-2pm ET', { minutes: 13 * 60, plannedMinutes: 60, timezone: 'America/New_York' }],
+    ['11-1pm ET', { minutes: 11 * 60, plannedMinutes: 120 }],
+    ['10:30-11:30am PT', { minutes: 10 * 60 + 30, plannedMinutes: 60 }],
+    ['5:30 - 6:45 PM UTC', { minutes: 17 * 60 + 30, plannedMinutes: 75 }],
+    ['11pm-1am UTC', { minutes: 23 * 60, plannedMinutes: 120 }],
     ['11:00 AM – 12:00 PM ET', { minutes: 11 * 60, plannedMinutes: 60 }],
     ['17.05.2023 18:00 CEST', { date: { year: 2023, month: 4, day: 17 }, minutes: 18 * 60 }],
   ])('reads "%s"', (text, expected) => {
@@ -45,6 +49,11 @@ describe('readWhenParts', () => {
     expect(parts.date).toMatchObject({ year: 2026, month: 3, day: 3 });
     expect(parts.dateNote).toBe('“03/04/2026” could be March 4 or 3 April; it is read as April 3, 2026, a Friday as written');
     expect(readWhenParts('Monday 03/04/2026 17:00 UTC').date).toBeUndefined();
+  });
+
+  it('reads a range written in 24 hours with a stray PM', () => {
+    expect(readWhenParts('13:00-14:00PM UTC')).toMatchObject({ minutes: 13 * 60, plannedMinutes: 60 });
+    expect(messages('13:00-14:00PM UTC')).toContain('mixes a 24-hour time with PM; it is read as 13:00');
   });
 
   it('takes the first of several zones and the first of two dates', () => {

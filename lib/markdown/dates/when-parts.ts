@@ -64,14 +64,22 @@ function readClock(hour: string | undefined, minute: string | undefined, meridie
   return { minutes: hours * 60 + minutes, hasColon: minute !== undefined, meridiem, isStray };
 }
 
+/** "5:30 - 6:30 PM": the second time's meridiem applies to the first too, unless that puts it after the end ("11-1pm"). */
+function readRangeStart(hour: string | undefined, minute: string | undefined, meridiem: string | undefined, end: Clock | null): Clock | null {
+  if (meridiem || !end?.meridiem || end.isStray) return readClock(hour, minute, meridiem);
+  const inherited = readClock(hour, minute, end.meridiem);
+  if (inherited && inherited.minutes <= end.minutes) return inherited;
+  const other = readClock(hour, minute, end.meridiem.toLowerCase() === 'p' ? 'a' : 'p');
+  return other && other.minutes < end.minutes ? other : inherited;
+}
+
 function readTime(text: string, parts: WhenParts): { rest: string; at: number } {
   for (const match of text.matchAll(clockRange)) {
     const [whole, h1, m1, p1, h2, m2, p2] = match;
-    // "5:30 - 6:30 PM": the second time's meridiem applies to the first too.
-    const first = readClock(h1, m1, p1 ?? (h2 ? p2 : undefined));
-    if (!first || !(first.hasColon || first.meridiem)) continue;
     const second = readClock(h2, m2, p2);
-    if (first.isStray) {
+    const first = readRangeStart(h1, m1, p1, second);
+    if (!first || !(first.hasColon || first.meridiem)) continue;
+    if (first.isStray || second?.isStray) {
       const read = `${pad(Math.floor(first.minutes / 60))}:${pad(first.minutes % 60)}`;
       parts.problems.push({ kind: 'other', message: `“${whole.trim()}” mixes a 24-hour time with PM; it is read as ${read}` });
     }
