@@ -2,34 +2,46 @@ import type { PublicCall } from '../protocol/call';
 import { utcToZonedLocal } from '../time';
 import { writeItemLine, writeTitleLine } from './agenda-lines';
 import { formatStart } from './agenda-start';
+import { escapeInline } from './markdown-escape';
 
-/** A link the import reads back as the same label and URL, in the form people paste. */
+/** A link the import reads back as the same label and URL, relative URLs as written. */
 function writeLink({ label, url }: { label: string; url: string }): string {
-  const isPlain = !/[[\]]/.test(label) && !/[\s()<>]/.test(url);
-  return isPlain ? `- [${label}](${url})` : `- ${label}: <${url}>`;
+  const destination = /[\s()<>]/.test(url) ? `<${url}>` : url;
+  return `- [${escapeInline(label)}](${destination})`;
 }
 
-/** Item notes become nested bullets; their own deeper bullets keep their depth. */
-function writeItemNotes(notes: string): string[] {
-  if (!notes) return [];
-  return notes.split('\n').map((line) => (!line ? '' : /^\s/.test(line) ? `  ${line}` : `  - ${line}`));
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => (line.trim() ? `  ${line}` : ''))
+    .join('\n');
+
+/** An item line and, after a blank line, its notes indented under it as Markdown (nesting kept). */
+function writeItem(item: { title: string; notes: string; presenter: string; plannedMinutes: number | null }): string[] {
+  const line = `- ${escapeInline(writeItemLine(item))}`;
+  return item.notes.trim() ? [line, '', indent(item.notes.trim())] : [line];
 }
 
-/** The parts of a PublicCall the agenda is made of; any PublicCall fits. */
-export type AgendaSource = Pick<PublicCall, 'title' | 'description' | 'startsAt' | 'timezone' | 'plannedMinutes' | 'links' | 'sections'>;
+/** The parts of a PublicCall the agenda is made of; any PublicCall fits, also one whose start is to be announced. */
+export type AgendaSource = Pick<PublicCall, 'title' | 'description' | 'timezone' | 'plannedMinutes' | 'links' | 'sections'> & { startsAt: string | null };
 
-/** The call's agenda as Markdown in the shape community calls use; parseAgendaMarkdown reads it back. */
-export function exportAgendaMarkdown(call: AgendaSource): string {
+/** The title line: the start in the call's timezone, or "date to be announced" with the planned length. */
+function writeTitle(call: AgendaSource): string {
+  const title = escapeInline(call.title);
+  if (!call.startsAt) return `# Agenda for the ${title} (date to be announced, ${call.plannedMinutes} minutes)`;
   const startsAt = utcToZonedLocal(new Date(call.startsAt), call.timezone);
-  const blocks: string[][] = [[writeTitleLine(call.title, formatStart(startsAt, call.timezone, call.plannedMinutes))]];
-  if (call.description) blocks.push([call.description]);
+  return writeTitleLine(title, formatStart(startsAt, call.timezone, call.plannedMinutes));
+}
+
+/** The call's agenda as Markdown in the shape community calls use; parseCallMarkdown reads it back. */
+export function exportAgendaMarkdown(call: AgendaSource): string {
+  const blocks: string[][] = [[writeTitle(call)]];
+  if (call.description.trim()) blocks.push([call.description.trim()]);
   if (call.links.length > 0) blocks.push(['## Links for participants'], call.links.map(writeLink));
   for (const section of call.sections) {
-    blocks.push([`## ${section.title}`]);
-    if (section.notes) blocks.push([section.notes]);
-    if (section.items.length > 0) {
-      blocks.push(section.items.flatMap((item) => [`- ${writeItemLine(item)}`, ...writeItemNotes(item.notes)]));
-    }
+    blocks.push([`## ${escapeInline(section.title)}`]);
+    if (section.notes.trim()) blocks.push([section.notes.trim()]);
+    if (section.items.length > 0) blocks.push(section.items.flatMap(writeItem));
   }
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

@@ -1,6 +1,6 @@
 import { readStart, type StartReading } from './agenda-start';
 
-/** Reading single lines of an agenda: the title line, an item line, a link line. Pure. */
+/** Reading text inside single lines of an agenda: the title line's "when", an item line's minutes and presenter. Pure. */
 
 export type ItemLine = { title: string; presenter: string; plannedMinutes: number | null; problem?: string };
 
@@ -81,30 +81,6 @@ export function writeItemLine(item: { title: string; presenter: string; plannedM
   return candidates[0]!;
 }
 
-export type LinkLine = { label: string; url: string; rest: string } | { error: string };
-
-const markdownLink = /^\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)\s*(.*)$/;
-const bareUrl = /<?(https?:\/\/[^\s<>]+)>?/i;
-
-/** Drops sentence punctuation and an unbalanced ")" that end a URL written in running text. */
-function trimUrl(url: string): string {
-  const trimmed = url.replace(/[.,;:!?]+$/, '');
-  const isUnbalanced = trimmed.endsWith(')') && (trimmed.match(/\(/g) ?? []).length < (trimmed.match(/\)/g) ?? []).length;
-  return isUnbalanced ? trimmed.slice(0, -1) : trimmed;
-}
-
-/** Reads `[Label](url)`, `Label: url` or a bare URL. */
-export function readLinkLine(text: string): LinkLine {
-  const linked = markdownLink.exec(text);
-  if (linked) return { label: linked[1]!.trim(), url: linked[2]!, rest: linked[3]!.replace(/^[\s,;:–—-]+/, '') };
-  const url = bareUrl.exec(text);
-  if (!url) return { error: `the link “${text.trim()}” has no URL (write “- Label: https://…” or “- [Label](https://…)”)` };
-  const href = trimUrl(url[1]!);
-  const label = text.slice(0, url.index).replace(/[\s:：,;–—(-]+$/, '').trim();
-  const rest = text.slice(url.index + (url[0].startsWith('<') ? url[0].length : href.length)).replace(/^[\s>),;–—-]+/, '');
-  return { label: label || hostnameOf(href), url: href, rest };
-}
-
 export type TitleLine = { title: string; start: StartReading | null };
 
 const agendaPrefix = /^agenda\s*(?:for\s+(?:the\s+)?|:\s*|[–—-]\s*)/i;
@@ -132,12 +108,4 @@ export function readTitleLine(text: string): TitleLine {
 
 export function writeTitleLine(title: string, when: string): string {
   return `# Agenda for the ${title} on ${when}`;
-}
-
-function hostnameOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
 }

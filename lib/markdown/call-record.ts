@@ -1,7 +1,7 @@
 import type { ParticipantView, PublicCall, PublicQuestion } from '../protocol';
 import { exportAttendeesMarkdown } from './attendees-export';
 import { exportAgendaMarkdown, type AgendaSource } from './agenda-export';
-import { exportQaMarkdown } from './qa-export';
+import { exportQaMarkdown, isRecordedQuestion } from './qa-export';
 
 export type CallRecordSource = {
   call: AgendaSource & { intro: PublicCall['intro'] };
@@ -17,6 +17,8 @@ export type CallRecordSource = {
  */
 export function buildCallRecord({ call, questions, attendees, minutes = '' }: CallRecordSource): string {
   const notes = minutes.trim();
-  const sections = [exportAttendeesMarkdown(attendees, call.intro), ...(notes ? [notes] : []), exportQaMarkdown(questions)];
+  // Minutes that keep their own Q&A part (an imported "No questions this time.") need no second one.
+  const hasOwnQa = questions.filter(isRecordedQuestion).length === 0 && /^#{1,6}\s+(?:community\s+)?(?:q\s*&\s*a|questions)\s*$/im.test(notes);
+  const sections = [exportAttendeesMarkdown(attendees, call.intro), ...(notes ? [notes] : []), ...(hasOwnQa ? [] : [exportQaMarkdown(questions)])];
   return [exportAgendaMarkdown(call).trimEnd(), '# Call Minutes', ...sections].join('\n\n') + '\n';
 }

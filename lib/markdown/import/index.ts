@@ -1,11 +1,11 @@
 import type { CallDraft, CallImportOptions, CallImportResult, DraftAttendee, DraftQuestion, ImportNotice } from '../call-draft';
-import { formatStart } from '../agenda-start';
+import { formatStart } from '../dates';
 import { readAgenda } from './agenda';
 import { NOBODY, readAttendance } from './attendees';
 import { fitToLimits } from './limits';
 import { findMinutes, findParts, runsOf, type Part } from './parts';
 import { noQuestions, readQuestions } from './questions';
-import { readCallStart, type StartCandidate } from './start';
+import { readCallStart, type StartCandidate } from '../dates';
 import { readTitle } from './title';
 import { lineOf, linesOf, sourceOf, textOf, type Block, type Source, readTree } from './tree';
 
@@ -14,6 +14,10 @@ const frontMatterField = /^\s*(?:date|time|start|when|starts_?at)\s*:\s*["']?(.+
 const placeholderMinutes = /^(?:.*\b(?:will be (?:added|published|posted)|to be added|tbd|tba)\b.*|\[?tbd\.?\]?|q&a|no questions.*)$/i;
 
 type Piece = { line: number; text: string };
+
+const wordsOf = (text: string) => Array.from(text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu), (match) => match[0]);
+/** Whether the written start says everything the title's "when" said (else that text is kept in the description). */
+const isSaidBy = (written: string, when: string) => wordsOf(when).every((word) => wordsOf(written).includes(word));
 
 /** Start candidates: the title's "when", `Date:`/`When:`/`Time:` fields of the agenda part, front matter. */
 function startCandidates(source: Source, blocks: Block[], frontMatter: Block[], when?: StartCandidate): StartCandidate[] {
@@ -89,14 +93,15 @@ export function parseCallMarkdown(markdown: string, options: CallImportOptions =
   const start = readCallStart(startCandidates(source, agendaBlocks, frontMatter, title.when), { filename: options.filename, today: options.today });
   notices.push(...start.notices);
   const description = [...agenda.description];
-  if (title.when && !(start.startsAt && start.line === title.when.line && formatStart(start.startsAt, start.timezone ?? 'UTC', start.plannedMinutes ?? 60) === title.when.text)) {
+  if (title.when && !(start.startsAt && start.line === title.when.line && isSaidBy(formatStart(start.startsAt, start.timezone ?? 'UTC', start.plannedMinutes ?? 60), title.when.text))) {
     description.unshift(`**When:** ${title.when.text}`);
   }
-  if (!start.startsAt) notices.push({ line: title.line ?? 1, message: `Line ${title.line ?? 1}: no date was found; the call's date is to be announced.` });
+  if (!start.startsAt && start.notices.length === 0) notices.push({ line: title.line ?? 1, message: `Line ${title.line ?? 1}: no date was found; the call's date is to be announced.` });
   let minutes = record.minutes;
-  if (minutes && minutes.split('\n').every((line) => !line.trim() || placeholderMinutes.test(line.replace(/^#+\s*|[*_]/g, '').trim()))) {
+  if (minutes && minutes.split('\n').every((line) => !line.trim() || /^#{1,6}\s/.test(line) || placeholderMinutes.test(line.replace(/[*_]/g, '').trim()))) {
     notices.push({ line: lineOf(blocks[minutesAt] ?? blocks[0]!), message: `Line ${lineOf(blocks[minutesAt] ?? blocks[0]!)}: the minutes only say they will come later; that text is in the description.` });
-    description.push(minutes.replace(/^#+\s*/gm, ''));
+    const heading = textOf(blocks[minutesAt] ?? blocks[0]!);
+    description.push(`${heading}: ${minutes.replace(/^#+\s*/gm, '')}`);
     minutes = '';
   }
   const draft: CallDraft = {

@@ -1,7 +1,7 @@
 import type { List, ListItem, Nodes, Paragraph, PhrasingContent, Table } from 'mdast';
 import { readItemLine } from '../agenda-lines';
 import type { DraftItem, ImportNotice } from '../call-draft';
-import { dedentedSourceOf, lineOf, sourceOf, textOf, type Source } from './tree';
+import { dedent, dedentedSourceOf, lineOf, sourceOf, textOf, type Source } from './tree';
 
 export type ItemsReading = { items: DraftItem[]; notices: ImportNotice[]; kept: string[] };
 
@@ -20,6 +20,17 @@ function hiddenLinks(source: Source, children: PhrasingContent[]): string[] {
   return found;
 }
 
+/** The part of a paragraph on its first line (inline nodes that start there, text cut at the line break). */
+function firstLineOf(paragraph: Paragraph): Paragraph {
+  const line = lineOf(paragraph);
+  const children: PhrasingContent[] = [];
+  for (const child of paragraph.children) {
+    if ((child.position?.start.line ?? line) > line) break;
+    children.push(child.type === 'text' ? { ...child, value: child.value.split('\n')[0]! } : child);
+  }
+  return { ...paragraph, children };
+}
+
 /** One list item: its first paragraph (or heading) is the item line, everything nested under it its notes. */
 export function readListItem(source: Source, entry: ListItem): { item?: DraftItem; kept?: string; notices: ImportNotice[] } {
   const [first, ...rest] = entry.children;
@@ -30,11 +41,16 @@ export function readListItem(source: Source, entry: ListItem): { item?: DraftIte
   }
   const heading = first as Paragraph;
   const text = textOf(heading).replace(videoTimestamp, '');
-  const read = readItemLine(text);
+  // A hard-wrapped item: its first line carries the minutes and presenter, the wrapped rest goes to the notes.
+  const lines = sourceOf(source, heading).split('\n');
+  const firstLine = lines.length > 1 ? readItemLine(textOf(firstLineOf(heading)).replace(videoTimestamp, '')) : null;
+  const isWrapped = Boolean(firstLine && (firstLine.presenter || firstLine.plannedMinutes !== null));
+  const read = isWrapped && firstLine ? firstLine : readItemLine(text);
+  const wrapped = isWrapped ? dedent(lines.slice(1).join('\n'), 1_000).trim() : '';
   const notices: ImportNotice[] = read.problem ? [{ line, message: `Line ${line}: ${read.problem}.` }] : [];
   const links = hiddenLinks(source, heading.children);
   const nested = dedentedSourceOf(source, rest);
-  const notes = [links.join(' '), nested].filter(Boolean).join('\n\n');
+  const notes = [wrapped, links.join(' '), nested].filter(Boolean).join('\n\n');
   return { item: { title: read.title, notes, presenter: read.presenter, plannedMinutes: read.plannedMinutes, line }, notices };
 }
 

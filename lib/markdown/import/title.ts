@@ -1,7 +1,7 @@
 import type { Heading } from 'mdast';
 import { readTitleLine } from '../agenda-lines';
 import type { ImportNotice } from '../call-draft';
-import type { StartCandidate } from './start';
+import type { StartCandidate } from '../dates';
 import { lineOf, textOf, type Block } from './tree';
 
 export type TitleReading = { title: string; line?: number; index: number; when?: StartCandidate; plannedMinutes?: number; notices: ImportNotice[] };
