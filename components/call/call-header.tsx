@@ -25,7 +25,7 @@ export function CallHeader({
         <div className="min-w-0 flex-1 basis-64">
           <h1 className="truncate text-xl font-bold sm:text-2xl">{call.title}</h1>
           <p className="text-sm text-slate-600">
-            <CallStart startsAt={call.startsAt} startedAt={call.startedAt} timezone={call.timezone} isEnded={call.status === 'ended'} />
+            <CallStart startsAt={call.startsAt} startedAt={call.startedAt} endedAt={call.endedAt} timezone={call.timezone} isEnded={call.status === 'ended'} />
             <span className="text-slate-500"> · {call.plannedMinutes} min</span>
           </p>
         </div>

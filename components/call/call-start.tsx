@@ -16,15 +16,20 @@ function isSameDate(iso: string, zoneA: string, zoneB: string): boolean {
 export function CallStart({
   startsAt,
   startedAt = null,
+  endedAt = null,
   timezone,
   isEnded = false,
 }: {
   startsAt: string | null;
   startedAt?: string | null;
+  endedAt?: string | null;
   timezone: string;
   isEnded?: boolean;
 }) {
-  const at = startsAt ?? startedAt;
+  // A past call brought in from a document without a date is stored as starting and ending when it was brought
+  // in: that moment is not when it took place.
+  const isUndatedRecord = isEnded && startsAt === null && (startedAt === null || startedAt === endedAt);
+  const at = isUndatedRecord ? null : (startsAt ?? startedAt);
   if (at === null) {
     return (
       <span className={isEnded ? 'text-slate-500' : 'font-medium text-amber-800'} data-testid="call-start">
