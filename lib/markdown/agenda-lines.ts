@@ -17,6 +17,12 @@ const leadingMinutes = /^(\d{1,4})\s*(m|mins?|minutes?)\.?\s*[–—:-]\s+(.+?)(
 const namePrefix = /^((?:\p{Lu}[\p{Ll}'’.-]+|\p{Lu}{2,}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}'’.-]*){0,2})\s*:\s+(.+)$/u;
 const notNames = new Set(['spotlight', 'status', 'update', 'updates', 'news', 'note', 'notes', 'discussion', 'sidetopic', 'related', 'topic', 'proposal', 'question', 'questions', 'review', 'follow', 'action', 'decision', 'introduction', 'welcome', 'agenda', 'summary', 'announcement', 'announcements', 'reminder', 'demo', 'goal', 'goals', 'next', 'release', 'releases', 'other', 'misc', 'todo', 'bug', 'issue', 'issues', 'pr', 'link', 'links', 'zoom', 'youtube', 'call', 'meeting', 'time', 'date', 'when', 'where', 'location', 'chair', 'scribe', 'bridge', 'example', 'improvement', 'problem', 'idea', 'ideas', 'feedback', 'plan', 'plans', 'status update', 'community', 'open', 'new', 'breaking', 'important', 'fyi', 'info', 'contributors', 'tbd', 'q&a']);
 
+/** "Ryan", "Eric Huss", not "Spotlight" or "Discussing". */
+const isNameLike = (text: string) => {
+  const first = text.split(/\s+/)[0]!.toLowerCase();
+  return !notNames.has(text.toLowerCase()) && !notNames.has(first) && !/(?:ing|ion|ions|ment|ments|ness)$/.test(first);
+};
+
 const toMinutes = (value: string, unit: string) => Math.round(Number(value) * (/^h/i.test(unit) ? 60 : 1));
 
 /** Splits "Release cadence (15 min) @Kai" into its title, minutes and presenter. */
@@ -59,7 +65,7 @@ export function readItemLine(text: string): ItemLine {
     rest = leading[2]!;
   }
   const named = presenters.length === 0 ? namePrefix.exec(rest) : null;
-  if (named && !notNames.has(named[1]!.toLowerCase()) && !notNames.has(named[1]!.split(/\s+/)[0]!.toLowerCase())) {
+  if (named && isNameLike(named[1]!)) {
     presenters.push(named[1]!);
     rest = named[2]!;
   }
