@@ -52,8 +52,12 @@ test('a call without a date says “to be announced” on its page and in the ca
   await expect(listed).toHaveCount(1);
   await expect(listed).toContainText('Date to be announced');
 
+  await page.goto(`/c/${slug}/present`);
+  await expect(page.getByRole('heading', { name: 'Date to be announced' })).toBeVisible();
+
   // Once the host starts it, the forecast counts from the real start: six items share the 60 minutes.
   await page.goto(hostUrl);
+  await expect(page.getByText('Leave empty if the date is to be announced.')).toBeVisible();
   await page.getByRole('button', { name: 'Start the call' }).click();
   await expect(page.getByTestId('call-start')).toContainText('Started');
   await expect(page.getByTestId('item-forecast')).toHaveCount(5);
