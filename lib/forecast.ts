@@ -73,7 +73,7 @@ export function forecastAgenda(call: PublicCall, now: number): Forecast {
   }
 
   // A live call's length counts from when it really began (a TBA call has no other start).
-  const begunAt = Date.parse(call.startedAt ?? call.startsAt ?? new Date(now).toISOString());
+  const begunAt = call.startedAt ? Date.parse(call.startedAt) : call.startsAt ? Date.parse(call.startsAt) : now;
   const plannedEnd = begunAt + lengthMs;
   const index = items.findIndex((item) => item.id === call.currentItemId);
   const current = items[index];
