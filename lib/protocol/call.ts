@@ -99,7 +99,8 @@ export const createCallSchema = z
       .string()
       .trim()
       .refine((value) => isLocalDateTime(value) || isIsoInstant(value), 'Must be a local date and time like 2026-12-03T17:30 or an ISO 8601 instant like 2026-12-03T16:30:00Z')
-      .optional(),
+      // null, as PublicCall writes it, also means "to be announced".
+      .nullish(),
     timezone: z.string().refine(isValidTimeZone, 'Must be an IANA timezone like Europe/Berlin').optional(),
     plannedMinutes: z.number().int().min(5).max(1440).default(60),
     documentsBaseUrl: documentsBaseUrlSchema.default(''),
@@ -117,7 +118,7 @@ export const createCallSchema = z
   })
   .transform(({ startsAt, timezone, ...rest }) => {
     if (startsAt && isIsoInstant(startsAt)) return { ...rest, ...instantToZonedStart(startsAt, timezone) };
-    return { ...rest, startsAt, timezone: timezone ?? 'UTC' };
+    return { ...rest, startsAt: startsAt ?? undefined, timezone: timezone ?? 'UTC' };
   });
 
 export type CreateCallInput = z.infer<typeof createCallSchema>;

@@ -99,6 +99,9 @@ export async function listSeriesStarts(database: Database, seriesId: string): Pr
  * so two hosts planning at once end up in one series.
  */
 export async function ensureSeries(database: Database, callId: string, title: string, newId: () => string): Promise<string> {
+  // Most calls asked about (every file of an archive after the first) are in a series already.
+  const existing = await database.call.findUnique({ where: { id: callId }, select: { seriesId: true } });
+  if (existing?.seriesId) return existing.seriesId;
   const seriesId = newId();
   const [, claimed] = await database.$transaction([
     database.series.create({ data: { id: seriesId, title } }),

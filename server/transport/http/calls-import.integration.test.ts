@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicCall } from '@/lib/protocol';
-import { createCall, sampleCall, startTestServer } from '../../testing/test-server';
+import { MinutesClient } from '../../testing/minutes-client';
+import { createCall, joinPayload, sampleCall, sendOk, startTestServer } from '../../testing/test-server';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -66,6 +67,8 @@ describe('POST /api/calls: when the call starts', () => {
   it('creates a call without a date as to be announced, lists it after the dated ones and has no calendar event for it', async () => {
     const tba = await created(await postJson({ ...sampleCall, title: 'Date to be announced', startsAt: undefined, timezone: undefined }));
     expect(await publicCall(tba.slug)).toMatchObject({ startsAt: null, status: 'scheduled' });
+    const withNull = await created(await postJson({ ...sampleCall, startsAt: null, timezone: 'Europe/Berlin' }));
+    expect(await publicCall(withNull.slug)).toMatchObject({ startsAt: null, timezone: 'Europe/Berlin' });
     const dated = await createCall(server.url, { ...sampleCall, startsAt: '2099-01-01T10:00' });
 
     const slugs: (string | null)[] = [];
@@ -161,6 +164,40 @@ describe('POST /api/calls: the record of a past call', () => {
     expect(record).toContain('### Intro round\n\n1. Lee Chen\n2. Sam Okafor\n3. Kai Tanaka');
     const past = await (await fetch(`${server.url}/api/calls?view=past&limit=100`)).json();
     expect(past.calls.map((listed: { slug: string }) => listed.slug)).toContain(result.slug);
+  });
+
+  it('opens the imported minutes in the shared minutes document and lists them in the history', async () => {
+    const result = await created(await postJson(pastCall));
+    const scribe = new MinutesClient(server.connect(), result.slug, hostKeyOf(result.hostUrl));
+    await scribe.ready();
+    expect(scribe.text).toBe(pastCall.minutes);
+    const host = server.connect();
+    await sendOk(host, 'call:join', joinPayload(result.slug, { key: hostKeyOf(result.hostUrl) }));
+    const { snapshots } = await sendOk(host, 'minutes:history', {});
+    expect(snapshots).toHaveLength(1);
+    expect((await sendOk(host, 'minutes:snapshot', { snapshotId: snapshots[0]!.id })).text).toBe(pastCall.minutes);
+    // A scribe's later edit lands on top of the imported text.
+    await scribe.push(scribe.edit((text) => text.insert(text.length, '\n- Added after the call.')));
+    expect(await minutesOf(result.slug)).toContain('- cgroups v2 is the default now.\n- Added after the call.');
+  });
+
+  it('stores a record at the limits in one go: 100 sections, 2,000 attendees, 1,000 questions', { timeout: 120_000 }, async () => {
+    const big = {
+      ...pastCall,
+      sections: Array.from({ length: 100 }, (_, section) => ({ title: `Section ${section}`, items: Array.from({ length: 20 }, (_, item) => ({ title: `Item ${section}.${item}` })) })),
+      attendees: Array.from({ length: 2000 }, (_, index) => ({ displayName: `Attendee ${index}`, affiliation: 'Acme' })),
+      questions: Array.from({ length: 1000 }, (_, index) => ({ text: `Question ${index}?`, authorName: `Attendee ${index}`, answer: 'Yes.', isAnswered: index % 2 === 0 })),
+      introOrder: ['Attendee 1999', 'Attendee 0'],
+    };
+    const result = await created(await postJson(big));
+    const call = await publicCall(result.slug);
+    expect(call.sections).toHaveLength(100);
+    expect(call.sections[99]!.items.at(-1)!.title).toBe('Item 99.19');
+    const record = await minutesOf(result.slug);
+    expect(record).toContain('* Attendee 1999 (Acme)');
+    expect(record).toContain('Q (Attendee 999): Question 999?');
+    expect(record.indexOf('Question 998?')).toBeLessThan(record.indexOf('Question 999?'));
+    expect(record).toContain('### Intro round\n\n1. Attendee 1999\n2. Attendee 0');
   });
 
   it('imports its own minutes.md back into the same call', async () => {
