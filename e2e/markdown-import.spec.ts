@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 
-// Flatcar-style call document: agenda, then `# Call Minutes` and `## Q&A`. Its title date has no year; the file name has one.
-const seedPath = new URL('./fixtures/seed-2021-07-13.md', import.meta.url);
+// The seed-shaped Flatcar document (agenda, then `# Call Minutes` and `## Q&A`); its title date has no year, its file name has one.
+const seedPath = new URL('../lib/markdown/import/fixtures/seed-flatcar.md', import.meta.url);
 
 test('a host uploads an agenda with its minutes and Q&A, reads the import report, creates the past call, and its record holds what was uploaded', async ({ page }) => {
   const markdown = await readFile(seedPath, 'utf8');
@@ -13,31 +13,37 @@ test('a host uploads an agenda with its minutes and Q&A, reads the import report
 
   const report = page.getByTestId('import-report');
   await expect(report.getByRole('heading', { name: 'How “2021-07-13.md” was read' })).toBeVisible();
-  await expect(report.getByTestId('report-title')).toHaveText('Flatcar community call');
+  await expect(report.getByTestId('report-title')).toHaveText('Flatcar Container Linux community call');
   await expect(report.getByTestId('report-start')).toContainText('2021-07-13 17:30 Europe/Berlin');
   const links = report.getByTestId('report-links');
-  await expect(links).toContainText('https://youtu.be/aHV6H1g4qsk');
-  await expect(links.getByRole('listitem').filter({ hasText: 'Slide deck' })).toContainText('2021-07-13-slides.pdf');
-  await expect(links.getByRole('listitem').filter({ hasText: 'Slide deck' })).toContainText('relative');
-  await expect(report.getByTestId('report-sections')).toContainText('News');
-  await expect(report.getByTestId('report-item').filter({ hasText: 'Flatcar on ARM64' })).toContainText('Kai');
-  await expect(report.getByTestId('report-item').filter({ hasText: 'Flatcar on ARM64' })).toContainText('(15 min)');
-  await expect(report.getByTestId('report-item').filter({ hasText: 'Flatcar on ARM64' })).toContainText(/line \d+/);
-  await expect(report.getByTestId('report-minutes')).toContainText('Thilo welcomes everyone');
+  const slides = links.getByRole('listitem').filter({ hasText: 'Slide deck' });
+  await expect(slides).toContainText('line 4');
+  await expect(slides).toContainText('2021-07-13-slides.pdf');
+  await expect(slides).toContainText('relative');
+  await expect(links.getByRole('listitem').filter({ hasText: 'Youtube live stream link (for passively watching)' })).toContainText('http://www.youtube.com/watch?v=Fgw1Y3k3mhc');
+  await expect(report.getByTestId('report-sections')).toContainText('Releases review & planning');
+  const review = report.getByTestId('report-item').filter({ hasText: 'Review of the last releases' });
+  await expect(review).toContainText('thilo-fromm');
+  await expect(review).toContainText('(10 min)');
+  await expect(review).toContainText('line 18');
+  await expect(report.getByTestId('report-item').filter({ hasText: 'Andy gives an introduction' })).toContainText('Provisioning with Ignition');
+  await expect(report.getByTestId('report-minutes')).toContainText('The call started with a short round of introductions');
   const questions = report.getByTestId('report-question');
   await expect(questions).toHaveCount(2);
-  await expect(questions.nth(0)).toContainText('Q (Jannik): Will cgroups v2 become the default on Stable too?');
-  await expect(questions.nth(0)).toContainText('A (Thilo): Yes, with the next major Stable in September');
+  await expect(questions.nth(0)).toContainText('Q (Mathieu): Will ARM64 images be promoted to Stable this year?');
+  await expect(questions.nth(0)).toContainText('A (Thilo): Yes, the plan is to promote ARM64 to Stable');
+  await expect(questions.nth(1)).toContainText('A (Kai): Not directly');
   await expect(report.getByTestId('report-record')).toContainText('past call');
   // The yearless date took its year from the file name, and the report says so with its line.
   await expect(report.getByTestId('import-notices')).toContainText('Line 1:');
 
   // The form was filled from the same reading; the host adds the documents base URL the relative link needs.
-  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Flatcar community call');
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Flatcar Container Linux community call');
   await expect(page.getByLabel('Date')).toHaveValue('2021-07-13');
   await expect(page.getByLabel('Start time')).toHaveValue('17:30');
+  await expect(page.getByLabel('Link 1 URL')).toHaveValue('2021-07-13-slides.pdf');
   await page.getByLabel('Documents base URL (optional)').fill('https://github.com/flatcar/Flatcar/raw/main/community-meetings/');
-  await expect(links.getByRole('listitem').filter({ hasText: 'Slide deck' })).toContainText('https://github.com/flatcar/Flatcar/raw/main/community-meetings/2021-07-13-slides.pdf');
+  await expect(slides).toContainText('https://github.com/flatcar/Flatcar/raw/main/community-meetings/2021-07-13-slides.pdf');
   await page.getByRole('button', { name: 'Create the past call' }).click();
 
   const hostLink = page.getByRole('link', { name: 'Open the call’s host page' });
@@ -46,14 +52,19 @@ test('a host uploads an agenda with its minutes and Q&A, reads the import report
   const slug = new URL(await page.getByTestId('public-link').inputValue()).pathname.split('/').pop();
 
   const record = await (await page.request.get(`/api/calls/${slug}/minutes.md`)).text();
-  expect(record).toContain('Sayan walks through the July release round: the new Beta ships cgroups v2 by default, and Stable receives the kernel security fixes.');
-  expect(record).toContain('Kai reports that the ARM64 images pass most release tests');
-  expect(record).toContain('Will cgroups v2 become the default on Stable too?');
-  expect(record).toContain('Jannik');
-  expect(record).toContain('Yes, with the next major Stable in September, after one more Beta cycle.');
-  expect(record).toContain('Can we publish the ARM64 test results per board?');
-  expect(record).toContain('We will add a hardware interop page and link it from the release notes.');
+  expect(record).toContain('# Agenda for the Flatcar Container Linux community call on Tuesday, July 13, 2021');
   expect(record).toContain('[Slide deck](2021-07-13-slides.pdf)');
+  expect(record).toContain('- Review of the last releases (10 min) @thilo-fromm');
+  for (const paragraph of markdown.split('# Call Minutes')[1]!.split('## Q&A')[0]!.split('\n\n').map((each) => each.trim()).filter(Boolean)) {
+    expect(record).toContain(paragraph);
+  }
+  expect(record).toContain('Mathieu');
+  expect(record).toContain('Will ARM64 images be promoted to Stable this year?');
+  expect(record).toContain('Thilo');
+  expect(record).toContain('Yes, the plan is to promote ARM64 to Stable with the next major release once the remaining test failures are fixed.');
+  expect(record).toContain('Is there a way to pin a specific kernel version?');
+  expect(record).toContain('Kai');
+  expect(record).toContain('Not directly; you can hold back updates with the update strategy and test new releases in a canary group first.');
 });
 
 // A pasted agenda whose title line has no year: the year is inferred from the weekday, with a notice; a link without a URL is kept as a notice.
