@@ -18,7 +18,14 @@ export async function requirePublicCall(context: ServerContext, slug: string) {
   return { access, ...entry };
 }
 
-type CreateRequest = { body: unknown; notices: ImportNotice[]; claim: SeriesClaim | null; isClaimInBody: boolean };
+type CreateRequest = {
+  body: unknown;
+  notices: ImportNotice[];
+  /** The document line of a field, for a body read from Markdown. */
+  lineOf?: (path: PropertyKey[]) => number | undefined;
+  claim: SeriesClaim | null;
+  isClaimInBody: boolean;
+};
 
 /** What a `POST /api/calls` asks for: a create-call body (from JSON or Markdown), the reader's notices and a series to join. */
 async function readCreateRequest(request: IncomingMessage, query: URLSearchParams): Promise<CreateRequest> {
@@ -31,8 +38,8 @@ async function readCreateRequest(request: IncomingMessage, query: URLSearchParam
   const text = requireText(decodeUploadText(await readBodyBytes(request, MAX_UPLOAD_BYTES)));
   const filename = query.get('filename') ?? undefined;
   if (isMarkdown) {
-    const { input, notices } = callInputFromMarkdown(text, overridesFromQuery(query), filename);
-    return { body: input, notices, claim: queryClaim, isClaimInBody: false };
+    const { input, notices, lineOf } = callInputFromMarkdown(text, overridesFromQuery(query), filename);
+    return { body: input, notices, lineOf, claim: queryClaim, isClaimInBody: false };
   }
 
   const json = parseJson(text);
@@ -42,8 +49,8 @@ async function readCreateRequest(request: IncomingMessage, query: URLSearchParam
   const markdownBody = markdownBodySchema.safeParse(json);
   if (!markdownBody.success) return { body: json, notices: [], claim, isClaimInBody };
   const { markdown, filename: bodyFilename, seriesOf: _seriesOf, ...overrides } = markdownBody.data;
-  const { input, notices } = callInputFromMarkdown(requireText(markdown), overrides, bodyFilename ?? filename);
-  return { body: input, notices, claim, isClaimInBody };
+  const { input, notices, lineOf } = callInputFromMarkdown(requireText(markdown), overrides, bodyFilename ?? filename);
+  return { body: input, notices, lineOf, claim, isClaimInBody };
 }
 
 export const callRoutes: Route[] = [
@@ -51,11 +58,11 @@ export const callRoutes: Route[] = [
     method: 'POST',
     path: /^\/api\/calls$/,
     async handle({ request, response, context, publicUrl, query }) {
-      const { body, notices, claim, isClaimInBody } = await readCreateRequest(request, query);
+      const { body, notices, lineOf, claim, isClaimInBody } = await readCreateRequest(request, query);
       const seriesId = claim ? await seriesForClaim(context, claim) : null;
       // An archive upload adds many calls to a series its host owns: it is limited like any API request.
       if (claim && isClaimInBody) context.limits.network.recountAsSeriesCreate(request);
-      const input = parseOrThrow(createCallSchema, body, 'The call could not be created. Fix the problems listed.');
+      const input = parseOrThrow(createCallSchema, body, 'The call could not be created. Fix the problems listed.', lineOf);
       const call = buildNewCall(input, { seriesId });
       await insertCall(context.database, call);
       sendJson(response, 201, { ...callUrls(baseUrlOf(request, publicUrl), call), notices });

@@ -10,7 +10,7 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly issues?: { path: string; message: string }[],
+    readonly issues?: { path: string; message: string; line?: number }[],
   ) {
     super(message);
   }
@@ -69,11 +69,22 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** Parses with a zod schema or throws a 400 listing every problem with its path. */
-export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, value: unknown, message: string): z.infer<Schema> {
+/**
+ * Parses with a zod schema or throws a 400 listing every problem with its path, and with the source line when
+ * `lineOf` knows it (a body read from a document).
+ */
+export function parseOrThrow<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  message: string,
+  lineOf?: (path: PropertyKey[]) => number | undefined,
+): z.infer<Schema> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const issues = parsed.error.issues.map((issue) => {
+    const line = lineOf?.(issue.path);
+    return { path: issue.path.join('.'), message: issue.message, ...(line === undefined ? {} : { line }) };
+  });
   throw new HttpError(400, 'invalid_payload', message, issues);
 }
 

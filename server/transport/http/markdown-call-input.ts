@@ -35,7 +35,7 @@ export function callInputFromMarkdown(
   markdown: string,
   overrides: Record<string, unknown>,
   filename: string | undefined,
-): { input: Record<string, unknown>; notices: ImportNotice[] } {
+): { input: Record<string, unknown>; notices: ImportNotice[]; lineOf: (path: PropertyKey[]) => number | undefined } {
   const parsed = parseCallMarkdown(markdown, filename ? { filename } : {});
   if (!parsed.ok) {
     const issues: Issue[] = parsed.errors.map(({ line, message }) => ({ path: 'markdown', line, message }));
@@ -52,5 +52,21 @@ export function callInputFromMarkdown(
   if (input.startsAt === undefined && !notices.some((notice) => /announced/i.test(notice.message))) {
     notices.push({ line, message: NO_DATE_NOTICE });
   }
-  return { input, notices };
+  const lines: Record<string, number | undefined> = { ...parsed.draft.lines, startsAt: parsed.draft.lines.start, timezone: parsed.draft.lines.start };
+  return { input, notices, lineOf: (path) => lineInDraft(input, path, lines) };
+}
+
+/**
+ * The document line a create-call field came from: the `line` of the deepest part of the draft on `path`
+ * (`sections.2.items.0.title` is on its item's line), else the draft's line for that part, if any.
+ */
+export function lineInDraft(input: Record<string, unknown>, path: PropertyKey[], lines: Record<string, number | undefined> = {}): number | undefined {
+  let found: number | undefined = typeof path[0] === 'string' ? lines[path[0]] : undefined;
+  let node: unknown = input;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || typeof key === 'symbol') break;
+    node = Reflect.get(node, key);
+    if (typeof node === 'object' && node !== null && 'line' in node && typeof node.line === 'number') found = node.line;
+  }
+  return found;
 }
