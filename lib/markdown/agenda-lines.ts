@@ -69,7 +69,7 @@ export function readItemLine(text: string): ItemLine {
     presenters.push(named[1]!);
     rest = named[2]!;
   }
-  if (presenters.length > 0 || plannedMinutes !== null) rest = rest.replace(/[\s,;:–—-]+$/, '');
+  if (presenters.length > 0 || plannedMinutes !== null) rest = rest.replace(/[\s,:–—-]+$/, '');
   // Nothing but metadata ("- @kai"): the line itself is the title.
   if (!rest.trim()) return { title: text.trim(), presenter: '', plannedMinutes: null, problem };
   return { title: rest.replace(/\s+/g, ' ').trim(), presenter: presenters.join(', '), plannedMinutes, problem };
@@ -109,7 +109,7 @@ export function readTitleLine(text: string): TitleLine {
     if (reading.isRecognized && (!best || completeness(reading) > completeness(best.reading))) best = { at: match.index, reading };
   }
   if (!best) return { title: heading, start: null };
-  return { title: heading.slice(0, best.at).replace(/[\s,;:–—|(-]+$/, '').trim(), start: best.reading };
+  return { title: heading.slice(0, best.at).replace(/\s+$/, ''), start: best.reading };
 }
 
 export function writeTitleLine(title: string, when: string): string {

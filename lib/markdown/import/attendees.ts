@@ -91,7 +91,7 @@ export function readAttendance(source: Source, blocks: Block[]): AttendanceReadi
     if (block.type === 'list') readList(source, block, group, reading);
     else if (block.type === 'table') readTableRows(block, group, reading);
     else if (block.type === 'paragraph' && textOf(block) === NOBODY) continue;
-    else if (block.type === 'paragraph' && isNameParagraph(block)) {
+    else if (block.type === 'paragraph' && reading.attendees.length === 0 && reading.absent.length === 0 && isNameParagraph(block)) {
       for (const name of splitNames(textOf(block))) {
         const attendee = readAttendee(name, lineOf(block), group);
         if (attendee) reading.attendees.push(attendee);
@@ -101,4 +101,8 @@ export function readAttendance(source: Source, blocks: Block[]): AttendanceReadi
   return reading;
 }
 
-const isNameParagraph = (paragraph: Paragraph) => splitNames(textOf(paragraph)).every((part) => part.split(/\s+/).length <= 12);
+/** "Ann (X), Bo (Y), Cy": short names separated by commas (a sentence is not a list of names). */
+const isNameParagraph = (paragraph: Paragraph) => {
+  const names = splitNames(textOf(paragraph));
+  return names.length >= 2 && names.every((part) => part.replace(/\([^)]*\)/g, '').trim().split(/\s+/).length <= 5);
+};

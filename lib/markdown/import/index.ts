@@ -64,7 +64,8 @@ function readRecord(source: Source, blocks: Block[], minutesAt: number, parts: P
       attendees.push(...read.attendees);
       introOrder.push(...read.introOrder);
       if (read.absent.length > 0) pieces.push({ line: lineOf(part.heading), text: `${sourceOf(source, part.heading)}\n\n${read.absent.join('\n')}` });
-      if (read.kept.length > 0) addRuns([part.heading, ...read.kept]);
+      // Text after a read list of people (a record's own minutes) needs no attendance heading of its own.
+      if (read.kept.length > 0) addRuns(read.attendees.length > 0 || read.introOrder.length > 0 ? read.kept : [part.heading, ...read.kept]);
       if (read.attendees.length === 0 && read.absent.length === 0 && read.kept.length === 0 && !part.blocks.some((block) => textOf(block) === NOBODY)) addRuns([part.heading]);
     }
   }
