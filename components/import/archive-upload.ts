@@ -28,8 +28,8 @@ export function hostKeyOf(hostUrl: string): string {
 async function postDocument(body: string): Promise<Response> {
   for (let attempt = 0; ; attempt += 1) {
     const response = await fetch('/api/calls', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    if (response.status !== 429 || attempt === 3) return response;
-    // Many files at once can meet the create-call rate limit: wait as asked, then try again.
+    if ((response.status !== 429 && response.status !== 503) || attempt === 3) return response;
+    // Many files at once can meet the rate limit (429), or the database may be briefly away (503): wait as asked, then try again.
     await wait(Math.min(Number(response.headers.get('retry-after') ?? 5), 60) * 1000);
   }
 }
