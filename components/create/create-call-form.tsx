@@ -25,7 +25,7 @@ function defaultStart(): { date: string; time: string } {
 type MissingField = 'title' | 'date' | 'timezone';
 
 const missingHint = 'Not in the Markdown: please fill this in.';
-const noDateHint = 'The document gives no date: leave it empty and the date is “to be announced”, or fill it in.';
+const noDateHint = 'No start was read from the document: fill in the date and time, or leave the date empty and it is “to be announced”.';
 
 export function CreateCallForm() {
   const [links, setLinks] = useState<FormLink[]>([{ key: newKey(), label: '', url: '' }]);

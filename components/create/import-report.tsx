@@ -96,7 +96,7 @@ export function ImportReport({ draft, notices, filename, documentsBaseUrl }: { d
       </Part>
       <Part title="Start" line={draft.lines.start}>
         <p data-testid="report-start">
-          {draft.startsAt ? `${draft.startsAt.replace('T', ' ')} ${draft.timezone ?? ''}` : 'Date to be announced (the document gives no date)'}
+          {draft.startsAt ? `${draft.startsAt.replace('T', ' ')} ${draft.timezone ?? ''}` : 'Date to be announced (no start date and time was read; see the notices)'}
           {draft.plannedMinutes ? `, planned for ${draft.plannedMinutes} minutes` : ''}
         </p>
       </Part>
