@@ -70,9 +70,9 @@ describe('exportAgendaMarkdown', () => {
       '## Links for participants',
       '',
       '- [Slides](https://example.org/slides)',
-      '- Recording (YouTube): <https://en.wikipedia.org/wiki/Foo_(bar)>',
+      '- [Recording (YouTube)](<https://en.wikipedia.org/wiki/Foo_(bar)>)',
     ]);
-    expect(markdown).toContain('- Intro round (5 min)\n  - say hi\n    - and where you are from\n- NEW: release notes (10 min) @Kai Tanaka');
+    expect(markdown).toContain('- Intro round (5 min)\n\n  - say hi\n    - and where you are from\n- NEW: release notes (10 min) @Kai Tanaka');
     expect(markdown).toContain('## Spotlight: release process 🚀\n\n## Status update: ARM64');
     expect(markdown).toContain('- Docs (presenter: kai tanaka)');
   });
@@ -82,6 +82,23 @@ describe('exportAgendaMarkdown', () => {
     expect(paris.split('\n')[0]).toMatch(/17:30–18:30 Europe\/Paris$/);
     const summer = exportAgendaMarkdown(callFrom({ ...importOk(agenda).draft, startsAt: '2026-07-02T09:00', timezone: 'America/Los_Angeles' }));
     expect(summer.split('\n')[0]).toBe('# Agenda for the Jenkins community call on Thursday, July 2, 2026, 09:00–10:00 PDT');
+  });
+
+  it('writes a call whose date is to be announced with its planned length, and relative links as written', () => {
+    const call = { ...callFrom(importOk(agenda).draft), startsAt: null, plannedMinutes: 45, links: [{ id: 'l', label: 'Slide deck', url: '2021-07-13-slides.pdf' }] };
+    const markdown = exportAgendaMarkdown(call);
+    expect(markdown.split('\n')[0]).toBe('# Agenda for the Jenkins community call (date to be announced, 45 minutes)');
+    expect(markdown).toContain('- [Slide deck](2021-07-13-slides.pdf)');
+    const again = importOk(markdown).draft;
+    expect(again).toMatchObject({ title: 'Jenkins community call', plannedMinutes: 45, links: [{ label: 'Slide deck', url: '2021-07-13-slides.pdf' }] });
+    expect(again.startsAt).toBeUndefined();
+  });
+
+  it('escapes Markdown characters in titles so they read back as written', () => {
+    const call = { ...callFrom(importOk(agenda).draft), title: 'C# *and* [friends]', sections: [{ id: 's', title: '# not a heading', notes: '', items: [{ id: 'i', title: '1. foo_bar <b>', notes: '', presenter: '', plannedMinutes: null }] }] };
+    const again = importOk(exportAgendaMarkdown(call)).draft;
+    expect(again.title).toBe('C# *and* [friends]');
+    expect(again.sections[0]).toEqual({ title: '# not a heading', notes: '', items: [{ title: '1. foo_bar <b>', notes: '', presenter: '', plannedMinutes: null }] });
   });
 
   it.each([
