@@ -8,6 +8,8 @@ const excerpt = (text: string, length = 140) => {
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 };
 
+const count = (amount: number, noun: string) => `${amount} ${noun}${amount === 1 ? '' : 's'}`;
+
 const isRelative = (url: string) => !/^[a-z][a-z0-9+.-]*:/i.test(url);
 
 function LineNumber({ line }: { line: number | undefined }) {
@@ -116,7 +118,7 @@ export function ImportReport({ draft, notices, filename, documentsBaseUrl }: { d
           })}
         </ul>
       </Part>
-      <Part title={`Agenda (${draft.sections.length} sections, ${draft.sections.reduce((sum, section) => sum + section.items.length, 0)} items)`}>
+      <Part title={`Agenda (${count(draft.sections.length, 'section')}, ${count(draft.sections.reduce((sum, section) => sum + section.items.length, 0), 'item')})`}>
         <ol className="space-y-2" data-testid="report-sections">
           {draft.sections.map((section, sectionIndex) => (
             <li key={`${section.line}:${sectionIndex}`}>
