@@ -10,13 +10,17 @@ export type TitleReading = { title: string; line?: number; index: number; when?:
 export const TO_BE_ANNOUNCED = /\s*\(date to be announced(?:, (\d{1,4}) minutes)?\)$/;
 const dateOnly = /^[\d\s/.,:-]+$|^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?)?,?\s*(?:\d{4})?$/i;
 
+/** Headings that name a part of the document, never the call. */
+const genericHeading = /^(?:agenda(?: items)?|topics|notes|minutes|meeting notes|call minutes|links?|attendees|attendance|q\s*&\s*a|logistics|welcome)\s*:?$/i;
+
 /** The title heading: the first H1, else the first H2, else (H3-only documents) the first heading. */
 export function findTitle(blocks: Block[]): number {
+  const isTitle = (block: Block, depth?: number) => block.type === 'heading' && (depth === undefined || block.depth === depth) && !genericHeading.test(textOf(block));
   for (const depth of [1, 2]) {
-    const index = blocks.findIndex((block) => block.type === 'heading' && block.depth === depth);
+    const index = blocks.findIndex((block) => isTitle(block, depth));
     if (index >= 0) return index;
   }
-  return blocks.findIndex((block) => block.type === 'heading');
+  return blocks.findIndex((block) => isTitle(block));
 }
 
 /** The file name without folders, extension and date, as words: `flatcar-community-call.md` → "flatcar community call". */
