@@ -10,6 +10,10 @@ export function applyCallEvent(call: PublicCall, event: CallEvent): PublicCall {
         startedAt: event.startedAt ?? call.startedAt,
         endedAt: event.endedAt ?? call.endedAt,
       };
+    case 'call.scheduled': {
+      const { startsAt, timezone, plannedMinutes, documentsBaseUrl } = event;
+      return { ...call, startsAt, timezone, plannedMinutes, documentsBaseUrl };
+    }
     case 'agenda.current':
       return { ...call, currentItemId: event.currentItemId, itemStartedAt: event.itemStartedAt, timerPausedAt: null, timerExtraSeconds: 0 };
     case 'timer.changed':

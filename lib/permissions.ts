@@ -8,6 +8,7 @@ const REQUIRED_ROLE: Record<CommandName, Role> = {
   'participant:checkIn': 'attendee',
   'call:start': 'host',
   'call:end': 'host',
+  'call:schedule': 'host',
   'agenda:advance': 'host',
   'agenda:jump': 'host',
   'timer:pause': 'host',

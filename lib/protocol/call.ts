@@ -86,6 +86,12 @@ export const attendeeRecordSchema = z.object({
   isTeam: z.boolean().default(false),
 });
 
+/** A start: a local `YYYY-MM-DDTHH:mm` (in a timezone given beside it) or an ISO 8601 instant with `Z` or an offset. */
+export const startsAtSchema = z
+  .string()
+  .trim()
+  .refine((value) => isLocalDateTime(value) || isIsoInstant(value), 'Must be a local date and time like 2026-12-03T17:30 or an ISO 8601 instant like 2026-12-03T16:30:00Z');
+
 /**
  * A new call. `startsAt` is a local `YYYY-MM-DDTHH:mm` in `timezone`, or an ISO instant with `Z` or an offset;
  * without it the date is to be announced. `minutes`, `questions`, `attendees` and `introOrder` carry the record of a
@@ -95,12 +101,8 @@ export const createCallSchema = z
   .object({
     title: requiredText(LIMITS.title),
     description: text(LIMITS.description).default(''),
-    startsAt: z
-      .string()
-      .trim()
-      .refine((value) => isLocalDateTime(value) || isIsoInstant(value), 'Must be a local date and time like 2026-12-03T17:30 or an ISO 8601 instant like 2026-12-03T16:30:00Z')
-      // null, as PublicCall writes it, also means "to be announced".
-      .nullish(),
+    // null, as PublicCall writes it, also means "to be announced".
+    startsAt: startsAtSchema.nullish(),
     timezone: z.string().refine(isValidTimeZone, 'Must be an IANA timezone like Europe/Berlin').optional(),
     plannedMinutes: z.number().int().min(5).max(1440).default(60),
     documentsBaseUrl: documentsBaseUrlSchema.default(''),

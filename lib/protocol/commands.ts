@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Ack } from './ack';
 import type { CallSnapshot, PresenceUpdate, SequencedEvent } from './events';
 import type { PublicParticipant, Role } from './call';
-import { LIMITS } from './call';
+import { documentsBaseUrlSchema, LIMITS, startsAtSchema } from './call';
+import { isValidTimeZone } from '../time';
 import { participantCommandSchemas, type ParticipantChange, type ParticipantView } from './participants';
 import { questionCommandSchemas, type PublicQuestion } from './questions';
 import { minutesCommandSchemas, type MinutesCommandResults, type MinutesServerEvents } from './minutes';
@@ -48,6 +49,16 @@ export const commandSchemas = {
   }),
   'call:start': z.object({}),
   'call:end': z.object({}),
+  /**
+   * The host sets (or clears: null, to be announced) the call's date, and may change its timezone, length and
+   * documents base URL. A local start is read in the given timezone, else the call's.
+   */
+  'call:schedule': z.object({
+    startsAt: startsAtSchema.nullable(),
+    timezone: z.string().refine(isValidTimeZone, 'Must be an IANA timezone like Europe/Berlin').optional(),
+    plannedMinutes: z.number().int().min(5).max(1440).optional(),
+    documentsBaseUrl: documentsBaseUrlSchema.optional(),
+  }),
   'agenda:advance': z.object({ direction: z.enum(['next', 'previous']) }),
   'agenda:jump': z.object({ itemId: id }),
   'timer:pause': z.object({}),
@@ -89,6 +100,7 @@ export type CommandResults = MinutesCommandResults & {
   'participant:checkIn': CheckInResult;
   'call:start': { sequence: number };
   'call:end': { sequence: number };
+  'call:schedule': { sequence: number };
   'agenda:advance': { sequence: number };
   'agenda:jump': { sequence: number };
   'timer:pause': { sequence: number };

@@ -7,6 +7,8 @@ export type TimerState = { itemStartedAt: string | null; timerPausedAt: string |
 /** A change to a call, broadcast to everyone in it, in sequence order. */
 export type CallEvent =
   | { type: 'call.status'; status: CallStatus; startedAt: string | null; endedAt: string | null }
+  /** The host set the date (null: to be announced), timezone, length or documents base URL. */
+  | { type: 'call.scheduled'; startsAt: string | null; timezone: string; plannedMinutes: number; documentsBaseUrl: string }
   | { type: 'agenda.current'; currentItemId: string | null; itemStartedAt: string | null }
   | ({ type: 'timer.changed' } & TimerState)
   /** The whole agenda after an edit: edits are rare, and a full copy keeps every client exact. */

@@ -12,6 +12,10 @@ export type CallPatch = Partial<{
   qaModerated: boolean;
   qaScribesModerate: boolean;
   introState: string;
+  startsAt: Date | null;
+  timezone: string;
+  plannedMinutes: number;
+  documentsBaseUrl: string;
 }>;
 
 const toDate = (iso: string | null) => (iso ? new Date(iso) : null);
@@ -24,6 +28,9 @@ export function patchFromEvents(events: CallEvent[]): CallPatch {
       patch.status = event.status;
       if (event.startedAt) patch.startedAt = new Date(event.startedAt);
       if (event.endedAt) patch.endedAt = new Date(event.endedAt);
+    } else if (event.type === 'call.scheduled') {
+      const { timezone, plannedMinutes, documentsBaseUrl } = event;
+      Object.assign(patch, { startsAt: toDate(event.startsAt), timezone, plannedMinutes, documentsBaseUrl });
     } else if (event.type === 'agenda.current') {
       Object.assign(patch, { currentItemId: event.currentItemId, itemStartedAt: toDate(event.itemStartedAt), timerPausedAt: null, timerExtraSeconds: 0 });
     } else if (event.type === 'qa.settings') {

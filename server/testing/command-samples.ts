@@ -16,6 +16,7 @@ export function validCommandPayloads(ids: SampleIds = PLACEHOLDER_IDS): Record<C
     'participant:checkIn': { displayName: 'Fuzz' },
     'call:start': {},
     'call:end': {},
+    'call:schedule': { startsAt: '2026-12-10T17:30' },
     'agenda:advance': { direction: 'next' },
     'agenda:jump': { itemId: ids.itemId },
     'timer:pause': {},

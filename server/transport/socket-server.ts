@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { agendaEditHandlers } from './agenda-edit.handlers';
 import { agendaHandlers } from './agenda.handlers';
+import { callScheduleHandlers } from './call-schedule.handlers';
 import { participantHandlers } from './participant.handlers';
 import { questionHandlers } from './question.handlers';
 import { minutesHandlers } from './minutes.handlers';
@@ -35,6 +36,7 @@ export function handleConnections(io: RoundtableServer, context: ServerContext):
       'call:join': joinCall,
       'participant:checkIn': checkIn,
       ...agendaHandlers,
+      ...callScheduleHandlers,
       ...agendaEditHandlers,
       ...questionHandlers,
       ...minutesHandlers,

@@ -63,9 +63,9 @@ export function callInputFromMarkdown(
 export function lineInDraft(input: Record<string, unknown>, path: PropertyKey[], lines: Record<string, number | undefined> = {}): number | undefined {
   let found: number | undefined = typeof path[0] === 'string' ? lines[path[0]] : undefined;
   let node: unknown = input;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null || typeof key === 'symbol') break;
-    node = Reflect.get(node, key);
+  for (const step of path) {
+    if (typeof node !== 'object' || node === null) break;
+    node = Reflect.get(node, step);
     if (typeof node === 'object' && node !== null && 'line' in node && typeof node.line === 'number') found = node.line;
   }
   return found;
