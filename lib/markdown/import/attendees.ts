@@ -78,25 +78,36 @@ export function readAttendance(source: Source, blocks: Block[]): AttendanceReadi
   const reading: AttendanceReading = { attendees: [], introOrder: [], absent: [], kept: [] };
   let group = '';
   let isIntro = false;
+  // One list of people per (group) heading; after "Nobody checked in." or the intro round, the rest is minutes text.
+  let canReadList = true;
+  let isDone = false;
   for (const block of blocks) {
-    if (block.type === 'heading') {
+    if (isDone) {
+      reading.kept.push(block);
+    } else if (block.type === 'heading') {
       isIntro = /^intro(?:duction)?\s+round$/i.test(textOf(block));
       group = isIntro ? '' : textOf(block);
-      continue;
-    }
-    if (isIntro && block.type === 'list') {
+      canReadList = true;
+    } else if (isIntro && block.type === 'list') {
       reading.introOrder.push(...block.children.map((entry) => textOf(entry)));
-      continue;
-    }
-    if (block.type === 'list') readList(source, block, group, reading);
-    else if (block.type === 'table') readTableRows(block, group, reading);
-    else if (block.type === 'paragraph' && textOf(block) === NOBODY) continue;
-    else if (block.type === 'paragraph' && reading.attendees.length === 0 && reading.absent.length === 0 && isNameParagraph(block)) {
+      isDone = true;
+    } else if (canReadList && block.type === 'list') {
+      readList(source, block, group, reading);
+      canReadList = false;
+    } else if (canReadList && block.type === 'table') {
+      readTableRows(block, group, reading);
+      canReadList = false;
+    } else if (block.type === 'paragraph' && textOf(block) === NOBODY) {
+      isDone = true;
+    } else if (canReadList && block.type === 'paragraph' && reading.attendees.length === 0 && reading.absent.length === 0 && isNameParagraph(block)) {
       for (const name of splitNames(textOf(block))) {
         const attendee = readAttendee(name, lineOf(block), group);
         if (attendee) reading.attendees.push(attendee);
       }
-    } else reading.kept.push(block);
+      canReadList = false;
+    } else {
+      reading.kept.push(block);
+    }
   }
   return reading;
 }

@@ -65,8 +65,9 @@ function readRecord(source: Source, blocks: Block[], minutesAt: number, parts: P
       introOrder.push(...read.introOrder);
       if (read.absent.length > 0) pieces.push({ line: lineOf(part.heading), text: `${sourceOf(source, part.heading)}\n\n${read.absent.join('\n')}` });
       // Text after a read list of people (a record's own minutes) needs no attendance heading of its own.
-      if (read.kept.length > 0) addRuns(read.attendees.length > 0 || read.introOrder.length > 0 ? read.kept : [part.heading, ...read.kept]);
-      if (read.attendees.length === 0 && read.absent.length === 0 && read.kept.length === 0 && !part.blocks.some((block) => textOf(block) === NOBODY)) addRuns([part.heading]);
+      const isNobody = part.blocks.some((block) => textOf(block) === NOBODY);
+      if (read.kept.length > 0) addRuns(read.attendees.length > 0 || read.introOrder.length > 0 || isNobody ? read.kept : [part.heading, ...read.kept]);
+      if (read.attendees.length === 0 && read.absent.length === 0 && read.kept.length === 0 && !isNobody) addRuns([part.heading]);
     }
   }
   pieces.sort((a, b) => a.line - b.line);

@@ -57,7 +57,10 @@ const call: fc.Arbitrary<CallDraft> = fc
     plannedMinutes: fc.integer({ min: 5, max: 600 }),
     links: fc.array(link, { maxLength: 4 }),
     sections: fc.array(section, { maxLength: 4 }),
-    minutes: optional(fc.tuple(words(word, 4), paragraphs, optional(nestedNotes, '')).map(([heading, body, list]) => [`## ${heading}`, body, list].filter(Boolean).join('\n\n')), ''),
+    minutes: optional(
+      fc.tuple(optional(words(word, 4), ''), paragraphs, optional(nestedNotes, '')).map(([heading, body, list]) => [heading && `## ${heading}`, body, list].filter(Boolean).join('\n\n')),
+      '',
+    ),
     questions: fc.array(question, { maxLength: 4 }),
     attendees: fc.uniqueArray(attendee, { maxLength: 5, selector: (each) => each.displayName }),
     introLength: fc.nat(5),
