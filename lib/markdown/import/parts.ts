@@ -3,7 +3,7 @@ import { attendanceHeading, regretsHeading } from './attendees';
 import { qaHeading } from './questions';
 import { lineOf, endLineOf, linesOf, textOf, type Block, type Source } from './tree';
 
-export const minutesHeading = /^(?:call\s+|meeting\s+)?(?:minutes|notes)\b|^meeting\s+notes\b|^discussion notes\b/i;
+export const minutesHeading = /^(?:call\s+|meeting\s+|discussion\s+)?(?:minutes|notes)(?:\s+(?:of|from)\s+(?:the\s+)?(?:call|meeting)\b.*)?\s*:?$/i;
 
 export type PartKind = 'qa' | 'attendance' | 'regrets';
 /** A heading's part: the heading and what follows up to the next heading of its level or above. */
