@@ -110,8 +110,7 @@ describe('the real documents of the corpus', () => {
 
   it('wasm-1: H2 title after an image, the **When** field, 4-space nested "1." lists and a [5 min] duration', () => {
     const { draft } = read('wasm-1.md');
-    expect(draft).toMatchObject({ startsAt: '2023-02-14T17:00', timezone: 'UTC', plannedMinutes: 60, lines: { title: 3, start: 6 } });
-    expect(draft.title).toContain("WebAssembly's Community Group");
+    expect(draft).toMatchObject({ title: "Video call of WebAssembly's Community Group", startsAt: '2023-02-14T17:00', timezone: 'UTC', plannedMinutes: 60, lines: { title: 3 } });
     expect(draft.description).toContain('![WebAssembly logo](/images/WebAssembly.png)');
     const agenda = draft.sections.find((section) => section.title === 'Agenda items')!;
     expect(agenda.items.map((each) => each.title)).toEqual(['Opening, welcome and roll call', 'Find volunteers for note taking (acting chair to volunteer)', 'Proposals and discussions', 'Closure']);
@@ -123,6 +122,7 @@ describe('the real documents of the corpus', () => {
 
   it('wasm-2: a cancelled meeting with no date is to be announced; its italic sentence is the section note', () => {
     const { draft, notices } = read('wasm-2.md');
+    expect(draft.title).toBe("Video call of WebAssembly's Community Group");
     expect(draft.startsAt).toBeUndefined();
     expect(draft.sections.find((section) => section.title === 'Agenda items')).toMatchObject({ notes: '*Meeting cancelled due to lack of agenda*', items: [] });
     expect(notices.length).toBeGreaterThan(0);

@@ -41,6 +41,10 @@ export function readListItem(source: Source, entry: ListItem): { item?: DraftIte
   }
   const heading = first as Paragraph;
   const text = textOf(heading).replace(videoTimestamp, '');
+  if (!text) {
+    const kept = dedentedSourceOf(source, entry.children);
+    return { kept: kept || undefined, notices: [] };
+  }
   // A hard-wrapped item: its first line carries the minutes and presenter, the wrapped rest goes to the notes.
   const lines = sourceOf(source, heading).split('\n');
   const firstLine = lines.length > 1 ? readItemLine(textOf(firstLineOf(heading)).replace(videoTimestamp, '')) : null;

@@ -10,6 +10,10 @@ export type TitleReading = { title: string; line?: number; index: number; when?:
 export const TO_BE_ANNOUNCED = /\s*\(date to be announced(?:, (\d{1,4}) minutes)?\)$/;
 const dateOnly = /^[\d\s/.,:-]+$|^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?)?,?\s*(?:\d{4})?$/i;
 
+const month = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+/** "February 14th video call of …": a date before the call's name. */
+const leadingDate = new RegExp(String.raw`^((?:${month}\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${month})(?:,?\s+\d{4})?),?\s+(\p{L}.{2,})$`, 'iu');
+
 /** Headings that name a part of the document, never the call. */
 const genericHeading = /^(?:agenda(?: items)?|topics|notes|minutes|meeting notes|call minutes|links?|attendees|attendance|q\s*&\s*a|logistics|welcome)\s*:?$/i;
 
@@ -56,6 +60,11 @@ export function readTitle(blocks: Block[], filename?: string): TitleReading {
     return { title: fallback || text, line, index, notices, when: { text, line } };
   }
   const { title, start } = readTitleLine(text);
+  const leading = start ? null : leadingDate.exec(title);
+  if (leading) {
+    const rest = leading[2]!;
+    return { title: `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`, line, index, notices, when: { text: leading[1]!, line } };
+  }
   if (!start) return { title: title || fallback, line, index, notices };
   const when = text.slice(text.indexOf(title) + title.length).replace(/^[\s,;:–—|(-]+/, '').replace(/^(?:on|at)\s+/i, '').trim();
   return { title: title || fallback, line, index, notices, when: { text: when, line } };
