@@ -112,6 +112,12 @@ export function readAttendance(source: Source, blocks: Block[]): AttendanceReadi
   return reading;
 }
 
+/** The names after a label: `**Present:** Ann (X), Bo`. */
+export function readAttendanceText(text: string, line: number): AttendanceReading {
+  const attendees = splitNames(text).flatMap((name) => readAttendee(name, line) ?? []);
+  return { attendees, introOrder: [], absent: [], kept: [] };
+}
+
 /** "Ann (X), Bo (Y), Cy": short names separated by commas (a sentence is not a list of names). */
 const isNameParagraph = (paragraph: Paragraph) => {
   const names = splitNames(textOf(paragraph));

@@ -1,7 +1,7 @@
 import type { CallDraft, CallImportOptions, CallImportResult, DraftAttendee, DraftQuestion, ImportNotice } from '../call-draft';
 import { formatStart } from '../dates';
 import { readAgenda } from './agenda';
-import { NOBODY, readAttendance } from './attendees';
+import { NOBODY, readAttendance, readAttendanceText } from './attendees';
 import { fitToLimits } from './limits';
 import { findMinutes, findParts, runsOf, type Part } from './parts';
 import { noQuestions, readQuestions } from './questions';
@@ -45,12 +45,12 @@ function readRecord(source: Source, blocks: Block[], minutesAt: number, parts: P
   const questions: DraftQuestion[] = [];
   const attendees: DraftAttendee[] = [];
   const introOrder: string[] = [];
-  const inParts = new Set(parts.flatMap((part) => [part.heading as Block, ...part.blocks]));
+  const inParts = new Set(parts.flatMap((part) => [part.heading, ...part.blocks]));
   const minutesBlocks = minutesAt < 0 ? [] : blocks.slice(minutesAt + 1).filter((block) => !inParts.has(block));
   const addRuns = (list: Block[]) => pieces.push(...runsOf(source, list, blocks).map((text) => ({ line: 0, text })).map((piece, index) => ({ ...piece, line: lineOf(list[0]!) + index })));
   addRuns(minutesBlocks);
   for (const part of parts) {
-    const whole = [part.heading as Block, ...part.blocks];
+    const whole = [part.heading, ...part.blocks];
     if (part.kind === 'regrets') addRuns(whole);
     if (part.kind === 'qa') {
       const read = readQuestions(source, part.blocks);
@@ -60,7 +60,7 @@ function readRecord(source: Source, blocks: Block[], minutesAt: number, parts: P
       else if (read.kept.length > 0) addRuns([part.heading, ...read.kept]);
     }
     if (part.kind === 'attendance') {
-      const read = readAttendance(source, part.blocks);
+      const read = part.inline ? readAttendanceText(part.inline, lineOf(part.heading)) : readAttendance(source, part.blocks);
       attendees.push(...read.attendees);
       introOrder.push(...read.introOrder);
       if (read.absent.length > 0) pieces.push({ line: lineOf(part.heading), text: `${sourceOf(source, part.heading)}\n\n${read.absent.join('\n')}` });
@@ -85,7 +85,7 @@ export function parseCallMarkdown(markdown: string, options: CallImportOptions =
   notices.push(...title.notices);
   const minutesAt = findMinutes(blocks, title.index);
   const parts = findParts(blocks, minutesAt);
-  const inParts = new Set(parts.flatMap((part) => [part.heading as Block, ...part.blocks]));
+  const inParts = new Set(parts.flatMap((part) => [part.heading, ...part.blocks]));
   const agendaEnd = minutesAt < 0 ? blocks.length : minutesAt;
   const agendaBlocks = blocks.slice(0, agendaEnd).filter((block, index) => index !== title.index && !inParts.has(block));
   const agenda = readAgenda(source, agendaBlocks);

@@ -6,8 +6,13 @@ import { lineOf, endLineOf, linesOf, textOf, type Block, type Source } from './t
 export const minutesHeading = /^(?:call\s+|meeting\s+|discussion\s+)?(?:minutes|notes)(?:\s+(?:of|from)\s+(?:the\s+)?(?:call|meeting)\b.*)?\s*:?$/i;
 
 export type PartKind = 'qa' | 'attendance' | 'regrets';
-/** A heading's part: the heading and what follows up to the next heading of its level or above. */
-export type Part = { kind: PartKind; heading: Heading; blocks: Block[]; start: number; end: number };
+/**
+ * A heading's part: the heading and what follows up to the next heading of its level or above. A label paragraph
+ * (`**Attendees:** Ann, Bo`, or `Present:` over a list) is a part too: itself and the list right after it.
+ */
+export type Part = { kind: PartKind; heading: Block; blocks: Block[]; start: number; end: number; inline?: string };
+
+const label = /^(attendees|attendance|present|participants|regrets|apologies)\s*:\s*([\s\S]*)$/i;
 
 const kindOf = (heading: Heading, isMinutes: boolean): PartKind | null => {
   const text = textOf(heading);
@@ -22,6 +27,18 @@ export function findParts(blocks: Block[], minutesAt: number): Part[] {
   const parts: Part[] = [];
   for (let index = 0; index < blocks.length; index += 1) {
     const block = blocks[index]!;
+    const labelled = block.type === 'paragraph' ? label.exec(textOf(block)) : null;
+    // "Present: the new release" in an agenda is no roll call: outside the minutes only "Attendees:" counts.
+    if (labelled && (/^attend/i.test(labelled[1]!) || (minutesAt >= 0 && index > minutesAt))) {
+      const kind = regretsHeading.test(labelled[1]!) ? 'regrets' : 'attendance';
+      const inline = labelled[2]!.trim();
+      const hasList = !inline && blocks[index + 1]?.type === 'list';
+      if (inline || hasList) {
+        parts.push({ kind, heading: block, blocks: hasList ? [blocks[index + 1]!] : [], start: index, end: index + (hasList ? 2 : 1), inline });
+        if (hasList) index += 1;
+      }
+      continue;
+    }
     if (block.type !== 'heading') continue;
     const kind = kindOf(block, minutesAt >= 0 && index > minutesAt);
     if (!kind) continue;

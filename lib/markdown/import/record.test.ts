@@ -79,6 +79,13 @@ describe('attendees', () => {
     expect(own.introOrder).toEqual(['Kai Tanaka', 'Ada']);
     expect(own).toMatchObject({ minutes: '', questions: [] });
   });
+
+  it('reads label paragraphs: **Present:** names, Attendees: over a list, **Regrets:** kept in the minutes', () => {
+    const { draft } = importCall(`${agenda}\n# Minutes\n\n**Present:** Ann (X), Bo Li\n\nAttendees:\n\n- Cy, Org\n\n**Regrets:** Dee\n\nWe talked.\n`);
+    expect(draft.attendees.map((each) => [each.displayName, each.affiliation, each.line])).toEqual([['Ann', 'X', 8], ['Bo Li', '', 8], ['Cy', 'Org', 12]]);
+    expect(draft.minutes).toBe('**Regrets:** Dee\n\nWe talked.');
+    expect(importCall('# C\n\n## S\n\nPresent: the new release plan.\n').draft.sections[0]!.notes).toBe('Present: the new release plan.');
+  });
 });
 
 describe('the start', () => {
