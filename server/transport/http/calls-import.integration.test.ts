@@ -230,10 +230,14 @@ describe('POST /api/calls: archives', () => {
     expect(unknown.status).toBe(404);
     const wrongInBody = await postJson({ markdown: document, seriesOf: { slug: first.slug, key: 'nope' } });
     expect(wrongInBody.status).toBe(403);
+    const invalid = await postJson({ title: '', seriesOf: { slug: first.slug, key } });
+    expect(invalid.status).toBe(400);
+    const pastCalls = async () => (await (await fetch(`${server.url}/api/calls?view=past&limit=100`)).json()).calls as { slug: string; seriesId: string | null }[];
+    expect((await pastCalls()).find((summary) => summary.slug === first.slug)?.seriesId).toBeNull();
 
     const second = await created(await postMarkdown(document, `?seriesOf=${first.slug}`, { authorization: `Bearer ${key}` }));
     const third = await created(await postJson({ markdown: document.replace('07-27', '08-10'), seriesOf: { slug: first.slug, key } }));
-    const summaries = (await (await fetch(`${server.url}/api/calls?view=past&limit=100`)).json()).calls as { slug: string; seriesId: string | null }[];
+    const summaries = await pastCalls();
     const seriesOf = (slug: string) => summaries.find((summary) => summary.slug === slug)?.seriesId;
     expect(seriesOf(first.slug)).toEqual(expect.any(String));
     expect([seriesOf(second.slug), seriesOf(third.slug)]).toEqual([seriesOf(first.slug), seriesOf(first.slug)]);

@@ -7,7 +7,7 @@ import type { ServerContext } from '../context';
 import { baseUrlOf, contentTypeOf, HttpError, MAX_UPLOAD_BYTES, parseJson, parseOrThrow, readBodyBytes, sendJson } from './http-utils';
 import { callInputFromMarkdown, MARKDOWN_CONTENT_TYPES, markdownBodySchema, overridesFromQuery } from './markdown-call-input';
 import type { Route } from './router';
-import { seriesClaimFromRequest, seriesClaimSchema, seriesForClaim, type SeriesClaim } from './series-claim';
+import { seriesClaimFromRequest, seriesClaimSchema, seriesOfTarget, verifySeriesClaim, type SeriesClaim } from './series-claim';
 import { decodeUploadText, requireText } from './upload-text';
 
 /** The call's public state, or a 404. */
@@ -59,11 +59,11 @@ export const callRoutes: Route[] = [
     path: /^\/api\/calls$/,
     async handle({ request, response, context, publicUrl, query }) {
       const { body, notices, lineOf, claim, isClaimInBody } = await readCreateRequest(request, query);
-      const seriesId = claim ? await seriesForClaim(context, claim) : null;
+      const target = claim ? await verifySeriesClaim(context, claim) : null;
       // An archive upload adds many calls to a series its host owns: it is limited like any API request.
-      if (claim && isClaimInBody) context.limits.network.recountAsSeriesCreate(request);
+      if (target && isClaimInBody) context.limits.network.recountAsSeriesCreate(request);
       const input = parseOrThrow(createCallSchema, body, 'The call could not be created. Fix the problems listed.', lineOf);
-      const call = buildNewCall(input, { seriesId });
+      const call = buildNewCall(input, { seriesId: target ? await seriesOfTarget(context, target) : null });
       await insertCall(context.database, call);
       sendJson(response, 201, { ...callUrls(baseUrlOf(request, publicUrl), call), notices });
     },

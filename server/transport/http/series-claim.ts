@@ -1,10 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { z } from 'zod';
-import { secretsMatch } from '../../domain/secrets';
-import { createId } from '../../domain/secrets';
+import { createId, secretsMatch } from '../../domain/secrets';
 import { ensureSeries } from '../../persistence/schedule.repository';
 import type { ServerContext } from '../context';
-import { requirePublicCall } from './calls.routes';
 import { HttpError } from './http-utils';
 
 /** A request to put a new call in the series of an existing call, proven with that call's host key. */
@@ -25,15 +23,18 @@ export function seriesClaimFromRequest(query: URLSearchParams, headers: Incoming
   return { slug, key };
 }
 
-/**
- * The series a new call joins: the named call's series, created from that call if it has none yet. Only the
- * host of the named call may add calls to it.
- */
-export async function seriesForClaim(context: ServerContext, claim: SeriesClaim): Promise<string> {
-  const { access, call } = await requirePublicCall(context, claim.slug).catch((error: unknown) => {
-    if (error instanceof HttpError && error.status === 404) throw new HttpError(404, 'not_found', `There is no call ${claim.slug} whose series the new call could join.`);
-    throw error;
-  });
+/** The call whose series a new call is to join, once the claim's key proved to be its host key. */
+export type SeriesTarget = { callId: string; title: string };
+
+export async function verifySeriesClaim(context: ServerContext, claim: SeriesClaim): Promise<SeriesTarget> {
+  const access = await context.snapshots.access(claim.slug);
+  const entry = access ? await context.snapshots.get(access.id) : null;
+  if (!access || !entry) throw new HttpError(404, 'not_found', `There is no call ${claim.slug} whose series the new call could join.`);
   if (!secretsMatch(claim.key, access.hostKey)) throw new HttpError(403, 'forbidden', `The key is not the host key of call ${claim.slug}; only its host can add calls to its series.`);
-  return ensureSeries(context.database, access.id, call.title, createId);
+  return { callId: access.id, title: entry.call.title };
+}
+
+/** The target call's series, created from that call (titled after it) if it has none yet. */
+export function seriesOfTarget(context: ServerContext, target: SeriesTarget): Promise<string> {
+  return ensureSeries(context.database, target.callId, target.title, createId);
 }
