@@ -74,15 +74,17 @@ describe('sections and items', () => {
     expect(notices).toContainEqual({ line: 5, message: expect.stringContaining('longer than 200') });
   });
 
-  it('moves items and sections over the limits into notes, and keeps long notes whole', () => {
+  it('moves items and sections over the limits into notes, and notes over the limit into a “(continued)” section', () => {
     const items = Array.from({ length: 202 }, (_, index) => `- I${index}`).join('\n');
     const sections = Array.from({ length: 101 }, (_, index) => `## S${index}\n\ntext ${index}`).join('\n\n');
-    const { draft, notices } = importCall(`# C\n\n## Big\n\n${items}\n\n## Long\n\n${'x'.repeat(25_000)}\n\n${sections}\n`);
+    const long = `${'x'.repeat(15_000)}\n\n${'y'.repeat(10_000)}`;
+    const { draft, notices } = importCall(`# C\n\n## Big\n\n${items}\n\n## Long\n\n${long}\n\n${sections}\n`);
     expect(draft.sections).toHaveLength(100);
     expect(draft.sections[0]!.items).toHaveLength(200);
     expect(draft.sections[0]!.notes).toBe('- I200\n- I201');
-    expect(draft.sections[1]!.notes).toHaveLength(25_000);
-    expect(draft.sections[99]!.notes).toContain('**S98**');
+    expect(draft.sections[1]).toMatchObject({ title: 'Long', notes: 'x'.repeat(15_000) });
+    expect(draft.sections[2]).toMatchObject({ title: 'Long (continued)', notes: 'y'.repeat(10_000) });
+    expect(draft.sections[99]!.notes).toContain('**S97**\n\ntext 97');
     expect(draft.sections[99]!.notes).toContain('text 100');
     const text = notices.map((notice) => notice.message).join('\n');
     expect(text).toContain('at most 200 items');
@@ -91,7 +93,8 @@ describe('sections and items', () => {
   });
 
   it('refuses only an empty document; anything else imports', () => {
-    expect(importCall('just some words').draft).toMatchObject({ title: '', description: 'just some words' });
+    expect(importCall('just some words').draft).toMatchObject({ title: 'just some words', description: 'just some words' });
+    expect(importCall('* * *').draft.title).toBe('Imported call');
     expect(() => importCall('\uFEFF \r\n\t\n')).toThrow('empty');
   });
 });

@@ -56,6 +56,8 @@ export function readAgenda(source: Source, blocks: Block[]): AgendaReading {
       } else if (block.depth <= level && linksHeading.test(text)) {
         section = null;
         isInLinks = true;
+      } else if (block.depth <= level && !text) {
+        reading.notices.push({ line: lineOf(block), message: `Line ${lineOf(block)}: this heading has no text; what follows stays in the part before it.` });
       } else if (block.depth <= level) {
         const links = block.children.filter((child) => child.type === 'link' && textOf(child) !== child.url).map((child) => sourceOf(source, child));
         startSection(text, lineOf(block), links.length > 0 ? [links.join(' ')] : []);

@@ -1,4 +1,5 @@
 import type { List, Paragraph, Table } from 'mdast';
+import { LIMITS } from '../../protocol/call';
 import type { DraftAttendee } from '../call-draft';
 import { lineOf, linesOf, endLineOf, textOf, type Block, type Source } from './tree';
 
@@ -21,7 +22,7 @@ export function readAttendee(text: string, line: number, group = ''): DraftAtten
     const split = /^(.+?)(?:,\s+|\s+[–—-]\s+)(.+)$/.exec(displayName);
     if (split) [displayName, affiliation] = [split[1]!, split[2]!];
   }
-  if (!displayName.trim()) return null;
+  if (!displayName.trim() || displayName.trim().length > LIMITS.name) return null;
   return { displayName: displayName.trim(), affiliation: affiliation.trim(), reason: reason.trim(), isTeam, line };
 }
 
@@ -52,7 +53,9 @@ function readList(source: Source, list: List, group: string, reading: Attendance
       continue;
     }
     const attendee = readAttendee(text, lineOf(entry), group);
+    // Not a name (a sentence, an empty entry): the line stays in the minutes as written.
     if (attendee) reading.attendees.push(attendee);
+    else reading.absent.push(linesOf(source, lineOf(entry), endLineOf(entry)));
   }
 }
 

@@ -2,7 +2,7 @@ import type { CallDraft, CallImportOptions, CallImportResult, DraftAttendee, Dra
 import { formatStart } from '../dates';
 import { readAgenda } from './agenda';
 import { NOBODY, readAttendance, readAttendanceText } from './attendees';
-import { fitToLimits } from './limits';
+import { cutTitle, fitToLimits } from './limits';
 import { findMinutes, findParts, runsOf, type Part } from './parts';
 import { noQuestions, readQuestions } from './questions';
 import { readCallStart, type StartCandidate } from '../dates';
@@ -74,6 +74,15 @@ function readRecord(source: Source, blocks: Block[], minutesAt: number, parts: P
   return { minutes: pieces.map((piece) => piece.text).join('\n\n').trim(), questions, attendees, introOrder };
 }
 
+/** A document with no title anywhere is named by the first words of its first line (the host can change it). */
+function firstLineTitle(source: Source, notices: ImportNotice[]): string {
+  const line = Math.max(0, source.text.split('\n').findIndex((text) => /[\p{L}\p{N}]/u.test(text)));
+  const words = (source.text.split('\n')[line] ?? '').replace(/[#*_`>[\]()<!|-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const title = cutTitle(words, 80).title;
+  notices.push({ line: line + 1, message: `Line ${line + 1}: the document has no title; its first line names the call, change it if needed.` });
+  return title || 'Imported call';
+}
+
 /** Reads a community's call document (agenda, minutes, Q&A, attendees) into a CallDraft. Pure; browser and server. */
 export function parseCallMarkdown(markdown: string, options: CallImportOptions = {}): CallImportResult {
   const source = readTree(markdown);
@@ -107,7 +116,7 @@ export function parseCallMarkdown(markdown: string, options: CallImportOptions =
     minutes = '';
   }
   const draft: CallDraft = {
-    title: title.title,
+    title: title.title || firstLineTitle(source, notices),
     description: description.join('\n\n').trim(),
     ...(start.startsAt ? { startsAt: start.startsAt, timezone: start.timezone } : {}),
     ...((start.plannedMinutes ?? title.plannedMinutes) ? { plannedMinutes: start.plannedMinutes ?? title.plannedMinutes } : {}),

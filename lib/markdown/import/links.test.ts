@@ -45,11 +45,18 @@ describe('links', () => {
     expect(draft.sections.map((section) => section.title)).toEqual(['Agenda']);
   });
 
+  it('keeps a link with a URL the call cannot take (ftp:, javascript:) as text', () => {
+    const { draft, notices } = withLinks('- Files: [mirror](ftp://example.org/pub)\n- Bad: [click](javascript:alert(1))\n- Ok: [docs](docs/)');
+    expect(draft.links.map((link) => link.url)).toEqual(['docs/']);
+    expect(draft.description).toContain('[Files](<ftp://example.org/pub>)');
+    expect(notices.filter((notice) => notice.message.includes('cannot be a call link'))).toHaveLength(2);
+  });
+
   it('moves links over the limit into the description', () => {
     const lines = Array.from({ length: 52 }, (_, index) => `- L${index}: https://x.org/${index}`).join('\n');
     const { draft, notices } = withLinks(lines);
     expect(draft.links).toHaveLength(50);
-    expect(draft.description).toContain('[L50](https://x.org/50)');
+    expect(draft.description).toContain('- [L50](<https://x.org/50>)');
     expect(notices.some((notice) => notice.message.includes('at most 50 links'))).toBe(true);
   });
 });

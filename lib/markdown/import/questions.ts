@@ -35,7 +35,7 @@ function readQuestionItem(source: Source, entry: ListItem, line: number): DraftQ
   const answerAt = entry.children.findIndex((child) => child.type === 'list');
   const own = ownText(source, entry, answerAt < 0 ? entry.children.length : answerAt);
   const asked = question.exec(own);
-  if (!asked) return null;
+  if (!asked || !own.slice(asked[0].length).trim()) return null;
   const read: DraftQuestion = { text: own.slice(asked[0].length).trim(), authorName: authorOf(asked[1]), answer: '', answeredBy: '', isAnswered: false, line };
   const answers = answerAt < 0 ? [] : (entry.children[answerAt] as { children: ListItem[] }).children;
   const inline = /\n\s*A\s*(?:\(([^)]*)\))?\s*:\s*([\s\S]*)$/.exec(read.text);
@@ -73,7 +73,13 @@ export function readQuestions(source: Source, blocks: Block[]): QaReading {
     if (block.type === 'paragraph') {
       const text = linesOf(source, lineOf(block), endLineOf(block)).trim();
       if (noQuestions.test(text)) continue;
+      const before = reading.questions.length;
       if (readParagraph(text, lineOf(block), reading, last)) {
+        // A question without text is no question: the paragraph stays in the minutes as written.
+        if (reading.questions.slice(before).some((asked) => !asked.text.trim())) {
+          reading.questions.splice(before);
+          reading.kept.push(block);
+        }
         last = reading.questions[reading.questions.length - 1] ?? null;
         continue;
       }

@@ -16,6 +16,10 @@ describe('parseCallMarkdown on any text', () => {
         expect(result.ok).toBe(markdown.replace(/^\uFEFF/, '').trim() !== '');
         if (!result.ok) return;
         for (const notice of result.notices) expect(notice.line).toBeGreaterThanOrEqual(1);
+        expect(result.draft.title.trim()).not.toBe('');
+        for (const section of result.draft.sections) expect(section.title.trim()).not.toBe('');
+        for (const question of result.draft.questions) expect(question.text.trim()).not.toBe('');
+        for (const attendee of result.draft.attendees) expect(attendee.displayName.trim()).not.toBe('');
         for (const section of result.draft.sections) for (const item of section.items) expect(item.title.trim()).not.toBe('');
       }),
       { numRuns: 300 },
