@@ -35,7 +35,7 @@ export function readAgenda(source: Source, blocks: Block[]): AgendaReading {
     else reading.description.push(text);
   };
   const addLink = (read: ReturnType<typeof readLinkParagraph>) => {
-    if (read.link) reading.links.push(read.link);
+    if (read.link) reading.links.push(read.link, ...(read.nested ?? []));
     reading.description.push(...read.kept);
     reading.notices.push(...read.notices);
   };

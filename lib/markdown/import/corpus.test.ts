@@ -57,6 +57,7 @@ describe('the real documents of the corpus', () => {
       ['Zoom link', 'https://us06web.zoom.us/j/84336116610'],
       ['Youtube live stream / recording', 'https://www.youtube.com/watch?v=1YsY9XEtF7Q'],
       ['Community Calls calendar (all future calls)', 'https://calendar.google.com/calendar/u/0/embed?src=c_ii991mqrpta9en8o7ofd4v19g4@group.calendar.google.com'],
+      ['iCal version', 'https://calendar.google.com/calendar/ical/c_ii991mqrpta9en8o7ofd4v19g4%40group.calendar.google.com/public/basic.ics'],
     ]);
     expect(draft.description).toContain('- Meeting ID: 843 3611 6610\n- Passcode: 444888');
     expect(draft.description).toContain('10pm IST / 4:30pm GMT');

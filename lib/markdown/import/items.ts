@@ -12,7 +12,7 @@ function hiddenLinks(source: Source, children: PhrasingContent[]): string[] {
   const found: string[] = [];
   const visit = (nodes: PhrasingContent[]) => {
     for (const node of nodes) {
-      if ((node.type === 'link' && textOf(node) !== node.url) || node.type === 'linkReference') found.push(sourceOf(source, node));
+      if ((node.type === 'link' && textOf(node) !== node.url) || node.type === 'linkReference' || node.type === 'image' || node.type === 'imageReference') found.push(sourceOf(source, node));
       else if ('children' in node) visit(node.children as PhrasingContent[]);
     }
   };

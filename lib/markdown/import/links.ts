@@ -3,7 +3,7 @@ import type { DraftLink, ImportNotice } from '../call-draft';
 import { dedentedSourceOf, lineOf, sourceOf, textOf, type Source } from './tree';
 
 /** What one link line gave: the link, or text kept for the description when it has no usable URL. */
-export type LinkReading = { link?: DraftLink; kept: string[]; notices: ImportNotice[] };
+export type LinkReading = { link?: DraftLink; nested?: DraftLink[]; kept: string[]; notices: ImportNotice[] };
 
 export const linksHeading = /^(?:useful\s+|participant\s+|meeting\s+|call\s+|important\s+)?(?:links?|resources)(?:\s+for\s+(?:participants|attendees|the\s+call))?\s*:?$/i;
 const placeholder = /\b(?:todo|tbd|tba|will be (?:added|published|posted|shared)|to be (?:added|announced|published)|no longer available|archived|link on (?:the )?calendar)\b/i;
@@ -87,5 +87,26 @@ export function readLinkItem(source: Source, item: ListItem, definitions: Map<st
     const kept = dedentedSourceOf(source, item.children);
     return { kept: kept ? [kept] : [], notices: [] };
   }
-  return readLinkParagraph(source, first, definitions, rest);
+  // Lines nested under a link that are links themselves ("iCal version: [link](…)") are links too.
+  const nestedLinks = rest.flatMap((node) => (node.type === 'list' ? node.children.filter((entry) => entry.children[0]?.type === 'paragraph' && isLoneLinkLine(entry.children[0], definitions)) : []));
+  const others = rest.flatMap((node): Nodes[] => {
+    if (node.type !== 'list' || nestedLinks.length === 0) return [node];
+    const left = node.children.filter((entry) => !nestedLinks.includes(entry));
+    return left.length === 0 ? [] : left.length === node.children.length ? [node] : left;
+  });
+  const reading = readLinkParagraph(source, first, definitions, others);
+  for (const entry of nestedLinks) {
+    const nested = readLinkItem(source, entry, definitions);
+    if (nested.link && reading.link) (reading.nested ??= []).push(nested.link);
+    else if (nested.link) reading.link = nested.link;
+    reading.kept.push(...nested.kept);
+    reading.notices.push(...nested.notices);
+  }
+  return reading;
+}
+
+/** A line that holds a usable link (not a placeholder). */
+function isLoneLinkLine(paragraph: Paragraph, definitions: Map<string, string>): boolean {
+  const link = firstLink(paragraph.children, definitions);
+  return link !== null && link.url.trim() !== '';
 }
