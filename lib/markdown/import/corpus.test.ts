@@ -50,6 +50,13 @@ describe('the real documents of the corpus', () => {
     expect(missing.length / wordsOf(original).length, missing.join(' ')).toBeLessThanOrEqual(0.01);
   });
 
+  it.each(Object.keys(filenames))('%s: its exported record imports back to the same record, byte for byte', (name) => {
+    const record = buildCallRecord(recordSourceOf(read(name).draft));
+    const again = parseCallMarkdown(record);
+    if (!again.ok) throw new Error(JSON.stringify(again.errors));
+    expect(buildCallRecord(recordSourceOf(again.draft))).toBe(record);
+  });
+
   it('flatcar-2: five zones in the title (the first wins), a year from the weekday and the file name, nested Zoom details', () => {
     const { draft, notices } = read('flatcar-2.md');
     expect(draft).toMatchObject({ title: 'Flatcar community call', startsAt: '2021-12-17T17:30', timezone: 'Europe/Berlin' });
