@@ -87,10 +87,10 @@ describe('exportAgendaMarkdown', () => {
   it('writes a call whose date is to be announced with its planned length, and relative links as written', () => {
     const call = { ...callFrom(importOk(agenda).draft), startsAt: null, plannedMinutes: 45, links: [{ id: 'l', label: 'Slide deck', url: '2021-07-13-slides.pdf' }] };
     const markdown = exportAgendaMarkdown(call);
-    expect(markdown.split('\n')[0]).toBe('# Agenda for the Jenkins community call (date to be announced, 45 minutes)');
+    expect(markdown.split('\n')[0]).toBe('# Agenda for the Jenkins community call (date to be announced, 45 minutes, Europe/Berlin)');
     expect(markdown).toContain('- [Slide deck](2021-07-13-slides.pdf)');
     const again = importOk(markdown).draft;
-    expect(again).toMatchObject({ title: 'Jenkins community call', plannedMinutes: 45, links: [{ label: 'Slide deck', url: '2021-07-13-slides.pdf' }] });
+    expect(again).toMatchObject({ title: 'Jenkins community call', plannedMinutes: 45, timezone: 'Europe/Berlin', links: [{ label: 'Slide deck', url: '2021-07-13-slides.pdf' }] });
     expect(again.startsAt).toBeUndefined();
   });
 

@@ -25,10 +25,10 @@ function writeItem(item: { title: string; notes: string; presenter: string; plan
 /** The parts of a PublicCall the agenda is made of; any PublicCall fits, also one whose start is to be announced. */
 export type AgendaSource = Pick<PublicCall, 'title' | 'description' | 'timezone' | 'plannedMinutes' | 'links' | 'sections'> & { startsAt: string | null };
 
-/** The title line: the start in the call's timezone, or "date to be announced" with the planned length. */
+/** The title line: the start in the call's timezone, or "date to be announced" with the planned length and timezone. */
 function writeTitle(call: AgendaSource): string {
   const title = escapeInline(call.title);
-  if (!call.startsAt) return `# Agenda for the ${title} (date to be announced, ${call.plannedMinutes} minutes)`;
+  if (!call.startsAt) return `# Agenda for the ${title} (date to be announced, ${call.plannedMinutes} minutes, ${call.timezone})`;
   const startsAt = utcToZonedLocal(new Date(call.startsAt), call.timezone);
   return writeTitleLine(title, formatStart(startsAt, call.timezone, call.plannedMinutes));
 }

@@ -24,7 +24,8 @@ export function parseAgendaMarkdown(markdown: string): AgendaImportResult {
   const draft: AgendaDraft = {
     title,
     description,
-    ...(startsAt ? { startsAt, timezone } : {}),
+    ...(startsAt ? { startsAt } : {}),
+    ...(timezone ? { timezone } : {}),
     ...(plannedMinutes ? { plannedMinutes } : {}),
     links: links.map(({ label, url }) => ({ label, url })),
     sections: sections.map((section) => ({

@@ -118,7 +118,7 @@ export function parseCallMarkdown(markdown: string, options: CallImportOptions =
   const draft: CallDraft = {
     title: title.title || firstLineTitle(source, notices),
     description: description.join('\n\n').trim(),
-    ...(start.startsAt ? { startsAt: start.startsAt, timezone: start.timezone } : {}),
+    ...(start.startsAt ? { startsAt: start.startsAt, timezone: start.timezone } : title.timezone ? { timezone: title.timezone } : {}),
     ...((start.plannedMinutes ?? title.plannedMinutes) ? { plannedMinutes: start.plannedMinutes ?? title.plannedMinutes } : {}),
     links: agenda.links,
     sections: agenda.sections,

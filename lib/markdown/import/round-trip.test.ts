@@ -38,7 +38,7 @@ const question = fc
   .map((asked) => ({ ...asked, answer: asked.isAnswered ? asked.answer : '', answeredBy: asked.isAnswered ? asked.answeredBy : '', line: 0 }));
 const attendee = fc.record({ displayName: name, affiliation: optional(words(word, 3), ''), reason: optional(words(word, 5), ''), isTeam: fc.boolean(), line: fc.constant(0) });
 const start = fc.oneof(
-  fc.constant({}),
+  fc.record({ timezone: fc.constantFrom(...TIME_ZONES) }),
   fc
     .record({
       day: fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }),
@@ -78,7 +78,7 @@ function comparable(draft: CallDraft) {
   const strip = <T extends { line: number }>({ line: _line, ...fields }: T) => fields;
   return {
     ...rest,
-    timezone: draft.startsAt ? timezone : undefined,
+    timezone: timezone ?? 'UTC',
     plannedMinutes: draft.plannedMinutes ?? 60,
     links: links.map(strip),
     sections: sections.map((each) => ({ ...strip(each), items: each.items.map(strip) })),

@@ -1,13 +1,14 @@
 import type { Heading } from 'mdast';
+import { isValidTimeZone } from '../../time';
 import { readTitleLine } from '../agenda-lines';
 import type { ImportNotice } from '../call-draft';
 import type { StartCandidate } from '../dates';
 import { lineOf, textOf, type Block } from './tree';
 
-export type TitleReading = { title: string; line?: number; index: number; when?: StartCandidate; plannedMinutes?: number; notices: ImportNotice[] };
+export type TitleReading = { title: string; line?: number; index: number; when?: StartCandidate; plannedMinutes?: number; timezone?: string; notices: ImportNotice[] };
 
 /** Roundtable's own title line for a call whose date is not set yet. */
-export const TO_BE_ANNOUNCED = /\s*\(date to be announced(?:, (\d{1,4}) minutes)?\)$/;
+export const TO_BE_ANNOUNCED = /\s*\(date to be announced(?:, (\d{1,4}) minutes)?(?:, ([A-Za-z]+(?:\/[A-Za-z0-9_+-]+)*))?\)$/;
 const dateOnly = /^[\d\s/.,:-]+$|^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?)?,?\s*(?:\d{4})?$/i;
 
 const month = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
@@ -54,7 +55,8 @@ export function readTitle(blocks: Block[], filename?: string): TitleReading {
   const announced = TO_BE_ANNOUNCED.exec(text);
   if (announced) {
     const title = text.slice(0, announced.index).replace(/^agenda\s+for\s+the\s+/i, '');
-    return { title, line, index, notices, plannedMinutes: announced[1] ? Number(announced[1]) : undefined };
+    const timezone = announced[2] && isValidTimeZone(announced[2]) ? announced[2] : undefined;
+    return { title, line, index, notices, plannedMinutes: announced[1] ? Number(announced[1]) : undefined, timezone };
   }
   if (dateOnly.test(text) && /\d/.test(text)) {
     return { title: fallback || text, line, index, notices, when: { text, line } };
