@@ -56,12 +56,12 @@ export function findMinutes(blocks: Block[], titleAt: number): number {
   return blocks.findIndex((block, index) => index > titleAt && block.type === 'heading' && block.depth <= 2 && minutesHeading.test(textOf(block)));
 }
 
-/** The Markdown of blocks as written: each run of neighbouring blocks is cut from the source whole. */
-export function runsOf(source: Source, blocks: Block[], all: Block[]): string[] {
-  const runs: string[] = [];
+/** The Markdown of blocks as written, with its first line: each run of neighbouring blocks is cut from the source whole. */
+export function runsOf(source: Source, blocks: Block[], all: Block[]): { line: number; text: string }[] {
+  const runs: { line: number; text: string }[] = [];
   let run: Block[] = [];
   const flush = () => {
-    if (run.length > 0) runs.push(linesOf(source, lineOf(run[0]!), endLineOf(run[run.length - 1]!)).trim());
+    if (run.length > 0) runs.push({ line: lineOf(run[0]!), text: linesOf(source, lineOf(run[0]!), endLineOf(run[run.length - 1]!)).trim() });
     run = [];
   };
   for (const block of blocks) {
@@ -70,5 +70,5 @@ export function runsOf(source: Source, blocks: Block[], all: Block[]): string[] 
     run.push(block);
   }
   flush();
-  return runs.filter(Boolean);
+  return runs.filter((each) => each.text);
 }
