@@ -15,7 +15,7 @@ const wordsOf = (text: string) => Array.from(text.toLowerCase().matchAll(/[\p{L}
 /** Whether the written start says everything the title's "when" said (else that text is kept in the description). */
 const isSaidBy = (written: string, when: string) => wordsOf(when).every((word) => wordsOf(written).includes(word));
 
-/** Start candidates: the title's "when", `Date:`/`When:`/`Time:` fields of the agenda part, front matter. */
+/** Start candidates: the title's "when", `Date:`/`When:`/`Time:` fields before the agenda's sections (or as headings), front matter. */
 function startCandidates(source: Source, blocks: Block[], frontMatter: Block[], when?: StartCandidate): StartCandidate[] {
   const candidates: StartCandidate[] = when ? [when] : [];
   for (const block of blocks) {
@@ -62,7 +62,7 @@ export function parseCallMarkdown(markdown: string, options: CallImportOptions =
   notices.push(...agenda.notices);
   const record = readRecord(source, blocks, minutesAt, parts);
 
-  const start = readCallStart(startCandidates(source, agendaBlocks, frontMatter, title.when), { filename: options.filename, today: options.today });
+  const start = readCallStart(startCandidates(source, agendaBlocks.filter((block) => lineOf(block) < (agenda.sections[0]?.line ?? Infinity) || block.type === 'heading'), frontMatter, title.when), { filename: options.filename, today: options.today });
   notices.push(...start.notices);
   const description = [...agenda.description];
   if (title.when && !(start.startsAt && start.line === title.when.line && isSaidBy(formatStart(start.startsAt, start.timezone ?? 'UTC', start.plannedMinutes ?? 60), title.when.text))) {

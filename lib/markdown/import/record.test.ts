@@ -100,6 +100,12 @@ describe('the start', () => {
     expect(importCall('# Call on Tuesday, 13th of July, 17:30 CEST\n', '2021-07-13.md').draft).toMatchObject({ startsAt: '2021-07-13T17:30', timezone: 'Europe/Berlin' });
   });
 
+  it('reads fields before the sections only: a "Time:" line in an item is no start', () => {
+    const { draft } = importCall('# Planning\n\n## A\n- Demo\n  - Time: 2026-12-03 17:30 UTC\n');
+    expect(draft.startsAt).toBeUndefined();
+    expect(draft.sections[0]!.items[0]!.notes).toBe('- Time: 2026-12-03 17:30 UTC');
+  });
+
   it('leaves a document with no date to be announced, with a notice', () => {
     const { draft, notices } = importCall('# Planning\n\n## A\n- x\n');
     expect(draft.startsAt).toBeUndefined();
