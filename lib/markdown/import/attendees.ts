@@ -6,6 +6,7 @@ import { lineOf, linesOf, endLineOf, textOf, type Block, type Source } from './t
 export const attendanceHeading = /\b(?:attendees|attendance|roll\s*call)\b|^(?:present|participants|who was there)\s*:?$/i;
 export const regretsHeading = /^(?:regrets|apologies|absent|absentees|excused)\b/i;
 export const NOBODY = 'Nobody checked in.';
+const placeholderName = /^(?:todo|tbd|tba|n\/?a|none|nobody|-+|\.\.\.|…)$/i;
 
 export type AttendanceReading = { attendees: DraftAttendee[]; introOrder: string[]; absent: string[]; kept: Block[] };
 
@@ -22,7 +23,7 @@ export function readAttendee(text: string, line: number, group = ''): DraftAtten
     const split = /^(.+?)(?:,\s+|\s+[–—-]\s+)(.+)$/.exec(displayName);
     if (split) [displayName, affiliation] = [split[1]!, split[2]!];
   }
-  if (!displayName.trim() || displayName.trim().length > LIMITS.name) return null;
+  if (!displayName.trim() || displayName.trim().length > LIMITS.name || placeholderName.test(displayName.trim())) return null;
   return { displayName: displayName.trim(), affiliation: affiliation.trim(), reason: reason.trim(), isTeam, line };
 }
 

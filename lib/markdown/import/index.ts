@@ -9,7 +9,7 @@ import { lineOf, linesOf, sourceOf, textOf, type Block, type Source, readTree } 
 
 const field = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:date|when|time|start(?:s| time|s at)?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*$/i;
 const frontMatterField = /^\s*(?:date|time|start|when|starts_?at)\s*:\s*["']?(.+?)["']?\s*$/i;
-const placeholderMinutes = /^(?:.*\b(?:will be (?:added|published|posted)|to be added|tbd|tba)\b.*|\[?tbd\.?\]?|q&a|no questions.*)$/i;
+const placeholderMinutes = /^(?:.*\b(?:will be (?:added|published|posted)|to be added|tbd|tba)\b.*|\[?(?:tbd|todo)\.?\]?|q&a|no questions.*)$/i;
 
 const wordsOf = (text: string) => Array.from(text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu), (match) => match[0]);
 /** Whether the written start says everything the title's "when" said (else that text is kept in the description). */
@@ -70,7 +70,7 @@ export function parseCallMarkdown(markdown: string, options: CallImportOptions =
   }
   if (!start.startsAt && start.notices.length === 0) notices.push({ line: title.line ?? 1, message: `Line ${title.line ?? 1}: no date was found; the call's date is to be announced.` });
   let minutes = record.minutes;
-  if (minutes && minutes.split('\n').every((line) => !line.trim() || /^#{1,6}\s/.test(line) || placeholderMinutes.test(line.replace(/[*_]/g, '').trim()))) {
+  if (minutes && minutes.split('\n').every((line) => !line.trim() || /^#{1,6}\s/.test(line) || placeholderMinutes.test(line.replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+/, '').replace(/^\[[ xX]\]\s+/, '').replace(/[*_]/g, '').trim()))) {
     notices.push({ line: lineOf(blocks[minutesAt] ?? blocks[0]!), message: `Line ${lineOf(blocks[minutesAt] ?? blocks[0]!)}: the minutes only say they will come later; that text is in the description.` });
     const heading = textOf(blocks[minutesAt] ?? blocks[0]!);
     description.push(`${heading}: ${minutes.replace(/^#+\s*/gm, '')}`);

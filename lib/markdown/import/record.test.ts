@@ -35,7 +35,13 @@ describe('questions', () => {
 
   it('reads Q: … followed by named answers', () => {
     const { draft } = importCall(`${agenda}\n## Minutes\n\n### Questions\n\nQ: When is the next LTS?\nKai: In March.\nAda: Probably.\n`);
-    expect(draft.questions).toEqual([{ text: 'When is the next LTS?', authorName: '', answer: 'In March.\nProbably.', answeredBy: 'Kai, Ada', isAnswered: true, line: 10 }]);
+    expect(draft.questions).toEqual([{ text: 'When is the next LTS?', authorName: '', answer: 'Kai: In March.\n\nAda: Probably.', answeredBy: 'Kai, Ada', isAnswered: true, line: 10 }]);
+    const bullets = importCall(`${agenda}\n# Call Minutes\n\n## Q&A\n\n- Q: **Is ARM64 stable?**\n- Thilo: Not yet.\n  Soon.\n\n- Q: Bare metal?\n- Kai: PXE works.\n`).draft;
+    expect(bullets.questions.map(({ text, answer, answeredBy, isAnswered }) => [text, answer, answeredBy, isAnswered])).toEqual([
+      ['Is ARM64 stable?', 'Not yet.\nSoon.', 'Thilo', true],
+      ['Bare metal?', 'PXE works.', 'Kai', true],
+    ]);
+    expect(bullets.minutes).toBe('');
   });
 
   it('reads “No questions this time.” as none and keeps the sentence in the minutes', () => {

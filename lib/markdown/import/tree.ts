@@ -65,5 +65,8 @@ export type Block = RootContent;
 export function isBoldLine(node: Block): boolean {
   if (node.type !== 'paragraph') return false;
   const parts = node.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
-  return parts.length === 1 && parts[0]!.type === 'strong' && !textOf(node).includes('\n') && textOf(node).length > 0 && !/:$/.test(textOf(node)) ;
+  const text = textOf(node);
+  const hasLink = parts[0]?.type === 'strong' && parts[0].children.some((child) => child.type === 'link' || child.type === 'linkReference');
+  // A short bold line is a heading; a bold sentence ("**See the instructions …**"), a field ("**Leads:**") or a link is not.
+  return parts.length === 1 && parts[0]!.type === 'strong' && !hasLink && text.length > 0 && text.length <= 80 && !/[:.]$/.test(text);
 }
