@@ -65,7 +65,7 @@ export function readItemLine(text: string): ItemLine {
     rest = leading[2]!;
   }
   const named = presenters.length === 0 ? namePrefix.exec(rest) : null;
-  if (named && isNameLike(named[1]!)) {
+  if (named && isNameLike(named[1]!) && !/^(?:https?:\/\/|www\.)/i.test(named[2]!)) {
     presenters.push(named[1]!);
     rest = named[2]!;
   }

@@ -7,6 +7,7 @@ import { isBoldLine, lineOf, sourceOf, textOf, type Block, type Source } from '.
 /** The agenda part of a document: what comes before its minutes. */
 export type AgendaReading = { description: string[]; links: DraftLink[]; sections: DraftSection[]; notices: ImportNotice[] };
 
+const agendaHeading = /^(?:call\s+|meeting\s+)?(?:agenda|topics)(?:\s+items)?\s*:?$/i;
 const fieldHeading = /^(?:date|time|when|start(?:s|s at| time)?)\s*:/i;
 
 const isHeadingLink = (heading: Heading) => heading.children.length === 1 && heading.children[0]!.type === 'link';
@@ -28,6 +29,8 @@ export function readAgenda(source: Source, blocks: Block[]): AgendaReading {
   let section: (DraftSection & { kept: string[] }) | null = null;
   const sections: (DraftSection & { kept: string[] })[] = [];
   let isInLinks = false;
+  // Under a heading that only says "Agenda", the next level of headings are the agenda's sections.
+  let promoted = 0;
 
   const keep = (text: string) => {
     if (!text.trim()) return;
@@ -58,9 +61,10 @@ export function readAgenda(source: Source, blocks: Block[]): AgendaReading {
         isInLinks = true;
       } else if (block.depth <= level && !text) {
         reading.notices.push({ line: lineOf(block), message: `Line ${lineOf(block)}: this heading has no text; what follows stays in the part before it.` });
-      } else if (block.depth <= level) {
+      } else if (block.depth <= level || block.depth === promoted) {
         const links = block.children.filter((child) => child.type === 'link' && textOf(child) !== child.url).map((child) => sourceOf(source, child));
         startSection(text, lineOf(block), links.length > 0 ? [links.join(' ')] : []);
+        if (block.depth <= level) promoted = agendaHeading.test(text) ? block.depth + 1 : 0;
       } else {
         keep(sourceOf(source, block));
       }
@@ -89,6 +93,8 @@ export function readAgenda(source: Source, blocks: Block[]): AgendaReading {
     }
     keep(sourceOf(source, block));
   }
-  reading.sections = sections.map(({ kept, ...rest }) => ({ ...rest, notes: kept.join('\n\n') }));
+  // An empty "Agenda" heading over the sections is no section of its own.
+  const isGroupHeading = (each: { title: string; items: unknown[]; kept: string[] }) => agendaHeading.test(each.title) && each.items.length === 0 && each.kept.length === 0;
+  reading.sections = sections.filter((each, index) => !(isGroupHeading(each) && index < sections.length - 1)).map(({ kept, ...rest }) => ({ ...rest, notes: kept.join('\n\n') }));
   return reading;
 }
