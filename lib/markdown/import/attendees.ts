@@ -85,7 +85,11 @@ export function readAttendance(source: Source, blocks: Block[]): AttendanceReadi
   // One list of people per (group) heading; after "Nobody checked in." or the intro round, the rest is minutes text.
   let canReadList = true;
   let isDone = false;
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
+    const next = blocks[index + 1];
+    // After the people, a heading over anything but another list of people starts the minutes' own text.
+    const hasRead = reading.attendees.length > 0 || reading.absent.length > 0;
+    if (!isDone && block.type === 'heading' && hasRead && !/^intro(?:duction)?\s+round$/i.test(textOf(block)) && next?.type !== 'list' && next?.type !== 'table') isDone = true;
     if (isDone) {
       reading.kept.push(block);
     } else if (block.type === 'heading') {

@@ -36,7 +36,8 @@ function firstLink(children: PhrasingContent[], definitions: Map<string, string>
 /** Whether a list item or paragraph reads as a link line: it holds a link, or says its link is missing. */
 export function isLinkLike(paragraph: Paragraph | undefined, definitions: Map<string, string>): boolean {
   if (!paragraph) return false;
-  return firstLink(paragraph.children, definitions) !== null || placeholder.test(textOf(paragraph)) || /\blink\b/i.test(textOf(paragraph));
+  const text = textOf(paragraph);
+  return firstLink(paragraph.children, definitions) !== null || /\blink\b/i.test(text) || (placeholder.test(text) && text.includes(':'));
 }
 
 /** A paragraph that is only a link (`[Video Conference Link](https://…)`). */
