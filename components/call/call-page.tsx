@@ -17,6 +17,7 @@ import { ParticipantLinks } from './participant-links';
 import { QuestionsPanel } from './questions-panel';
 import { MinutesPanel } from '../minutes/minutes-panel';
 import { RecordLink } from './record-link';
+import { ScheduleEditor } from './schedule-editor';
 import { ShareLinks } from './share-links';
 import { useCallState, useCallStore, useIsClient } from './use-call';
 
@@ -82,6 +83,7 @@ function LiveCall({ slug }: { slug: string }) {
         </div>
         <aside className={`space-y-6 ${me && !isHost ? '' : 'max-lg:order-first'}`} aria-label="Call details">
           {isHost ? <HostControls store={store} call={call} /> : null}
+          {isHost ? <ScheduleEditor store={store} call={call} /> : null}
           {isHost && keys ? <PlanNextCall slug={call.slug} hostKey={keys.host} questions={snapshot.questions} isDateAnnounced={call.startsAt !== null} /> : null}
           {role !== 'attendee' ? (
             <p className="rounded-lg bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
