@@ -1,7 +1,7 @@
 import type { List, Paragraph, Table } from 'mdast';
 import { LIMITS } from '../../protocol/call';
 import type { DraftAttendee } from '../call-draft';
-import { lineOf, linesOf, endLineOf, textOf, type Block, type Source } from './tree';
+import { continuesList, lineOf, linesOf, endLineOf, textOf, type Block, type Source } from './tree';
 
 export const attendanceHeading = /\b(?:attendees|attendance|roll\s*call)\b|^(?:present|participants|who was there)\s*:?$/i;
 export const regretsHeading = /^(?:regrets|apologies|absent|absentees|excused)\b/i;
@@ -99,7 +99,7 @@ export function readAttendance(source: Source, blocks: Block[]): AttendanceReadi
     } else if (isIntro && block.type === 'list') {
       reading.introOrder.push(...block.children.map((entry) => textOf(entry)));
       isDone = true;
-    } else if (canReadList && block.type === 'list') {
+    } else if ((canReadList || continuesList(block)) && block.type === 'list') {
       readList(source, block, group, reading);
       canReadList = false;
     } else if (canReadList && block.type === 'table') {

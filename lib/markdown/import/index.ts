@@ -46,7 +46,11 @@ function firstLineTitle(source: Source, notices: ImportNotice[]): string {
 
 /** Reads a community's call document (agenda, minutes, Q&A, attendees) into a CallDraft. Pure; browser and server. */
 export function parseCallMarkdown(markdown: string, options: CallImportOptions = {}): CallImportResult {
-  const source = readTree(markdown);
+  return readCall(readTree(markdown), options);
+}
+
+/** The call a parsed document describes. */
+export function readCall(source: Source, options: CallImportOptions = {}): CallImportResult {
   if (!source.text.trim()) return { ok: false, errors: [{ line: 1, message: 'Line 1: the Markdown is empty: paste or upload an agenda or minutes.' }] };
   const notices: ImportNotice[] = [];
   const frontMatter = source.root.children.filter((block) => (block.type as string) === 'yaml' || (block.type as string) === 'toml');

@@ -64,9 +64,10 @@ export function runsOf(source: Source, blocks: Block[], all: Block[]): { line: n
     if (run.length > 0) runs.push({ line: lineOf(run[0]!), text: linesOf(source, lineOf(run[0]!), endLineOf(run[run.length - 1]!)).trim() });
     run = [];
   };
+  const positions = new Map(all.map((block, index) => [block, index]));
   for (const block of blocks) {
     const previous = run[run.length - 1];
-    if (previous && all.indexOf(previous) + 1 !== all.indexOf(block)) flush();
+    if (previous && (positions.get(previous) ?? -2) + 1 !== positions.get(block)) flush();
     run.push(block);
   }
   flush();
