@@ -45,11 +45,17 @@ describe('readCallStart: the corpus lines', () => {
     expect(messagesOf(result)).toContain('“14:00PM” mixes a 24-hour time with PM; it is read as 14:00');
   });
 
-  it('keeps rust-council-1\'s date-only heading as the date, leaves the start to be announced and asks for the time', () => {
+  it('files rust-council-1, a past call with a date-only heading, under its day with 12:00 UTC standing in and says so', () => {
     const result = read(['2023-06-15 '], { filename: 'minutes/sync-meeting/2023-06-15.md' });
+    expect(result).toMatchObject({ date: '2023-06-15', startsAt: '2023-06-15T12:00', timezone: 'UTC', line: 1 });
+    expect(result.notices).toEqual([{ line: 1, message: expect.stringContaining('no start time is written for June 15, 2023; the past call is filed under that day with 12:00 UTC') }]);
+  });
+
+  it('leaves a day still to come without a time to be announced and asks for the time', () => {
+    const result = read(['2027-01-14'], {});
     expect(result.startsAt).toBeUndefined();
-    expect(result).toMatchObject({ date: '2023-06-15', line: 1 });
-    expect(result.notices).toEqual([{ line: 1, message: expect.stringContaining('no start time could be read for June 15, 2023; fill in the time and timezone') }]);
+    expect(result).toMatchObject({ date: '2027-01-14' });
+    expect(result.notices).toEqual([{ line: 1, message: expect.stringContaining('no start time could be read for January 14, 2027; fill in the time and timezone') }]);
   });
 
   it('dates aswf-1 from its H1 and front matter without calling "ASWF" a timezone', () => {
@@ -66,8 +72,7 @@ describe('readCallStart: the corpus lines', () => {
 
   it('dates wasm-2, which writes no day of its own ("the March 14th video call" aside), from its file name', () => {
     const result = read([], { filename: 'main/2023/CG-03-14.md' });
-    expect(result).toMatchObject({ date: '2023-03-14' });
-    expect(result.startsAt).toBeUndefined();
+    expect(result).toMatchObject({ date: '2023-03-14', startsAt: '2023-03-14T12:00' });
   });
 
   it('leaves k8s-2, which says no day anywhere, to be announced', () => {

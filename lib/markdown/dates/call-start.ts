@@ -11,9 +11,11 @@ export type CallStartContext = { filename?: string; today?: Date };
 
 /**
  * The call's start as a careful reader puts it together from every candidate.
- * A date without a clock time (`# 2023-06-15`, front matter `date:`) leaves `startsAt` absent (to be announced: we
- * never invent a time) but sets `date`, so the import report and form can show and prefill the day; a notice asks for
- * the time. `startsAt` is set whenever a day and a time were read, even when the timezone was not (a notice asks for it).
+ * A date without a clock time (`# 2023-06-15`, front matter `date:`) sets `date`. A day still to come leaves `startsAt`
+ * absent (to be announced: an invite must not name a time nobody wrote) and a notice asks for the time; a past day is
+ * the record of a call that took place, filed under its day: `startsAt` is that day at 12:00 (the same calendar day in
+ * every timezone from UTC-11 to UTC+11), which a notice says. `startsAt` is set whenever a day and a time were read,
+ * even when the timezone was not (a notice asks for it).
  */
 export type CallStart = {
   /** Local wall-clock `YYYY-MM-DDTHH:mm` in `timezone`. */
@@ -115,13 +117,22 @@ export function readCallStart(candidates: StartCandidate[], context: CallStartCo
   if (planned !== undefined) result.plannedMinutes = planned;
 
   if (!day) say(firstLine, 'no start date could be read; the call’s date is to be announced');
-  else if (minutes === undefined) say(firstLine, `no start time could be read for ${describeDay(day.month, day.day, day.year)}; fill in the time and timezone (until then the call’s start is to be announced)`);
+  else if (minutes === undefined && formatDay(day) < formatDay(todayOf(context.today))) {
+    result.startsAt = `${formatDay(day)}T12:00`;
+    result.timezone ??= 'UTC';
+    say(firstLine, `no start time is written for ${describeDay(day.month, day.day, day.year)}; the past call is filed under that day with 12:00 ${result.timezone} standing in for the time; set the time if you know it`);
+  } else if (minutes === undefined) say(firstLine, `no start time could be read for ${describeDay(day.month, day.day, day.year)}; fill in the time and timezone (until then the call’s start is to be announced)`);
   else {
     result.startsAt = `${formatDay(day)}T${clockText(minutes)}`;
     const warning = result.timezone ? offsetWarning(result.startsAt, result.timezone, zoned?.parts.zoneAbbreviation) : null;
     if (warning) say(zoned?.line ?? firstLine, warning);
   }
   return result;
+}
+
+function todayOf(today: Date | undefined): CalendarDay {
+  const now = today && !Number.isNaN(today.getTime()) ? today : new Date();
+  return { year: now.getUTCFullYear(), month: now.getUTCMonth(), day: now.getUTCDate() };
 }
 
 function dayFromFile(fileDate: ReturnType<typeof dateFromFilename>, reference: ReturnType<typeof referenceFrom>, filename: string, say: (message: string) => void): CalendarDay | undefined {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAgendaMarkdown } from '@/lib/markdown/agenda-import';
+import { parseCallMarkdown } from '@/lib/markdown/import';
 import type { PublicCall } from '@/lib/protocol';
 import { createCall, startTestServer } from '../../testing/test-server';
 
@@ -131,7 +131,7 @@ describe('POST /api/calls with a Markdown agenda', () => {
     expect(exported.headers.get('content-disposition')).toMatch(/^inline/);
     const markdown = await exported.text();
     expect(markdown.split('\n')[0]).toBe('# Agenda for the Jenkins 🎩 community call on Thursday, December 3, 2026, 17:30–18:30 CET');
-    expect(parseAgendaMarkdown(markdown)).toMatchObject({ ok: true, notices: [] });
+    expect(parseCallMarkdown(markdown)).toMatchObject({ ok: true, notices: [] });
 
     const second = await (await postMarkdown(markdown)).json();
     expect(agendaOf(await publicCall(second.slug))).toEqual(agendaOf(await publicCall(first.slug)));
