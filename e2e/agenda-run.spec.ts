@@ -1,4 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { closeOtherContextsAfterEach } from './support/close-contexts';
+
+closeOtherContextsAfterEach(test);
 
 // The agenda arrives as the Markdown community calls publish.
 const agendaMarkdown = `# Agenda for the Release community call on Thursday, December 3, 2026, 17:30 CET

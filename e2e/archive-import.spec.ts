@@ -1,5 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
+import { closeOtherContextsAfterEach } from './support/close-contexts';
+
+closeOtherContextsAfterEach(test);
 
 const call = (title: string, when: string, minutes: string) => `# ${title}
 

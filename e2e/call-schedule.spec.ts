@@ -1,5 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { z } from 'zod';
+import { closeOtherContextsAfterEach } from './support/close-contexts';
+
+closeOtherContextsAfterEach(test);
 
 // Times read in UTC, 24-hour clock, so the header's wording can be written down; the host edits at phone width.
 test.use({ timezoneId: 'UTC', locale: 'en-GB' });

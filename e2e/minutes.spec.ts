@@ -1,4 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { closeOtherContextsAfterEach } from './support/close-contexts';
+
+closeOtherContextsAfterEach(test);
 
 /** The editor and Yjs load as their own chunk after the page; on a busy machine that takes a while. */
 const FIRST_LOAD_MS = 20_000;

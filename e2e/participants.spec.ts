@@ -1,4 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { closeOtherContextsAfterEach } from './support/close-contexts';
+
+closeOtherContextsAfterEach(test);
 
 async function checkIn(browser: Browser, url: string, name: string, affiliation: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

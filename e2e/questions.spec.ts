@@ -1,4 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { closeOtherContextsAfterEach } from './support/close-contexts';
+
+closeOtherContextsAfterEach(test);
 
 async function createCall(page: Page): Promise<{ slug: string; hostPath: string; publicPath: string }> {
   const response = await page.request.post('/api/calls', {

@@ -1,4 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { closeOtherContextsAfterEach } from './support/close-contexts';
+
+closeOtherContextsAfterEach(test);
 
 /** Collects every console message and page error that mentions the Content Security Policy. */
 function watchForCspViolations(page: Page): string[] {
