@@ -1,7 +1,7 @@
 import type { PublicCall } from '../protocol/call';
 import { utcToZonedLocal } from '../time';
 import { writeItemLine, writeTitleLine } from './agenda-lines';
-import { formatStart } from './agenda-start';
+import { formatStart } from './dates/start-reading';
 import { escapeInline } from './markdown-escape';
 
 /** A link the import reads back as the same label and URL, relative URLs as written. */

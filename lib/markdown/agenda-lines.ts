@@ -1,4 +1,4 @@
-import { readStart, type StartReading } from './agenda-start';
+import { readStart, type StartReading } from './dates/start-reading';
 
 /** Reading text inside single lines of an agenda: the title line's "when", an item line's minutes and presenter. Pure. */
 
