@@ -3,18 +3,14 @@ import type { CallStatus, IntroState, PublicCall, PublicSection } from '@/lib/pr
 import type { CallPatch } from '../domain/call-events';
 import type { NewCall } from '../domain/call-factory';
 import { saveAgendaChanges } from './agenda.repository';
-import type { Database, Transaction } from './database';
+import { chunksOf, type Database, type Transaction } from './database';
 
 export type NewCallRecord = NewCall;
 
 /** Rows per createMany: SQLite refuses more than 999 bound parameters in one statement. */
 const ROWS_PER_INSERT = 50;
 
-function chunks<Row>(rows: Row[]): Row[][] {
-  const result: Row[][] = [];
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) result.push(rows.slice(start, start + ROWS_PER_INSERT));
-  return result;
-}
+const chunks = <Row>(rows: Row[]) => chunksOf(rows, ROWS_PER_INSERT);
 
 /** Stores a new call with its agenda and, for an imported past call, its record (attendees, questions, minutes), all or nothing. */
 export async function insertCall(database: Database, record: NewCallRecord): Promise<void> {

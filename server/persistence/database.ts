@@ -36,7 +36,12 @@ async function openPostgres(url: string): Promise<Database> {
 /** The most ids one `in (...)` list carries; longer lists are read in chunks (SQLite limits bound parameters). */
 export const MAX_IDS_PER_QUERY = 500;
 
+/** `values` in lists of at most `size`, one statement's worth each. */
+export function chunksOf<Value>(values: Value[], size: number): Value[][] {
+  return Array.from({ length: Math.ceil(values.length / size) }, (_, index) => values.slice(index * size, (index + 1) * size));
+}
+
 /** `ids` in lists of at most MAX_IDS_PER_QUERY, one query's worth each. */
 export function chunksOfIds(ids: string[]): string[][] {
-  return Array.from({ length: Math.ceil(ids.length / MAX_IDS_PER_QUERY) }, (_, index) => ids.slice(index * MAX_IDS_PER_QUERY, (index + 1) * MAX_IDS_PER_QUERY));
+  return chunksOf(ids, MAX_IDS_PER_QUERY);
 }
