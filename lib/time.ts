@@ -107,18 +107,22 @@ export function isIsoInstant(value: string): boolean {
 }
 
 /**
+ * The IANA zone of a whole-hour UTC offset (`+`, 2 → `Etc/GMT-2`: the Etc zones count the other way round), or
+ * null for an offset no single zone has (minutes, more than 14 hours).
+ */
+export function zoneOfUtcOffset(sign: string, hours: number, minutes = 0): string | null {
+  if (minutes !== 0 || hours > 14) return null;
+  return hours === 0 ? 'UTC' : `Etc/GMT${sign === '+' ? '-' : '+'}${hours}`;
+}
+
+/**
  * A start given as an ISO instant, as the wall-clock time of `timeZone`; without a timezone, in the zone the
  * offset names (`Z` is UTC, whole-hour offsets an `Etc/GMT±N` zone, others UTC).
  */
 export function instantToZonedStart(instant: string, timeZone: string | undefined): { startsAt: string; timezone: string } {
   const offset = isoInstantPattern.exec(instant)?.[3] ?? 'Z';
   const date = new Date(Date.parse(instant.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
-  let zone = timeZone;
-  if (!zone) {
-    const [, sign, hours, minutes] = /^([+-])(\d{2}):?(\d{2})$/.exec(offset) ?? [];
-    const whole = Number(hours ?? 0);
-    // IANA's Etc zones count the other way round: UTC+2 is Etc/GMT-2.
-    zone = !sign || whole === 0 || Number(minutes) !== 0 ? 'UTC' : `Etc/GMT${sign === '+' ? '-' : '+'}${whole}`;
-  }
+  const [, sign, hours, minutes] = /^([+-])(\d{2}):?(\d{2})$/.exec(offset) ?? [];
+  const zone = timeZone ?? (sign ? zoneOfUtcOffset(sign, Number(hours), Number(minutes)) : null) ?? 'UTC';
   return { startsAt: utcToZonedLocal(date, zone), timezone: zone };
 }

@@ -1,4 +1,4 @@
-import { isValidTimeZone } from '../../time';
+import { isValidTimeZone, zoneOfUtcOffset } from '../../time';
 import { lookUpAbbreviation, zoneNamePattern, lookUpZoneName } from '../time-zone-abbreviations';
 import { MONTHS, monthIndex, pad, WEEKDAYS, weekdayIndex } from './calendar';
 
@@ -154,12 +154,9 @@ function readOffset(written: string, sign: string | undefined, hoursText: string
   return {
     isZone: true,
     read: (parts) => {
-      if (Number(minutesText ?? 0) !== 0 || hours > 14) {
-        parts.problems.push({ kind: 'zone', message: `the offset “${written}” has no single IANA timezone; choose the timezone` });
-      } else {
-        // IANA's Etc zones count the other way round: UTC+2 is Etc/GMT-2.
-        parts.timezone = hours === 0 ? 'UTC' : `Etc/GMT${sign === '+' ? '-' : '+'}${hours}`;
-      }
+      const zone = zoneOfUtcOffset(sign ?? '', hours, Number(minutesText ?? 0));
+      if (zone) parts.timezone = zone;
+      else parts.problems.push({ kind: 'zone', message: `the offset “${written}” has no single IANA timezone; choose the timezone` });
     },
   };
 }
