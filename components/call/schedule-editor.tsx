@@ -7,7 +7,7 @@ import { Field, TextInput } from '../ui/field';
 import { ErrorMessage, Panel } from '../ui/panel';
 import type { CallStore } from './call-store';
 import { describeSchedule, fieldsFromCall, toScheduleCommand, type ScheduleCommand, type ScheduleFields } from './schedule-fields';
-import { TimezoneSelect } from './timezone-select';
+import { TimezoneSelect } from '../ui/timezone-select';
 import { useCommand } from './use-command';
 
 type FieldName = keyof ScheduleFields;

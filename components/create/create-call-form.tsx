@@ -1,12 +1,13 @@
 'use client';
 
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useIsClient } from '../call/use-call';
 import type { CallDraft, ImportNotice } from '@/lib/markdown/call-draft';
 import { LIMITS, type Issue } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { Field, TextArea, TextInput } from '../ui/field';
 import { ErrorMessage, Panel } from '../ui/panel';
+import { TimezoneSelect } from '../ui/timezone-select';
 import { AgendaEditor, emptySection, newKey, type DraftSection } from './agenda-editor';
 import { createdCallSchema, hasRecord, hostPathOf, issuesOf, recordFrom, sectionsFrom, toRequest, type CallFields, type CallRecord, type FormLink } from './call-request';
 import { LinksEditor } from './links-editor';
@@ -37,7 +38,6 @@ export function CreateCallForm() {
   const [created, setCreated] = useState<{ hostPath: string; notices: ImportNotice[] } | null>(null);
   // The defaults depend on the viewer's clock and timezone, which the server does not know.
   const isClient = useIsClient();
-  const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
   const [fields, setFields] = useState<CallFields>(() => ({
     title: '',
     description: '',
@@ -51,8 +51,6 @@ export function CreateCallForm() {
   const errorFor = (path: string) => issues.find((issue) => issue.path === path)?.message;
   if (!isClient) return <p role="status">Loading the form…</p>;
 
-  // An imported zone such as UTC or Etc/GMT-2 may be missing from the browser's list; it must still show.
-  const zoneOptions = timeZones.includes(fields.timezone) ? timeZones : [fields.timezone, ...timeZones];
   const isMissing = (field: MissingField) => missing.includes(field);
   const setField = (field: keyof CallFields, value: string) => {
     setFields({ ...fields, [field]: value });
@@ -151,19 +149,13 @@ export function CreateCallForm() {
               <TextInput name="time" type="time" required={Boolean(fields.date)} value={fields.time} onChange={(event) => setField('time', event.target.value)} />
             </Field>
             <Field label="Timezone" error={errorFor('timezone')} hint={isMissing('timezone') ? missingHint : undefined}>
-              <select
+              <TimezoneSelect
                 name="timezone"
                 value={fields.timezone}
                 aria-invalid={isMissing('timezone')}
                 onChange={(event) => setField('timezone', event.target.value)}
                 className="mt-1 block w-full rounded-lg border-0 px-3 py-2 ring-1 ring-slate-300 focus:ring-2 focus:ring-indigo-600 aria-[invalid=true]:ring-2 aria-[invalid=true]:ring-amber-500"
-              >
-                {zoneOptions.map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone.replaceAll('_', ' ')}
-                  </option>
-                ))}
-              </select>
+              />
             </Field>
             <Field label="Planned length (minutes)" error={errorFor('plannedMinutes')}>
               <TextInput name="plannedMinutes" type="number" min={5} max={1440} required value={fields.plannedMinutes} onChange={(event) => setField('plannedMinutes', event.target.value)} />
