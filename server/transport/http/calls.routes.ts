@@ -35,7 +35,7 @@ async function readCreateRequest(request: IncomingMessage, query: URLSearchParam
     throw new HttpError(415, 'unsupported_media_type', 'Send the call as JSON (Content-Type: application/json) or as a Markdown document (Content-Type: text/markdown).');
   }
   const queryClaim = seriesClaimFromRequest(query, request.headers);
-  const text = requireText(decodeUploadText(await readBodyBytes(request, MAX_UPLOAD_BYTES)));
+  const text = decodeUploadText(await readBodyBytes(request, MAX_UPLOAD_BYTES));
   const filename = query.get('filename') ?? undefined;
   if (isMarkdown) {
     const { input, notices, lineOf } = callInputFromMarkdown(text, overridesFromQuery(query), filename);

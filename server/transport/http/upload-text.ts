@@ -15,13 +15,14 @@ function decode(bytes: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'):
 
 /**
  * The text of an uploaded document: UTF-8 (a byte-order mark is dropped), or UTF-16 when it starts with that
- * byte-order mark (Windows editors save "Unicode" so). A binary or otherwise encoded body is refused (415).
+ * byte-order mark (Windows editors save "Unicode" so). A binary or otherwise encoded body is refused (415), an
+ * empty one too (400).
  */
 export function decodeUploadText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return requireText(decode(bytes, 'utf-16le'));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return requireText(decode(bytes, 'utf-16be'));
   if (bytes.includes(0)) throw new HttpError(415, 'unreadable', BINARY_MESSAGE);
-  return decode(bytes, 'utf-8');
+  return requireText(decode(bytes, 'utf-8'));
 }
 
 /** `text` when it is a document to read: not a binary file's contents and not only white space. */
