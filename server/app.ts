@@ -4,19 +4,20 @@ import { RateLimiter } from './domain/rate-limiter';
 import { createSecretKey } from './domain/secrets';
 import { openDatabase } from './persistence/database';
 import { getOrCreateSetting } from './persistence/settings.repository';
-import { Broadcaster } from './transport/broadcaster';
-import { connectCluster, type ClusterOptions } from './transport/cluster';
+import { Broadcaster } from './realtime/broadcaster';
+import { connectCluster, type ClusterOptions } from './realtime/cluster';
 import type { ServerContext } from './transport/context';
-import { DatabaseHealth } from './transport/database-health';
+import { DatabaseHealth } from './persistence/database-health';
 import { handleApiRequest } from './transport/http/router';
 import { applySecurityHeaders } from './transport/http/security-headers';
-import { MinutesRooms, type MinutesOptions } from './transport/minutes-rooms';
+import { MinutesRooms, type MinutesOptions } from './realtime/minutes-rooms';
 import { DEFAULT_RATE_LIMITS, NetworkLimits, type RateLimitOptions } from './transport/network-limits';
-import { JoinReader } from './transport/join-reader';
-import { SnapshotCache } from './transport/snapshot-cache';
+import { JoinReader } from './realtime/join-reader';
+import { SnapshotCache } from './realtime/snapshot-cache';
 import { createSocketServer, handleConnections } from './transport/socket-server';
-import { VoteBatcher } from './transport/vote-batcher';
-import { PresenceTracker } from './transport/presence';
+import { VoteBatcher } from './realtime/vote-batcher';
+import { PresenceTracker } from './realtime/presence';
+import { healthNotices } from './realtime/health-notices';
 
 const SOCKET_IO_PATH = '/socket.io/';
 const QUESTIONS_PER_MINUTE = 5;
@@ -82,7 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     votes: new VoteBatcher(database, broadcaster),
     minutes: new MinutesRooms(io, database, options.minutes),
     presence,
-    health: new DatabaseHealth(io, database),
+    health: new DatabaseHealth(database, healthNotices(io)),
     limits: {
       questions: new RateLimiter(QUESTIONS_PER_MINUTE / 60, QUESTIONS_PER_MINUTE),
       votes: new RateLimiter(VOTES_PER_SECOND, VOTE_BURST),

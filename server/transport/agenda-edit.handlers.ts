@@ -2,7 +2,8 @@ import { decideAgendaEdit, type AgendaEdit } from '../domain/agenda-edits';
 import { createId } from '../domain/secrets';
 import { runCallCommand } from './call-command';
 import type { CommandHandlers } from './command-handler';
-import { joinedCallId, type RoundtableSocket, type ServerContext } from './context';
+import { joinedCallId, type ServerContext } from './context';
+import type { RoundtableSocket } from '../realtime/sockets';
 
 function runEdit(context: ServerContext, socket: RoundtableSocket, edit: AgendaEdit) {
   return runCallCommand(context, joinedCallId(socket), (call) => decideAgendaEdit(call, edit, new Date()));

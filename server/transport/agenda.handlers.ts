@@ -4,7 +4,8 @@ import { decideAgendaCommand, type AgendaCommand } from '../domain/agenda';
 import { decideTimerCommand, type TimerCommand } from '../domain/timer';
 import { runCallCommand } from './call-command';
 import type { CommandHandlers } from './command-handler';
-import { joinedCallId, type RoundtableSocket, type ServerContext } from './context';
+import { joinedCallId, type ServerContext } from './context';
+import type { RoundtableSocket } from '../realtime/sockets';
 
 function runAgenda(context: ServerContext, socket: RoundtableSocket, command: AgendaCommand) {
   return runCallCommand(context, joinedCallId(socket), (call) =>

@@ -4,8 +4,9 @@ import type { CallAccess } from '../persistence/calls.repository';
 import { insertParticipant, updateParticipantProfile } from '../persistence/participants.repository';
 import { joinRunningIntro } from './participant.handlers';
 import { attachParticipant, detachParticipant } from './session';
-import { joinedCallId, moderatorRoom, type ServerContext } from './context';
-import { callRoomsOf, leaveCallRooms } from './fan-out';
+import { joinedCallId, type ServerContext } from './context';
+import { moderatorRoom } from '../realtime/rooms';
+import { callRoomsOf, leaveCallRooms } from '../realtime/fan-out';
 import type { CommandHandler } from './command-handler';
 
 const RANK: Record<Role, number> = { attendee: 0, scribe: 1, host: 2 };

@@ -11,8 +11,9 @@ import {
   type CommandPayload,
   type CommandResults,
 } from '@/lib/protocol';
-import type { RoundtableSocket, ServerContext } from './context';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from './database-health';
+import type { ServerContext } from './context';
+import type { RoundtableSocket } from '../realtime/sockets';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from '../persistence/database-health';
 
 export type CommandHandler<Name extends CommandName> = (
   payload: CommandPayload<Name>,

@@ -1,24 +1,15 @@
-import type { Server, Socket } from 'socket.io';
-import { CommandError, type ClientToServerEvents, type Role, type ServerToClientEvents } from '@/lib/protocol';
+import { CommandError } from '@/lib/protocol';
 import type { Database } from '../persistence/database';
-import type { Broadcaster } from './broadcaster';
-import type { DatabaseHealth } from './database-health';
-import type { MinutesRooms } from './minutes-rooms';
-import type { JoinReader } from './join-reader';
-import type { SnapshotCache } from './snapshot-cache';
-import type { VoteBatcher } from './vote-batcher';
-import type { PresenceTracker } from './presence';
+import type { Broadcaster } from '../realtime/broadcaster';
+import type { DatabaseHealth } from '../persistence/database-health';
+import type { MinutesRooms } from '../realtime/minutes-rooms';
+import type { JoinReader } from '../realtime/join-reader';
+import type { SnapshotCache } from '../realtime/snapshot-cache';
+import type { VoteBatcher } from '../realtime/vote-batcher';
+import type { PresenceTracker } from '../realtime/presence';
 import type { RateLimiter } from '../domain/rate-limiter';
 import type { NetworkLimits } from './network-limits';
-
-export type SocketData = {
-  callId?: string;
-  role: Role;
-  participantId?: string;
-};
-
-export type RoundtableServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type RoundtableSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+import type { RoundtableServer, RoundtableSocket } from '../realtime/sockets';
 
 /** What every handler may use. Built once per server. */
 export type ServerContext = {
@@ -34,12 +25,6 @@ export type ServerContext = {
   health: DatabaseHealth;
   limits: { questions: RateLimiter; votes: RateLimiter; network: NetworkLimits };
 };
-
-export const callRoom = (callId: string) => `call:${callId}`;
-/** Hosts and scribes: they also receive questions waiting for approval. */
-export const moderatorRoom = (callId: string) => `call:${callId}:moderators`;
-/** Sockets showing the participants list: only they get its live changes (a big call has many quiet attendees). */
-export const participantsRoom = (callId: string) => `call:${callId}:participants`;
 
 /** The call a socket joined. The command gate refuses every command but `call:join` before a join. */
 export function joinedCallId(socket: RoundtableSocket): string {

@@ -4,9 +4,10 @@ import { addLateArrival, moveSpeakerToEnd, nextSpeaker, reorderIntro, skipSpeake
 import { listParticipants, updateParticipantFlags } from '../persistence/participants.repository';
 import { runCallCommand } from './call-command';
 import type { CommandHandlers } from './command-handler';
-import { joinedCallId, participantsRoom, type RoundtableSocket, type ServerContext } from './context';
-import { leaveCallRooms } from './fan-out';
-import { participantRoom } from './session';
+import { joinedCallId, type ServerContext } from './context';
+import { participantRoom, participantsRoom } from '../realtime/rooms';
+import type { RoundtableSocket } from '../realtime/sockets';
+import { leaveCallRooms } from '../realtime/fan-out';
 
 
 /** The participant a command is about: yourself, or anyone when you are the host. */

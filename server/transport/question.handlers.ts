@@ -7,7 +7,8 @@ import { findParticipant } from '../persistence/participants.repository';
 import { findPinnedQuestion, findQuestion, insertQuestion, mergeQuestion, saveQuestions } from '../persistence/questions.repository';
 import { runCallCommand } from './call-command';
 import type { CommandHandlers } from './command-handler';
-import { joinedCallId, type RoundtableSocket, type ServerContext } from './context';
+import { joinedCallId, type ServerContext } from './context';
+import type { RoundtableSocket } from '../realtime/sockets';
 
 
 async function requireParticipant(socket: RoundtableSocket, context: ServerContext) {

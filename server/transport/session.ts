@@ -1,4 +1,6 @@
-import type { RoundtableSocket, ServerContext } from './context';
+import { participantRoom } from '../realtime/rooms';
+import type { ServerContext } from './context';
+import type { RoundtableSocket } from '../realtime/sockets';
 
 /** Forgets the socket's participant for presence (on leaving, rejoining or disconnecting). */
 export function detachParticipant(socket: RoundtableSocket, context: ServerContext): void {
@@ -17,4 +19,4 @@ export async function attachParticipant(socket: RoundtableSocket, context: Serve
   context.broadcaster.markPresenceChanged(callId);
 }
 
-export const participantRoom = (participantId: string) => `participant:${participantId}`;
+

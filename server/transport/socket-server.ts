@@ -9,7 +9,8 @@ import { minutesHandlers } from './minutes.handlers';
 import { detachParticipant } from './session';
 import { checkIn, joinCall } from './call.handlers';
 import { registerCommands } from './command-handler';
-import type { RoundtableServer, ServerContext } from './context';
+import type { ServerContext } from './context';
+import type { RoundtableServer } from '../realtime/sockets';
 
 export const MAX_MESSAGE_BYTES = 256 * 1024;
 

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { moderatorRoom, type RoundtableServer } from './context';
+import { moderatorRoom } from './rooms';
+import type { RoundtableServer } from './sockets';
 import { spreadOverCall } from './fan-out';
 
 /** Scribes see each other's keystrokes within this tick; attendees who only read get a merge on the slower one. */

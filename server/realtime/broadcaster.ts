@@ -2,9 +2,9 @@ import type { CallEvent, PublicQuestion, SequencedEvent } from '@/lib/protocol';
 import { countParticipants, listParticipants } from '../persistence/participants.repository';
 import { readVoteCounts } from '../persistence/questions.repository';
 import type { PresenceTracker } from './presence';
-import { participantRoom } from './session';
 import type { Database } from '../persistence/database';
-import { callRoom, moderatorRoom, participantsRoom, type RoundtableServer } from './context';
+import { callRoom, moderatorRoom, participantRoom, participantsRoom } from './rooms';
+import type { RoundtableServer } from './sockets';
 import { spreadOverCall } from './fan-out';
 
 export const TICK_MS = 150;

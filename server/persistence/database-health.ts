@@ -1,5 +1,4 @@
-import type { Database } from '../persistence/database';
-import { callRoom, type RoundtableServer } from './context';
+import type { Database } from './database';
 
 export type DatabaseHealthState = 'ok' | 'unavailable';
 
@@ -52,21 +51,29 @@ export function isDatabaseUnavailableError(error: unknown, depth = 0): boolean {
   return nested.some((inner) => isDatabaseUnavailableError(inner, depth + 1));
 }
 
+/** Who hears about outages: the realtime layer tells the calls' rooms (`server/realtime/health-notices.ts`). */
+export type DatabaseHealthListener = {
+  /** The first unreachable failure of a command for this call. */
+  unavailable(callId: string): void;
+  /** The database answers again; the calls that were told it was unavailable. */
+  recovered(callIds: string[]): void;
+};
+
 /**
- * Tracks whether the database is reachable. The first unreachable failure for a call tells its room once
- * (`call:health` unavailable); a `SELECT 1` probe then runs every couple of seconds until it succeeds, when every
- * room that was told hears `ok` and probing stops.
+ * Tracks whether the database is reachable. The first unreachable failure for a call is reported once to the
+ * listener; a `SELECT 1` probe then runs every couple of seconds until it succeeds, when every call that was told
+ * hears it recovered and probing stops.
  */
 export class DatabaseHealth {
   #state: DatabaseHealthState = 'ok';
-  readonly #toldRooms = new Set<string>();
+  readonly #toldCalls = new Set<string>();
   #timer: ReturnType<typeof setInterval> | undefined;
   #probing = false;
   #lastFailureAt = 0;
 
   constructor(
-    private readonly io: RoundtableServer,
     private readonly database: Database,
+    private readonly listener: DatabaseHealthListener,
     private readonly probeIntervalMs = 2_000,
   ) {}
 
@@ -78,12 +85,9 @@ export class DatabaseHealth {
   reportUnavailable(callId?: string): void {
     this.#state = 'unavailable';
     this.#lastFailureAt = performance.now();
-    if (callId !== undefined) {
-      const room = callRoom(callId);
-      if (!this.#toldRooms.has(room)) {
-        this.#toldRooms.add(room);
-        this.io.to(room).emit('call:health', { database: 'unavailable' });
-      }
+    if (callId !== undefined && !this.#toldCalls.has(callId)) {
+      this.#toldCalls.add(callId);
+      this.listener.unavailable(callId);
     }
     this.#timer ??= setInterval(() => void this.#probe(), this.probeIntervalMs);
     this.#timer.unref?.();
@@ -109,7 +113,8 @@ export class DatabaseHealth {
     if (this.#lastFailureAt > startedAt) return;
     this.stop();
     this.#state = 'ok';
-    for (const room of this.#toldRooms) this.io.to(room).emit('call:health', { database: 'ok' });
-    this.#toldRooms.clear();
+    const callIds = [...this.#toldCalls];
+    this.#toldCalls.clear();
+    this.listener.recovered(callIds);
   }
 }

@@ -11,7 +11,8 @@ import {
   listMinutesSnapshots,
   listMinutesUpdatesSince,
 } from '../persistence/minutes.repository';
-import { callRoom, moderatorRoom, type RoundtableServer, type RoundtableSocket } from './context';
+import { callRoom, moderatorRoom } from './rooms';
+import type { RoundtableServer, RoundtableSocket } from './sockets';
 import { MinutesBatcher } from './minutes-batcher';
 
 export type MinutesOptions = { compactEvery?: number; compactIntervalMs?: number };

@@ -1,4 +1,5 @@
-import { callRoom, moderatorRoom, participantsRoom, type RoundtableSocket } from './context';
+import { callRoom, moderatorRoom, participantsRoom } from './rooms';
+import type { RoundtableSocket } from './sockets';
 
 /**
  * A call's sockets are also split into slices (by socket id), so the per-tick figures (tallies, presence,
