@@ -10,7 +10,8 @@ import type { ServerContext } from './transport/context';
 import { DatabaseHealth } from './persistence/database-health';
 import { handleApiRequest } from './transport/http/router';
 import { applySecurityHeaders } from './transport/http/security-headers';
-import { MinutesRooms, type MinutesOptions } from './realtime/minutes-rooms';
+import { MinutesRooms } from './realtime/minutes-rooms';
+import type { MinutesOptions } from './realtime/minutes-docs';
 import { DEFAULT_RATE_LIMITS, NetworkLimits, type RateLimitOptions } from './transport/network-limits';
 import { JoinReader } from './realtime/join-reader';
 import { SnapshotCache } from './realtime/snapshot-cache';
@@ -119,7 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: async () => {
       // Votes waiting for their batch are written and acknowledged while their sockets are still open.
       await context.votes.flush();
-      context.minutes.stop();
+      await context.minutes.close();
       context.health.stop();
       // Closing the transports (not disconnecting the sockets) lets clients reconnect to the next server.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));

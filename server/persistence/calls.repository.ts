@@ -3,7 +3,8 @@ import type { CallStatus, IntroState, PublicCall, PublicSection } from '@/lib/pr
 import type { CallPatch } from '../domain/call-events';
 import type { NewCall } from '../domain/call-factory';
 import { saveAgendaChanges } from './agenda.repository';
-import { chunksOf, type Database, type Transaction } from './database';
+import { chunksOf } from '@/lib/chunks';
+import type { Database, Transaction } from './database';
 
 export type NewCallRecord = NewCall;
 

@@ -1,6 +1,7 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { chunksOf } from '@/lib/chunks';
 import { resolveDatabaseProvider } from './database-url';
 import { PrismaClient as PostgresPrismaClient } from './generated/postgresql/client';
 import { PrismaClient } from './generated/sqlite/client';
@@ -37,10 +38,6 @@ async function openPostgres(url: string): Promise<Database> {
 export const MAX_IDS_PER_QUERY = 500;
 
 /** `values` in lists of at most `size`, one statement's worth each. */
-export function chunksOf<Value>(values: Value[], size: number): Value[][] {
-  return Array.from({ length: Math.ceil(values.length / size) }, (_, index) => values.slice(index * size, (index + 1) * size));
-}
-
 /** `ids` in lists of at most MAX_IDS_PER_QUERY, one query's worth each. */
 export function chunksOfIds(ids: string[]): string[][] {
   return chunksOf(ids, MAX_IDS_PER_QUERY);

@@ -5,7 +5,7 @@ import { findParticipantsForTokens, type TokenHolder } from '../persistence/part
 import { listOwnActivity, listQuestions, type OwnActivity } from '../persistence/questions.repository';
 import { TICK_MS, type Broadcaster } from './broadcaster';
 import type { SnapshotCache } from './snapshot-cache';
-import { batchWithin } from './batch-window';
+import { BatchQueue } from './batch-queue';
 
 export type JoinView = {
   sequence: number;
@@ -18,7 +18,8 @@ export type JoinView = {
 /** Joins within this long of each other are read together; a join waits at most this much longer. */
 const JOIN_BATCH_MS = 10;
 
-type Request = { participantId: string | null; isModerator: boolean; resolve: (view: JoinView | null) => void; reject: (error: unknown) => void };
+type Request = { participantId: string | null; isModerator: boolean };
+const restarting = () => new CommandError('unavailable', 'The server is restarting. Reconnecting…');
 
 /**
  * Reads what a join returns (the call's state, its questions, presence, the participant's own votes and
@@ -27,82 +28,63 @@ type Request = { participantId: string | null; isModerator: boolean; resolve: (v
  * serves has entered the call's room: whatever changes after it reaches them as an event or a tally.
  */
 export class JoinReader {
-  readonly #pending = new Map<string, Request[]>();
-  /** Reads not yet settled (waiting for their batch or running), so closing can wait for them. */
-  readonly #inFlight = new Set<Promise<unknown>>();
-  readonly #findTokenHolders: (participantId: string) => Promise<TokenHolder | undefined>;
-  #isClosed = false;
+  readonly #reads: BatchQueue<Request, JoinView | null>;
+  readonly #tokens: BatchQueue<string, TokenHolder | undefined>;
 
   constructor(
     private readonly database: Database,
     private readonly snapshots: SnapshotCache,
     private readonly broadcaster: Broadcaster,
   ) {
-    this.#findTokenHolders = batchWithin(JOIN_BATCH_MS, (participantIds) => findParticipantsForTokens(database, participantIds));
+    this.#reads = new BatchQueue({
+      windowMs: JOIN_BATCH_MS,
+      closedError: restarting,
+      process: (callId, batch) => this.#read(callId, batch),
+      // The read holds the call's turn until the joins have sent their acks, so no tally read before it overtakes them.
+      around: (callId, work) =>
+        broadcaster.exclusive(callId, async () => {
+          await work();
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }),
+    });
+    this.#tokens = new BatchQueue({
+      windowMs: JOIN_BATCH_MS,
+      closedError: restarting,
+      process: async (_, participantIds) => {
+        const found = await findParticipantsForTokens(database, [...new Set(participantIds)]);
+        return participantIds.map((participantId) => found.get(participantId));
+      },
+    });
   }
 
   /** Who a participant token names: blocked, removed or checked in, and in which call. */
   tokenHolder(participantId: string): Promise<TokenHolder | undefined> {
-    return this.#track(() => this.#findTokenHolders(participantId));
+    return this.#tokens.submit('', participantId);
   }
 
   /** Null when the call no longer exists. */
   read(callId: string, participantId: string | null, isModerator: boolean): Promise<JoinView | null> {
-    return this.#track(
-      () =>
-        new Promise<JoinView | null>((resolve, reject) => {
-          let batch = this.#pending.get(callId);
-          if (!batch) {
-            batch = [];
-            this.#pending.set(callId, batch);
-            setTimeout(() => void this.#readBatch(callId), JOIN_BATCH_MS);
-          }
-          batch.push({ participantId, isModerator, resolve, reject });
-        }),
-    );
+    return this.#reads.submit(callId, { participantId, isModerator });
   }
 
   /** Refuses new joins and waits for the reads under way, so none reaches the database after it closes. */
   async close(): Promise<void> {
-    this.#isClosed = true;
-    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+    await Promise.all([this.#tokens.close(), this.#reads.close()]);
   }
 
-  #track<T>(start: () => Promise<T>): Promise<T> {
-    if (this.#isClosed) return Promise.reject(new CommandError('unavailable', 'The server is restarting. Reconnecting…'));
-    const promise = start();
-    this.#inFlight.add(promise);
-    void promise.finally(() => this.#inFlight.delete(promise)).catch(() => undefined);
-    return promise;
-  }
-
-  async #readBatch(callId: string): Promise<void> {
-    const batch = this.#pending.get(callId) ?? [];
-    this.#pending.delete(callId);
-    await this.broadcaster.exclusive(callId, async () => {
-      await this.#read(callId, batch);
-      // Let the joins send their acks before a tally read may start.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+  async #read(callId: string, batch: Request[]): Promise<(JoinView | null)[]> {
+    const participantIds = batch.flatMap((request) => (request.participantId ? [request.participantId] : []));
+    const snapshot = await this.snapshots.get(callId);
+    if (!snapshot) return batch.map(() => null);
+    const questions = await listQuestions(this.database, callId, { includeHidden: true });
+    const publicQuestions = questions.filter((question) => isPublicState(question.state));
+    const presence = await this.broadcaster.presenceOf(callId, TICK_MS);
+    const own = participantIds.length > 0 ? await listOwnActivity(this.database, callId, participantIds) : new Map<string, OwnActivity>();
+    return batch.map(({ participantId, isModerator }) => {
+      const mine = (participantId && own.get(participantId)) || { myVotes: [], myQuestions: [] };
+      // Moderators see every question; anyone else the public ones and their own still waiting for approval.
+      const waiting = isModerator ? [] : questions.filter((question) => question.state === 'pending' && mine.myQuestions.includes(question.id));
+      return { ...snapshot, questions: isModerator ? questions : [...publicQuestions, ...waiting], presence, own: mine };
     });
-  }
-
-  async #read(callId: string, batch: Request[]): Promise<void> {
-    try {
-      const participantIds = batch.flatMap((request) => (request.participantId ? [request.participantId] : []));
-      const snapshot = await this.snapshots.get(callId);
-      if (!snapshot) return batch.forEach((request) => request.resolve(null));
-      const questions = await listQuestions(this.database, callId, { includeHidden: true });
-      const publicQuestions = questions.filter((question) => isPublicState(question.state));
-      const presence = await this.broadcaster.presenceOf(callId, TICK_MS);
-      const own = participantIds.length > 0 ? await listOwnActivity(this.database, callId, participantIds) : new Map<string, OwnActivity>();
-      for (const { participantId, isModerator, resolve } of batch) {
-        const mine = (participantId && own.get(participantId)) || { myVotes: [], myQuestions: [] };
-        // Moderators see every question; anyone else the public ones and their own still waiting for approval.
-        const waiting = isModerator ? [] : questions.filter((question) => question.state === 'pending' && mine.myQuestions.includes(question.id));
-        resolve({ ...snapshot, questions: isModerator ? questions : [...publicQuestions, ...waiting], presence, own: mine });
-      }
-    } catch (error) {
-      for (const request of batch) request.reject(error);
-    }
   }
 }

@@ -1,112 +1,96 @@
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { isDecodableUpdate, minutesText, replaceText, textOfState } from '@/lib/minutes';
+import { isDecodableUpdate, replaceText, textOfState, minutesText } from '@/lib/minutes';
 import { CommandError, type MinutesSnapshotSummary } from '@/lib/protocol';
 import type { Database } from '../persistence/database';
-import {
-  appendMinutesUpdate,
-  findLatestMinutesSnapshotHeader,
-  findMinutesSnapshot,
-  insertMinutesSnapshot,
-  listMinutesSnapshots,
-  listMinutesUpdatesSince,
-} from '../persistence/minutes.repository';
+import { appendMinutesUpdate, findMinutesSnapshot, listMinutesSnapshots } from '../persistence/minutes.repository';
+import { BatchQueue } from './batch-queue';
+import { spreadOverCall } from './fan-out';
+import { MinutesDocs, type MinutesOptions } from './minutes-docs';
 import { callRoom, moderatorRoom } from './rooms';
 import type { RoundtableServer, RoundtableSocket } from './sockets';
-import { MinutesBatcher } from './minutes-batcher';
 
-export type MinutesOptions = { compactEvery?: number; compactIntervalMs?: number };
+/** Scribes see each other's keystrokes within this tick; attendees who only read get a merge on the slower one. */
+const WRITER_TICK_MS = 30;
+const READER_TICK_MS = 200;
 
-const DEFAULTS = { compactEvery: 200, compactIntervalMs: 60_000 };
-
-/** One call's minutes as this node knows them; the database stays the truth. */
-type MinutesRoom = {
-  callId: string;
-  doc: Y.Doc;
-  awareness: Awareness;
-  /** Highest stored update id applied, and the newest snapshot seen. */
-  lastUpdateId: number;
-  snapshotId: number;
-  updatesSinceSnapshot: number;
-  isCompacting: boolean;
-  /** Awareness client ids each socket announced, to clear them when it leaves. */
-  clientsBySocket: Map<string, Set<number>>;
-};
-
-function applyStored(room: MinutesRoom, update: Uint8Array): void {
-  try {
-    Y.applyUpdate(room.doc, update, 'storage');
-  } catch (error) {
-    console.error(`minutes: skipped an unreadable stored update of call ${room.callId}`, error);
-  }
-}
+const merge = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
 
 /**
- * Keeps one Y.Doc per call in memory, loaded lazily from the latest snapshot plus later updates and dropped
- * when nobody on this node is in the call. Every accepted update is stored before it is acknowledged.
+ * The shared minutes of every call on this node. One pipeline carries every change (a scribe's keystrokes, a
+ * restored version): updates arriving within a tick are merged, stored, applied to the call's doc and relayed,
+ * and a change is acknowledged only once it is stored. With fifty scribes typing, relaying every keystroke to
+ * thousands of readers would be a million messages a second: scribes get one message per writer tick, readers
+ * one merge per slower tick.
  */
 export class MinutesRooms {
-  readonly #rooms = new Map<string, Promise<MinutesRoom>>();
-  readonly #options: Required<MinutesOptions>;
-  readonly #timer: NodeJS.Timeout;
-  readonly #batcher: MinutesBatcher;
+  readonly #docs: MinutesDocs;
+  readonly #writes: BatchQueue<Uint8Array, void>;
+  readonly #forReaders: BatchQueue<Uint8Array, void>;
 
   constructor(
     private readonly io: RoundtableServer,
     private readonly database: Database,
     options: MinutesOptions = {},
   ) {
-    this.#options = { ...DEFAULTS, ...options };
-    this.#timer = setInterval(() => void this.#compactAll(), this.#options.compactIntervalMs);
-    this.#timer.unref();
-    this.#batcher = new MinutesBatcher(io, async (callId, update) => {
-      const room = await this.#room(callId);
-      const id = await appendMinutesUpdate(this.database, callId, update);
-      this.#accept(room, id, update);
+    this.#docs = new MinutesDocs(database, (callId) => (io.sockets.adapter.rooms.get(callRoom(callId))?.size ?? 0) === 0, options);
+    this.#writes = new BatchQueue<Uint8Array, void>({
+      windowMs: WRITER_TICK_MS,
+      process: async (callId, updates) => {
+        await this.#commit(callId, merge(updates));
+        return updates.map(() => undefined);
+      },
+    });
+    this.#forReaders = new BatchQueue<Uint8Array, void>({
+      windowMs: READER_TICK_MS,
+      process: async (callId, updates) => {
+        const merged = merge(updates);
+        await spreadOverCall(callId, (room) => this.io.to(room).except(moderatorRoom(callId)).emit('minutes:update', merged));
+        return updates.map(() => undefined);
+      },
     });
   }
 
   async sync(callId: string, stateVector: Uint8Array, withAwareness: boolean) {
-    const room = await this.#catchUp(callId);
+    const { doc, awareness } = await this.#docs.catchUp(callId);
     let update: Uint8Array;
     try {
-      update = Y.encodeStateAsUpdate(room.doc, stateVector);
+      update = Y.encodeStateAsUpdate(doc, stateVector);
     } catch {
       throw new CommandError('invalid_payload', 'The state vector could not be read.');
     }
-    const clients = [...room.awareness.states.keys()];
+    const clients = [...awareness.states.keys()];
     return {
       update,
-      stateVector: Y.encodeStateVector(room.doc),
-      awareness: withAwareness && clients.length > 0 ? encodeAwarenessUpdate(room.awareness, clients) : null,
+      stateVector: Y.encodeStateVector(doc),
+      awareness: withAwareness && clients.length > 0 ? encodeAwarenessUpdate(awareness, clients) : null,
     };
   }
 
-  /** Stored (merged with others' updates of the same tick) before it resolves; relayed by the batcher. */
+  /** Resolves once the update (merged with others of the same tick) is stored. */
   async applyUpdate(callId: string, update: Uint8Array): Promise<void> {
     if (!isDecodableUpdate(update)) throw new CommandError('invalid_payload', 'The minutes update could not be read.');
-    await this.#batcher.submit(callId, update);
+    await this.#writes.submit(callId, update);
   }
 
-  applyAwareness(socket: RoundtableSocket, callId: string, update: Uint8Array): Promise<void> {
-    return this.#room(callId).then((room) => {
-      const clients = room.clientsBySocket.get(socket.id) ?? new Set<number>();
-      const track = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-        if (origin !== socket.id) return;
-        for (const client of [...added, ...updated]) clients.add(client);
-        for (const client of removed) clients.delete(client);
-      };
-      room.awareness.on('update', track);
-      try {
-        applyAwarenessUpdate(room.awareness, update, socket.id);
-      } catch {
-        throw new CommandError('invalid_payload', 'The awareness update could not be read.');
-      } finally {
-        room.awareness.off('update', track);
-      }
-      room.clientsBySocket.set(socket.id, clients);
-      socket.to(moderatorRoom(callId)).emit('minutes:awareness', update);
-    });
+  async applyAwareness(socket: RoundtableSocket, callId: string, update: Uint8Array): Promise<void> {
+    const { awareness, clientsBySocket } = await this.#docs.get(callId);
+    const clients = clientsBySocket.get(socket.id) ?? new Set<number>();
+    const track = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      if (origin !== socket.id) return;
+      for (const client of [...added, ...updated]) clients.add(client);
+      for (const client of removed) clients.delete(client);
+    };
+    awareness.on('update', track);
+    try {
+      applyAwarenessUpdate(awareness, update, socket.id);
+    } catch {
+      throw new CommandError('invalid_payload', 'The awareness update could not be read.');
+    } finally {
+      awareness.off('update', track);
+    }
+    clientsBySocket.set(socket.id, clients);
+    this.#relayAwareness(callId, update, socket);
   }
 
   async history(callId: string): Promise<MinutesSnapshotSummary[]> {
@@ -123,141 +107,57 @@ export class MinutesRooms {
   /** Brings back the text of a snapshot as a new change; the state before it is kept as a snapshot too. */
   async restore(callId: string, snapshotId: number): Promise<void> {
     const { text } = await this.snapshotText(callId, snapshotId);
-    const room = await this.#catchUp(callId);
-    if (room.updatesSinceSnapshot > 0) await this.#compact(room);
+    const minutes = await this.#docs.catchUp(callId);
+    if (minutes.updatesSinceSnapshot > 0) await this.#docs.compact(minutes);
     const scratch = new Y.Doc();
-    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(room.doc));
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(minutes.doc));
     const update = replaceText(scratch, text);
     scratch.destroy();
-    const id = await appendMinutesUpdate(this.database, callId, update);
-    this.#accept(room, id, update);
-    this.io.to(callRoom(callId)).emit('minutes:update', update);
+    await this.#writes.submit(callId, update);
   }
 
   /** The current minutes of a call, whether or not anyone has it open. */
   async textOf(callId: string): Promise<string> {
-    const isLoaded = this.#rooms.has(callId);
-    const room = await this.#catchUp(callId);
-    const text = minutesText(room.doc).toString();
-    if (!isLoaded) this.#evictIfEmpty(callId);
+    const isLoaded = this.#docs.loaded(callId) !== undefined;
+    const minutes = await this.#docs.catchUp(callId);
+    const text = minutesText(minutes.doc).toString();
+    if (!isLoaded) this.#docs.evictIfEmpty(callId);
     return text;
   }
 
   handleDisconnect(socket: RoundtableSocket): void {
     const { callId } = socket.data;
-    const pending = callId ? this.#rooms.get(callId) : undefined;
+    const pending = callId ? this.#docs.loaded(callId) : undefined;
     if (!callId || !pending) return;
-    void pending.then((room) => {
-      const clients = [...(room.clientsBySocket.get(socket.id) ?? [])];
-      room.clientsBySocket.delete(socket.id);
+    void pending.then(({ awareness, clientsBySocket }) => {
+      const clients = [...(clientsBySocket.get(socket.id) ?? [])];
+      clientsBySocket.delete(socket.id);
       if (clients.length > 0) {
-        removeAwarenessStates(room.awareness, clients, 'disconnect');
-        this.io.to(moderatorRoom(callId)).emit('minutes:awareness', encodeAwarenessUpdate(room.awareness, clients));
+        removeAwarenessStates(awareness, clients, 'disconnect');
+        this.#relayAwareness(callId, encodeAwarenessUpdate(awareness, clients));
       }
-      this.#evictIfEmpty(callId);
+      this.#docs.evictIfEmpty(callId);
     });
   }
 
-  stop(): void {
-    clearInterval(this.#timer);
-    this.#batcher.stop();
-    for (const pending of this.#rooms.values()) void pending.then((room) => this.#destroy(room));
-    this.#rooms.clear();
+  /** Stores and relays the changes still waiting for their tick, then drops the docs. */
+  async close(): Promise<void> {
+    await this.#writes.close();
+    await this.#forReaders.close();
+    this.#docs.stop();
   }
 
-  #room(callId: string): Promise<MinutesRoom> {
-    let pending = this.#rooms.get(callId);
-    if (!pending) {
-      pending = this.#load(callId);
-      this.#rooms.set(callId, pending);
-      pending.catch(() => this.#rooms.delete(callId));
-    }
-    return pending;
+  /** Store, apply, relay: the one path every change of the minutes takes. */
+  async #commit(callId: string, update: Uint8Array): Promise<void> {
+    const minutes = await this.#docs.get(callId);
+    const id = await appendMinutesUpdate(this.database, callId, update);
+    this.#docs.accept(minutes, id, update);
+    this.io.to(moderatorRoom(callId)).emit('minutes:update', update);
+    this.#forReaders.submit(callId, update).catch((error: unknown) => console.error(`minutes: relaying to the readers of call ${callId} failed`, error));
   }
 
-  async #load(callId: string): Promise<MinutesRoom> {
-    const doc = new Y.Doc({ gc: true });
-    const awareness = new Awareness(doc);
-    awareness.setLocalState(null);
-    const room: MinutesRoom = { callId, doc, awareness, lastUpdateId: 0, snapshotId: 0, updatesSinceSnapshot: 0, isCompacting: false, clientsBySocket: new Map() };
-    try {
-      return await this.#readNewer(room);
-    } catch (error) {
-      this.#destroy(room);
-      throw error;
-    }
-  }
-
-  /** Applies what other nodes stored since this node last looked: a newer snapshot, then newer updates. */
-  async #readNewer(room: MinutesRoom): Promise<MinutesRoom> {
-    const latest = await findLatestMinutesSnapshotHeader(this.database, room.callId);
-    if (latest && latest.id > room.snapshotId) {
-      if (latest.lastUpdateId > room.lastUpdateId) {
-        const snapshot = await findMinutesSnapshot(this.database, room.callId, latest.id);
-        if (snapshot) applyStored(room, snapshot.state);
-        room.lastUpdateId = Math.max(room.lastUpdateId, latest.lastUpdateId);
-      }
-      room.snapshotId = latest.id;
-    }
-    for (const { id, update } of await listMinutesUpdatesSince(this.database, room.callId, room.lastUpdateId)) {
-      applyStored(room, update);
-      room.lastUpdateId = Math.max(room.lastUpdateId, id);
-    }
-    return room;
-  }
-
-  async #catchUp(callId: string): Promise<MinutesRoom> {
-    const room = await this.#room(callId);
-    return this.#readNewer(room);
-  }
-
-  #accept(room: MinutesRoom, id: number, update: Uint8Array): void {
-    try {
-      Y.applyUpdate(room.doc, update, 'client');
-    } catch (error) {
-      console.error(`minutes: an accepted update of call ${room.callId} failed to apply`, error);
-    }
-    // Another node may have stored the ids in between; only the next read (#readNewer) may skip past them.
-    if (id === room.lastUpdateId + 1) room.lastUpdateId = id;
-    room.updatesSinceSnapshot += 1;
-    if (room.updatesSinceSnapshot >= this.#options.compactEvery) void this.#compact(room);
-  }
-
-  async #compact(room: MinutesRoom): Promise<void> {
-    if (room.isCompacting) return;
-    room.isCompacting = true;
-    try {
-      await this.#readNewer(room);
-      const counted = room.updatesSinceSnapshot;
-      room.snapshotId = await insertMinutesSnapshot(this.database, room.callId, Y.encodeStateAsUpdate(room.doc), room.lastUpdateId);
-      room.updatesSinceSnapshot -= counted;
-    } catch (error) {
-      console.error(`minutes: compacting call ${room.callId} failed`, error);
-    } finally {
-      room.isCompacting = false;
-    }
-  }
-
-  async #compactAll(): Promise<void> {
-    for (const pending of this.#rooms.values()) {
-      const room = await pending.catch(() => null);
-      if (room && room.updatesSinceSnapshot > 0) await this.#compact(room);
-    }
-  }
-
-  #evictIfEmpty(callId: string): void {
-    if ((this.io.sockets.adapter.rooms.get(callRoom(callId))?.size ?? 0) > 0) return;
-    const pending = this.#rooms.get(callId);
-    if (!pending) return;
-    this.#rooms.delete(callId);
-    void pending.then(async (room) => {
-      if (room.updatesSinceSnapshot > 0) await this.#compact(room);
-      this.#destroy(room);
-    });
-  }
-
-  #destroy(room: MinutesRoom): void {
-    room.awareness.destroy();
-    room.doc.destroy();
+  /** Cursors and selections go to the writers only (readers see no cursors), never back to their sender. */
+  #relayAwareness(callId: string, update: Uint8Array, from?: RoundtableSocket): void {
+    (from ? from.to(moderatorRoom(callId)) : this.io.to(moderatorRoom(callId))).emit('minutes:awareness', update);
   }
 }

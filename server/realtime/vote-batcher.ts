@@ -1,62 +1,43 @@
 import { applyVoteBatch, type VoteOutcome, type VoteRequest } from '../persistence/questions.repository';
 import type { Database } from '../persistence/database';
+import { BatchQueue } from './batch-queue';
 import type { Broadcaster } from './broadcaster';
 
 const BATCH_MS = 50;
+/** A slow tick can collect thousands of votes; bounded transactions keep the database's writer lock short. */
 const MAX_BATCH = 300;
-
-type Waiting = VoteRequest & { resolve: (outcome: VoteOutcome) => void; reject: (error: unknown) => void };
 
 /**
  * Collects votes for a short tick and writes each call's batch in one transaction, so a vote storm becomes
- * a few writes per second. A vote is acknowledged only after its batch is committed.
+ * a few writes per second. A vote is acknowledged only after its batch is committed; its tally goes out on the
+ * broadcaster's next tick.
  */
 export class VoteBatcher {
-  readonly #queues = new Map<string, Waiting[]>();
-  #timer: NodeJS.Timeout | undefined;
-  /** The batch being written, so a flush on shutdown also waits for it. */
+  readonly #queue: BatchQueue<VoteRequest, VoteOutcome>;
+  /** Batches are written one after another, whichever call they belong to. */
   #writing: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly database: Database,
-    private readonly broadcaster: Broadcaster,
-  ) {}
+  constructor(database: Database, broadcaster: Broadcaster) {
+    this.#queue = new BatchQueue({
+      windowMs: BATCH_MS,
+      maxBatch: MAX_BATCH,
+      around: (_, work) => (this.#writing = this.#writing.then(work)),
+      process: async (callId, requests) => {
+        const outcomes = await applyVoteBatch(database, callId, requests);
+        outcomes.forEach((outcome, index) => {
+          if (outcome.ok) broadcaster.markTallyChanged(callId, requests[index]!.questionId);
+        });
+        return outcomes;
+      },
+    });
+  }
 
   submit(callId: string, request: VoteRequest): Promise<VoteOutcome> {
-    return new Promise((resolve, reject) => {
-      const queue = this.#queues.get(callId) ?? [];
-      queue.push({ ...request, resolve, reject });
-      this.#queues.set(callId, queue);
-      this.#timer ??= setTimeout(() => void this.flush(), BATCH_MS);
-    });
+    return this.#queue.submit(callId, request);
   }
 
   /** Writes every waiting vote, after any batch already being written. */
   flush(): Promise<void> {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    const queues = [...this.#queues];
-    this.#queues.clear();
-    this.#writing = this.#writing.then(() => this.#write(queues));
-    return this.#writing;
-  }
-
-  async #write(queues: [string, Waiting[]][]): Promise<void> {
-    // A slow tick can collect thousands of votes; bounded transactions keep the database's writer lock short.
-    const batches = queues.flatMap(([callId, waiting]) =>
-      Array.from({ length: Math.ceil(waiting.length / MAX_BATCH) }, (_, index) => [callId, waiting.slice(index * MAX_BATCH, (index + 1) * MAX_BATCH)] as const),
-    );
-    for (const [callId, waiting] of batches) {
-      try {
-        const outcomes = await applyVoteBatch(this.database, callId, waiting);
-        outcomes.forEach((outcome, index) => {
-          const request = waiting[index]!;
-          if (outcome.ok) this.broadcaster.markTallyChanged(callId, request.questionId);
-          request.resolve(outcome);
-        });
-      } catch (error) {
-        for (const request of waiting) request.reject(error);
-      }
-    }
+    return this.#queue.flush();
   }
 }

@@ -13,7 +13,7 @@ import {
   type ServerToClientEvents,
 } from '@/lib/protocol';
 import { startServer, type RunningServer } from '../app';
-import type { MinutesOptions } from '../realtime/minutes-rooms';
+import type { MinutesOptions } from '../realtime/minutes-docs';
 import type { RateLimitOptions } from '../transport/network-limits';
 import { applyMigrations } from '../persistence/migrator';
 
