@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { instantToZonedStart, isIsoInstant, isLocalDateTime, isValidTimeZone } from '../time';
-import type { IntroState } from './participants';
 
 export const ROLES = ['attendee', 'scribe', 'host'] as const;
 export type Role = (typeof ROLES)[number];
@@ -157,6 +156,13 @@ export type PublicCall = {
   documentsBaseUrl: string;
   links: PublicLink[];
   sections: PublicSection[];
+};
+
+export type IntroState = {
+  status: 'running' | 'done';
+  /** Participant ids in speaking order. */
+  order: string[];
+  currentIndex: number;
 };
 
 export type PublicParticipant = {

@@ -1,5 +1,4 @@
-import type { CallStatus, PublicCall, PublicSection } from './call';
-import type { IntroState } from './participants';
+import type { CallStatus, IntroState, PublicCall, PublicSection } from './call';
 import type { PublicQuestion, QaSettings } from './questions';
 
 export type TimerState = { itemStartedAt: string | null; timerPausedAt: string | null; timerExtraSeconds: number };

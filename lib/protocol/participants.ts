@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import type { PublicParticipant } from './call';
 
-export type IntroState = {
-  status: 'running' | 'done';
-  /** Participant ids in speaking order. */
-  order: string[];
-  currentIndex: number;
-};
-
 /** A participant as the participants panel shows them, with live presence. */
 export type ParticipantView = PublicParticipant & {
   isTeam: boolean;
