@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { MinutesSnapshotSummary } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/panel';
-import type { CallStore } from '../call/call-store';
+import type { CallStore } from '../client/call-store';
 
 const formatTime = (iso: string) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
 

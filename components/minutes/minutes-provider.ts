@@ -4,7 +4,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import * as Y from 'yjs';
 import { isEmptyUpdate, minutesText } from '@/lib/minutes';
 import { toBytes } from '@/lib/protocol';
-import type { CallStore } from '../call/call-store';
+import type { CallStore } from '../client/call-store';
 
 export type MinutesStatus = 'connecting' | 'synced' | 'offline';
 export type MinutesState = { status: MinutesStatus; error: string | null };

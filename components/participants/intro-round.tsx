@@ -3,8 +3,8 @@
 import type { IntroState, ParticipantView, PublicParticipant } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { ErrorMessage, Panel } from '../ui/panel';
-import type { CallStore } from '../call/call-store';
-import { useCommand } from '../call/use-command';
+import type { CallStore } from '../client/call-store';
+import { useCommand } from '../client/use-command';
 
 /** The intro round: who speaks now and next for everyone; running it for the host; skip or later for oneself. */
 export function IntroRound({

@@ -2,8 +2,8 @@
 
 import type { ParticipantView, PresenceUpdate, PublicParticipant, Role } from '@/lib/protocol';
 import { ErrorMessage, Panel } from '../ui/panel';
-import type { CallStore } from '../call/call-store';
-import { useCommand } from '../call/use-command';
+import type { CallStore } from '../client/call-store';
+import { useCommand } from '../client/use-command';
 
 const badge = 'rounded-full px-2 py-0.5 text-[11px] font-semibold';
 

@@ -5,8 +5,8 @@ import type { ParticipantView, PublicParticipant } from '@/lib/protocol';
 import { formatTime } from '@/lib/time';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/panel';
-import type { CallStore } from '../call/call-store';
-import { useCommand } from '../call/use-command';
+import type { CallStore } from '../client/call-store';
+import { useCommand } from '../client/use-command';
 
 /** Raise or lower one's own hand; the host sees every raised hand in order and lowers them. */
 export function RaisedHands({ store, participants, me, isHost }: { store: CallStore; participants: ParticipantView[] | null; me: PublicParticipant | null; isHost: boolean }) {

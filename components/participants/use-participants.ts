@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { ParticipantChange, ParticipantView } from '@/lib/protocol';
-import type { CallStore, ConnectionStatus } from '../call/call-store';
+import type { CallStore, ConnectionStatus } from '../client/call-store';
 
 function applyChanges(list: ParticipantView[], changes: ParticipantChange[]): ParticipantView[] {
   const byId = new Map(list.map((participant) => [participant.id, participant]));

@@ -5,8 +5,8 @@ import { listItems } from '@/lib/call-state';
 import { QUESTION_LIMITS, type PublicCall, type PublicParticipant } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/panel';
-import type { CallStore } from './call-store';
-import { useCommand } from './use-command';
+import type { CallStore } from '../client/call-store';
+import { useCommand } from '../client/use-command';
 
 const controlClass = 'mt-1 block w-full rounded-lg border-0 bg-white px-3 py-2 text-slate-900 ring-1 ring-slate-300 focus:ring-2 focus:ring-indigo-600 disabled:bg-slate-50';
 

@@ -3,8 +3,8 @@
 import type { ReactNode } from 'react';
 import type { PublicQuestion } from '@/lib/protocol';
 import { ErrorMessage } from '../ui/panel';
-import type { CallStore } from './call-store';
-import { useCommand } from './use-command';
+import type { CallStore } from '../client/call-store';
+import { useCommand } from '../client/use-command';
 
 function shorten(text: string, max = 80): string {
   const line = text.replace(/\s+/g, ' ').trim();

@@ -2,8 +2,8 @@
 
 import type { PublicCall, QaSettings } from '@/lib/protocol';
 import { ErrorMessage } from '../ui/panel';
-import type { CallStore } from './call-store';
-import { useCommand } from './use-command';
+import type { CallStore } from '../client/call-store';
+import { useCommand } from '../client/use-command';
 
 const TOGGLES: { key: keyof QaSettings; label: string; hint: string }[] = [
   { key: 'qaOpen', label: 'Accept new questions', hint: 'Turn off to close submissions; votes and answers go on.' },

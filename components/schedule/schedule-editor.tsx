@@ -5,10 +5,10 @@ import type { Issue, PublicCall } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { Field, TextInput } from '../ui/field';
 import { ErrorMessage, Panel } from '../ui/panel';
-import type { CallStore } from './call-store';
+import type { CallStore } from '../client/call-store';
 import { describeSchedule, fieldsFromCall, toScheduleCommand, type ScheduleCommand, type ScheduleFields } from './schedule-fields';
 import { TimezoneSelect } from '../ui/timezone-select';
-import { useCommand } from './use-command';
+import { useCommand } from '../client/use-command';
 
 type FieldName = keyof ScheduleFields;
 

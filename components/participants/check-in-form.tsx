@@ -5,8 +5,8 @@ import type { PublicParticipant } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { Field, TextInput } from '../ui/field';
 import { ErrorMessage, Panel } from '../ui/panel';
-import type { CallStore } from './call-store';
-import { errorText } from './use-command';
+import type { CallStore } from '../client/call-store';
+import { errorText } from '../client/use-command';
 
 export function CheckInForm({ store, me }: { store: CallStore; me: PublicParticipant | null }) {
   const [isEditing, setEditing] = useState(false);

@@ -5,7 +5,7 @@ import { listItems } from '@/lib/call-state';
 import type { Ack, PublicCall } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { ErrorMessage, Panel } from '../ui/panel';
-import type { CallStore } from './call-store';
+import type { CallStore } from '../client/call-store';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));

@@ -6,8 +6,8 @@ import type { PublicCall, PublicSection } from '@/lib/protocol';
 import { formatTime } from '@/lib/time';
 import { Button } from '../ui/button';
 import { ItemForm, RowActions, TitleForm, type AgendaAction } from './agenda-edit-controls';
-import type { CallStore } from './call-store';
-import { useNow } from './use-call';
+import type { CallStore } from '../client/call-store';
+import { useNow } from '../ui/use-clock';
 
 type Dragged = { kind: 'item' | 'section'; id: string };
 

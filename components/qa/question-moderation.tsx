@@ -5,9 +5,9 @@ import { QUESTION_LIMITS, type Ack, type PublicQuestion } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { Field, TextArea, TextInput } from '../ui/field';
 import { ErrorMessage } from '../ui/panel';
-import type { CallStore } from './call-store';
+import type { CallStore } from '../client/call-store';
 import { questionTextId } from './question-card';
-import { useCommand } from './use-command';
+import { useCommand } from '../client/use-command';
 
 type Mode = 'tools' | 'answer' | 'edit' | 'merge';
 
