@@ -41,12 +41,13 @@ export type CallStoreOptions = {
   /** Opens the (not yet connected) socket; the browser's default connects to the page's own origin. */
   connect?: () => CallSocket;
   storage?: TokenStorage;
+  /** How long a command waits for its answer before it counts as lost. */
+  commandTimeoutMs?: number;
 };
 
 /** A missing event may still be on its way; after this long without it the store takes a fresh snapshot. */
 export const GAP_WAIT_MS = 300;
 export const NO_ANSWER: ProtocolError = { code: 'internal', message: 'No answer from the server. Check your connection and try again.' };
-const COMMAND_TIMEOUT_MS = 10_000;
 const tokenKey = (slug: string) => `roundtable:token:${slug}`;
 
 /** Narrows a command's result by its name: `data` is what `name` answers. */
@@ -81,6 +82,7 @@ export class CallStore {
   readonly #listeners = new Set<() => void>();
   readonly #socket: CallSocket;
   readonly #storage: TokenStorage | undefined;
+  readonly #commandTimeoutMs: number;
   #pending: CallView['pending'] = [];
   #gapTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -90,6 +92,7 @@ export class CallStore {
     options: CallStoreOptions = {},
   ) {
     this.#storage = options.storage ?? browserStorage();
+    this.#commandTimeoutMs = options.commandTimeoutMs ?? 10_000;
     this.#socket = options.connect?.() ?? io({ transports: ['websocket', 'polling'], autoConnect: false, ...RECONNECTION });
     this.#socket.on('connect', () => void this.join());
     this.#socket.on('disconnect', () => this.#update({ connection: 'reconnecting' }));
@@ -135,7 +138,7 @@ export class CallStore {
     let response: Ack<CommandResults[Name]>;
     try {
       // Socket.IO's typings cannot resolve a generic event name.
-      const withTimeout = this.#socket.timeout(COMMAND_TIMEOUT_MS);
+      const withTimeout = this.#socket.timeout(this.#commandTimeoutMs);
       const emit = withTimeout.emitWithAck as (event: Name, body: CommandPayload<Name>) => Promise<Ack<CommandResults[Name]>>;
       response = await emit.call(withTimeout, name, payload);
     } catch {
