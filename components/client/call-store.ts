@@ -51,8 +51,8 @@ export const NO_ANSWER: ProtocolError = { code: 'internal', message: 'No answer 
 const tokenKey = (slug: string) => `roundtable:token:${slug}`;
 
 /** Narrows a command's result by its name: `data` is what `name` answers. */
-function isResultOf<Name extends CommandName>(name: CommandName, expected: Name, data: unknown): data is CommandResults[Name] {
-  return name === expected && data !== undefined;
+function isResultOf<Name extends CommandName>(name: CommandName, expected: Name, _data: unknown): _data is CommandResults[Name] {
+  return name === expected;
 }
 
 function browserStorage(): TokenStorage | undefined {
