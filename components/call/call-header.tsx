@@ -1,7 +1,7 @@
 import type { CallStatus, PublicCall } from '@/lib/protocol';
-import type { ConnectionStatus, DatabaseHealth } from './call-store';
-import { CallStart } from './call-start';
-import { CALL_STATUS_STYLES } from './status-styles';
+import type { ConnectionStatus, DatabaseHealth } from '../client/call-store';
+import { CallStart } from '../schedule/call-start';
+import { CALL_STATUS_STYLES } from '../ui/status-styles';
 
 const statusLabels: Record<CallStatus, string> = { scheduled: 'Scheduled', live: 'Live', ended: 'Ended' };
 

@@ -2,11 +2,12 @@
 
 import { listItems } from '@/lib/call-state';
 import { formatTime } from '@/lib/time';
-import { DATE_TO_BE_ANNOUNCED } from './call-start';
-import { AgendaAnnouncer } from './current-item';
-import { ItemTimer } from './item-timer';
-import { PresentQuestions } from './present-questions';
-import { useCallState, useCallStore, useIsClient } from './use-call';
+import { DATE_TO_BE_ANNOUNCED } from '../schedule/call-start';
+import { AgendaAnnouncer } from '../agenda/current-item';
+import { ItemTimer } from '../agenda/item-timer';
+import { PresentQuestions } from '../qa/present-questions';
+import { useCallState, useCallStore } from '../client/use-call';
+import { useIsClient } from '../ui/use-clock';
 
 /** Large type for screen sharing: what is on now, who presents, the timer and what comes next. */
 export function PresentView({ slug }: { slug: string }) {

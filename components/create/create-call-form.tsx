@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { useIsClient } from '../call/use-call';
+import { useIsClient } from '../ui/use-clock';
 import type { CallDraft, ImportNotice } from '@/lib/markdown/call-draft';
 import { LIMITS, type Issue } from '@/lib/protocol';
 import { Button } from '../ui/button';

@@ -2,9 +2,11 @@
 
 import { useState } from 'react';
 import type { MinutesSnapshotSummary } from '@/lib/protocol';
+import type { CallStore } from '../client/call-store';
+import * as minutes from '../client/minutes.commands';
+import { useCommand } from '../client/use-command';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/panel';
-import type { CallStore } from '../call/call-store';
 
 const formatTime = (iso: string) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
 
@@ -12,24 +14,21 @@ const formatTime = (iso: string) => new Intl.DateTimeFormat(undefined, { dateSty
 export function MinutesHistory({ store }: { store: CallStore }) {
   const [snapshots, setSnapshots] = useState<MinutesSnapshotSummary[] | null>(null);
   const [preview, setPreview] = useState<{ id: number; createdAt: string; text: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useCommand();
   const [notice, setNotice] = useState<string | null>(null);
 
   async function load() {
-    const response = await store.send('minutes:history', {});
-    setError(response.ok ? null : response.error.message);
+    const response = await run(() => minutes.history(store));
     if (response.ok) setSnapshots(response.data.snapshots);
   }
 
   async function show(snapshotId: number) {
-    const response = await store.send('minutes:snapshot', { snapshotId });
-    setError(response.ok ? null : response.error.message);
+    const response = await run(() => minutes.showSnapshot(store, snapshotId));
     if (response.ok) setPreview(response.data);
   }
 
   async function restore(snapshotId: number, createdAt: string) {
-    const response = await store.send('minutes:restore', { snapshotId });
-    setError(response.ok ? null : response.error.message);
+    const response = await run(() => minutes.restoreSnapshot(store, snapshotId));
     if (response.ok) {
       setNotice(`Restored the minutes as of ${formatTime(createdAt)}. The version before is kept in the history.`);
       setPreview(null);

@@ -4,7 +4,8 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import * as Y from 'yjs';
 import { isEmptyUpdate, minutesText } from '@/lib/minutes';
 import { toBytes } from '@/lib/protocol';
-import type { CallStore } from '../call/call-store';
+import type { CallStore } from '../client/call-store';
+import * as minutes from '../client/minutes.commands';
 
 export type MinutesStatus = 'connecting' | 'synced' | 'offline';
 export type MinutesState = { status: MinutesStatus; error: string | null };
@@ -61,8 +62,8 @@ export class MinutesProvider {
     this.#cleanups.push(
       () => this.doc.off('update', onUpdate),
       () => this.awareness.off('update', onAwareness),
-      this.store.listen('minutes:update', (update) => Y.applyUpdate(this.doc, toBytes(update), REMOTE)),
-      this.store.listen('minutes:awareness', (update) => this.#applyAwareness(toBytes(update))),
+      minutes.onUpdate(this.store, (update) => Y.applyUpdate(this.doc, toBytes(update), REMOTE)),
+      minutes.onAwareness(this.store, (update) => this.#applyAwareness(toBytes(update))),
       this.store.subscribe(() => this.#followConnection()),
     );
     if (!this.canEdit) this.awareness.setLocalState(null);
@@ -76,7 +77,7 @@ export class MinutesProvider {
     this.#flushTimer = this.#awarenessTimer = this.#syncTimer = undefined;
     if (this.canEdit && this.#isSynced) {
       this.awareness.setLocalState(null);
-      void this.store.send('minutes:awareness', { update: encodeAwarenessUpdate(this.awareness, [this.doc.clientID]) });
+      void minutes.sendAwareness(this.store, encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
     }
     this.#isSynced = this.#isSending = this.#wasOnline = false;
   }
@@ -101,7 +102,7 @@ export class MinutesProvider {
 
   async #sync(): Promise<void> {
     clearTimeout(this.#syncTimer);
-    const response = await this.store.send('minutes:sync', { stateVector: Y.encodeStateVector(this.doc) });
+    const response = await minutes.sync(this.store, Y.encodeStateVector(this.doc));
     if (!this.#wasOnline) return;
     if (!response.ok) {
       this.#update({ error: response.error.message });
@@ -135,7 +136,7 @@ export class MinutesProvider {
     const count = this.#pending.length;
     const update = count === 1 ? this.#pending[0]! : Y.mergeUpdates(this.#pending);
     this.#isSending = true;
-    const response = await this.store.send('minutes:update', { update });
+    const response = await minutes.sendUpdate(this.store, update);
     this.#isSending = false;
     if (response.ok) {
       this.#pending.splice(0, count);
@@ -157,7 +158,7 @@ export class MinutesProvider {
     this.#awarenessTimer = setTimeout(() => {
       this.#awarenessTimer = undefined;
       if (!this.#isSynced || !this.awareness.getLocalState()) return;
-      void this.store.send('minutes:awareness', { update: encodeAwarenessUpdate(this.awareness, [this.doc.clientID]) });
+      void minutes.sendAwareness(this.store, encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
     }, AWARENESS_MS);
   }
 

@@ -7,7 +7,7 @@ import { hasHeading } from '@/lib/minutes';
 import type { PublicCall, PublicParticipant, Role } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { ErrorMessage, Panel } from '../ui/panel';
-import type { CallStore } from '../call/call-store';
+import type { CallStore } from '../client/call-store';
 import { insertHeading, MinutesEditor } from './minutes-editor';
 import { MinutesHistory } from './minutes-history';
 import { MinutesProvider } from './minutes-provider';

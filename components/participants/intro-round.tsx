@@ -3,8 +3,9 @@
 import type { IntroState, ParticipantView, PublicParticipant } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { ErrorMessage, Panel } from '../ui/panel';
-import type { CallStore } from '../call/call-store';
-import { useCommand } from '../call/use-command';
+import type { CallStore } from '../client/call-store';
+import * as participantCommands from '../client/participants.commands';
+import { useCommand } from '../client/use-command';
 
 /** The intro round: who speaks now and next for everyone; running it for the host; skip or later for oneself. */
 export function IntroRound({
@@ -34,7 +35,7 @@ export function IntroRound({
     const order = [...waiting];
     const [moved] = order.splice(index, 1);
     order.splice(index + offset, 0, moved!);
-    void run(() => store.send('intro:reorder', { participantIds: order }));
+    void run(() => participantCommands.reorderIntro(store, order));
   }
 
   return (
@@ -77,30 +78,30 @@ export function IntroRound({
       <div className="mt-3 flex flex-wrap gap-2">
         {isHost && !isRunning ? (
           <>
-            <Button disabled={isBusy} onClick={() => void run(() => store.send('intro:start', { order: 'checkIn' }))}>
+            <Button disabled={isBusy} onClick={() => void run(() => participantCommands.startIntro(store, 'checkIn'))}>
               Start intro round
             </Button>
-            <Button variant="secondary" disabled={isBusy} onClick={() => void run(() => store.send('intro:start', { order: 'shuffle' }))}>
+            <Button variant="secondary" disabled={isBusy} onClick={() => void run(() => participantCommands.startIntro(store, 'shuffle'))}>
               Start shuffled
             </Button>
           </>
         ) : null}
         {isHost && isRunning ? (
           <>
-            <Button disabled={isBusy} onClick={() => void run(() => store.send('intro:next', {}))}>
+            <Button disabled={isBusy} onClick={() => void run(() => participantCommands.nextSpeaker(store))}>
               Next speaker
             </Button>
-            <Button variant="ghost" disabled={isBusy} onClick={() => void run(() => store.send('intro:end', {}))}>
+            <Button variant="ghost" disabled={isBusy} onClick={() => void run(() => participantCommands.endIntro(store))}>
               End intro round
             </Button>
           </>
         ) : null}
         {isMeWaiting ? (
           <>
-            <Button variant="secondary" disabled={isBusy} onClick={() => void run(() => store.send('intro:later', {}))}>
+            <Button variant="secondary" disabled={isBusy} onClick={() => void run(() => participantCommands.introduceLater(store))}>
               Later, please
             </Button>
-            <Button variant="ghost" disabled={isBusy} onClick={() => void run(() => store.send('intro:skip', {}))}>
+            <Button variant="ghost" disabled={isBusy} onClick={() => void run(() => participantCommands.skipIntro(store))}>
               Skip me
             </Button>
           </>

@@ -2,8 +2,9 @@
 
 import type { ParticipantView, PresenceUpdate, PublicParticipant, Role } from '@/lib/protocol';
 import { ErrorMessage, Panel } from '../ui/panel';
-import type { CallStore } from '../call/call-store';
-import { useCommand } from '../call/use-command';
+import type { CallStore } from '../client/call-store';
+import * as participantCommands from '../client/participants.commands';
+import { useCommand } from '../client/use-command';
 
 const badge = 'rounded-full px-2 py-0.5 text-[11px] font-semibold';
 
@@ -41,7 +42,7 @@ export function ParticipantsPanel({
 
   function remove(participant: ParticipantView) {
     const block = window.confirm(`Remove ${participant.displayName}? Press OK to also block them from rejoining with this browser, Cancel to only remove their check-in.`);
-    void run(() => store.send('participant:remove', { participantId: participant.id, block }));
+    void run(() => participantCommands.remove(store, participant.id, block));
   }
 
   return (
@@ -84,7 +85,7 @@ export function ParticipantsPanel({
                     className="rounded px-1.5 py-1 text-xs font-semibold text-slate-600 hover:bg-slate-100"
                     aria-pressed={participant.isTeam}
                     aria-label={`Mark ${participant.displayName} as team`}
-                    onClick={() => void run(() => store.send('participant:setTeam', { participantId: participant.id, isTeam: !participant.isTeam }))}
+                    onClick={() => void run(() => participantCommands.setTeam(store, participant.id, !participant.isTeam))}
                   >
                     Team
                   </button>

@@ -5,21 +5,22 @@ import type { ParticipantView, PublicParticipant } from '@/lib/protocol';
 import { formatTime } from '@/lib/time';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/panel';
-import type { CallStore } from '../call/call-store';
-import { useCommand } from '../call/use-command';
+import type { CallStore } from '../client/call-store';
+import * as participantCommands from '../client/participants.commands';
+import { useCommand } from '../client/use-command';
 
 /** Raise or lower one's own hand; the host sees every raised hand in order and lowers them. */
 export function RaisedHands({ store, participants, me, isHost }: { store: CallStore; participants: ParticipantView[] | null; me: PublicParticipant | null; isHost: boolean }) {
   const { run, error, isBusy } = useCommand();
   // Without the list (an attendee not showing it) the last answer to one's own raise or lower tells the state.
   const [ownHand, setOwnHand] = useState<boolean | null>(null);
-  useEffect(() => store.listen('participant:self', (self) => setOwnHand(self.handRaisedAt !== null)), [store]);
+  useEffect(() => participantCommands.onSelf(store, (self) => setOwnHand(self.handRaisedAt !== null)), [store]);
   const raised = (participants ?? []).filter((participant) => participant.handRaisedAt).sort((a, b) => a.handRaisedAt!.localeCompare(b.handRaisedAt!));
   const listed = participants?.find((participant) => participant.id === me?.id);
   const isMyHandUp = listed ? listed.handRaisedAt !== null : (ownHand ?? false);
 
   async function toggleOwnHand() {
-    const response = await run(() => store.send(isMyHandUp ? 'hand:lower' : 'hand:raise', {}));
+    const response = await run(() => (isMyHandUp ? participantCommands.lowerHand(store) : participantCommands.raiseHand(store)));
     if (response.ok) setOwnHand(response.data.participant.handRaisedAt !== null);
   }
 
@@ -39,7 +40,7 @@ export function RaisedHands({ store, participants, me, isHost }: { store: CallSt
                 <span className="flex-1">
                   {participant.displayName} <span className="text-xs text-slate-500">since {formatTime(participant.handRaisedAt!)}</span>
                 </span>
-                <button type="button" className="rounded px-2 py-0.5 text-xs font-semibold text-indigo-700 hover:bg-indigo-50" onClick={() => void run(() => store.send('hand:lower', { participantId: participant.id }))}>
+                <button type="button" className="rounded px-2 py-0.5 text-xs font-semibold text-indigo-700 hover:bg-indigo-50" onClick={() => void run(() => participantCommands.lowerHand(store, participant.id))}>
                   Lower
                 </button>
               </li>

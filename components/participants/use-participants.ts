@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from 'react';
 import type { ParticipantChange, ParticipantView } from '@/lib/protocol';
-import type { CallStore, ConnectionStatus } from '../call/call-store';
+import type { CallStore, ConnectionStatus } from '../client/call-store';
+import * as participantCommands from '../client/participants.commands';
 
 function applyChanges(list: ParticipantView[], changes: ParticipantChange[]): ParticipantView[] {
   const byId = new Map(list.map((participant) => [participant.id, participant]));
@@ -24,11 +25,11 @@ export function useParticipants(store: CallStore, connection: ConnectionStatus, 
     let isCurrent = true;
     let early: ParticipantChange[] = [];
     let hasList = false;
-    const stop = store.listen('participants:changed', (changes) => {
+    const stop = participantCommands.onChanged(store, (changes) => {
       if (!hasList) early = [...early, ...changes];
       else setParticipants((list) => applyChanges(list ?? [], changes));
     });
-    void store.send('participants:list', {}).then((response) => {
+    void participantCommands.list(store).then((response) => {
       if (!isCurrent || !response.ok) return;
       hasList = true;
       setParticipants(applyChanges(response.data.participants, early));
@@ -38,7 +39,7 @@ export function useParticipants(store: CallStore, connection: ConnectionStatus, 
       stop();
       setParticipants(null);
       // After a disconnect the server has already forgotten this socket's rooms.
-      if (store.getState().connection === 'online') void store.send('participants:unfollow', {});
+      if (store.getState().connection === 'online') void participantCommands.unfollow(store);
     };
   }, [store, connection, isWanted]);
   return participants;

@@ -1,6 +1,6 @@
 'use client';
 
-import { useIsClient } from '../call/use-call';
+import { useIsClient } from '../ui/use-clock';
 import { CallListSection } from './call-list-section';
 
 /** The three views of the call list. Loaded in the browser only: times depend on the viewer's timezone. */

@@ -1,7 +1,7 @@
 import type { CallStatus } from '@/lib/protocol';
 import type { CallSummary, CallView } from '@/lib/protocol/schedule';
-import { CallStart } from '../call/call-start';
-import { CALL_STATUS_STYLES } from '../call/status-styles';
+import { CallStart } from './call-start';
+import { CALL_STATUS_STYLES } from '../ui/status-styles';
 
 function badgeLabel(status: CallStatus, view: CallView): string {
   if (status === 'live') return 'Live';

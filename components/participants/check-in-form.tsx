@@ -5,32 +5,27 @@ import type { PublicParticipant } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { Field, TextInput } from '../ui/field';
 import { ErrorMessage, Panel } from '../ui/panel';
-import type { CallStore } from './call-store';
-import { errorText } from './use-command';
+import type { CallStore } from '../client/call-store';
+import * as participantCommands from '../client/participants.commands';
+import { useCommand } from '../client/use-command';
 
 export function CheckInForm({ store, me }: { store: CallStore; me: PublicParticipant | null }) {
   const [isEditing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const { error, isBusy, run } = useCommand();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? '');
-    setBusy(true);
-    const response = await store.checkIn({
-      displayName: value('displayName'),
-      affiliation: value('affiliation'),
-      pronouns: value('pronouns'),
-      reason: value('reason'),
-    });
-    setBusy(false);
-    if (response.ok) {
-      setError(null);
-      setEditing(false);
-    } else {
-      setError(errorText(response.error));
-    }
+    const response = await run(() =>
+      participantCommands.checkIn(store, {
+        displayName: value('displayName'),
+        affiliation: value('affiliation'),
+        pronouns: value('pronouns'),
+        reason: value('reason'),
+      }),
+    );
+    if (response.ok) setEditing(false);
   }
 
   if (me && !isEditing) {

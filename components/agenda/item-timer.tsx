@@ -3,7 +3,7 @@
 import { readTimer } from '@/lib/forecast';
 import type { PublicCall } from '@/lib/protocol';
 import { formatDuration } from '@/lib/time';
-import { useNow } from './use-call';
+import { useNow } from '../ui/use-clock';
 
 const tones = { ok: 'text-slate-700', over: 'text-amber-600', 'far-over': 'text-red-700' } as const;
 /** For the dark projector view. */

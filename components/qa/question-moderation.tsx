@@ -5,9 +5,10 @@ import { QUESTION_LIMITS, type Ack, type PublicQuestion } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { Field, TextArea, TextInput } from '../ui/field';
 import { ErrorMessage } from '../ui/panel';
-import type { CallStore } from './call-store';
+import type { CallStore } from '../client/call-store';
+import * as questions from '../client/questions.commands';
 import { questionTextId } from './question-card';
-import { useCommand } from './use-command';
+import { useCommand } from '../client/use-command';
 
 type Mode = 'tools' | 'answer' | 'edit' | 'merge';
 
@@ -46,7 +47,7 @@ export function QuestionModeration({
 
   if (mode === 'answer') {
     return (
-      <form className="mt-3 space-y-2" aria-label="Answer the question" onSubmit={(event) => submit(event, (form) => store.send('qa:answer', { questionId, answer: value(form, 'answer'), answeredBy: value(form, 'answeredBy') }))}>
+      <form className="mt-3 space-y-2" aria-label="Answer the question" onSubmit={(event) => submit(event, (form) => questions.answer(store, questionId, value(form, 'answer'), value(form, 'answeredBy')))}>
         <Field label="Answer">
           <TextArea name="answer" maxLength={QUESTION_LIMITS.answer} defaultValue={question.answer} autoFocus />
         </Field>
@@ -65,7 +66,7 @@ export function QuestionModeration({
   }
   if (mode === 'edit') {
     return (
-      <form className="mt-3 space-y-2" aria-label="Edit the question" onSubmit={(event) => submit(event, (form) => store.send('qa:edit', { questionId, text: value(form, 'text') }))}>
+      <form className="mt-3 space-y-2" aria-label="Edit the question" onSubmit={(event) => submit(event, (form) => questions.edit(store, questionId, value(form, 'text')))}>
         <Field label="Question text">
           <TextArea name="text" required maxLength={QUESTION_LIMITS.text} defaultValue={question.text} autoFocus />
         </Field>
@@ -81,7 +82,7 @@ export function QuestionModeration({
   }
   if (mode === 'merge') {
     return (
-      <form className="mt-3 space-y-2" aria-label="Merge the question" onSubmit={(event) => submit(event, (form) => store.send('qa:merge', { questionId, intoQuestionId: value(form, 'into') }))}>
+      <form className="mt-3 space-y-2" aria-label="Merge the question" onSubmit={(event) => submit(event, (form) => questions.merge(store, questionId, value(form, 'into')))}>
         <label htmlFor={`${ids}-into`} className="block text-sm font-medium text-slate-700">
           Merge this duplicate into
         </label>
@@ -105,7 +106,7 @@ export function QuestionModeration({
   }
 
   const { state } = question;
-  const act = (command: 'qa:approve' | 'qa:pin' | 'qa:dismiss' | 'qa:restore') => run(() => store.send(command, { questionId }));
+  const act = (command: typeof questions.approve) => run(() => command(store, questionId));
   const tool = (label: string, onClick: () => void, variant: 'secondary' | 'danger' | 'primary' = 'secondary') => (
     <Button variant={variant} className="min-h-9 px-3 py-1" disabled={isBusy} aria-describedby={describedBy} onClick={onClick}>
       {label}
@@ -114,13 +115,13 @@ export function QuestionModeration({
   return (
     <div className="mt-3">
       <div role="group" aria-label="Moderate" className="flex flex-wrap gap-2">
-        {state === 'pending' ? tool('Approve', () => void act('qa:approve'), 'primary') : null}
-        {state === 'open' || state === 'answered' ? tool('Pin as answering now', () => void act('qa:pin')) : null}
+        {state === 'pending' ? tool('Approve', () => void act(questions.approve), 'primary') : null}
+        {state === 'open' || state === 'answered' ? tool('Pin as answering now', () => void act(questions.pin)) : null}
         {state !== 'dismissed' ? tool(state === 'answered' ? 'Edit answer' : 'Answer', () => setMode('answer')) : null}
         {canEdit && state !== 'dismissed' ? tool('Edit text', () => setMode('edit')) : null}
         {state !== 'dismissed' && mergeTargets.length > 0 ? tool('Merge into…', () => setMode('merge')) : null}
-        {state === 'dismissed' || state === 'answered' ? tool(state === 'answered' ? 'Reopen' : 'Restore', () => void act('qa:restore')) : null}
-        {state !== 'dismissed' ? tool('Dismiss', () => void act('qa:dismiss'), 'danger') : null}
+        {state === 'dismissed' || state === 'answered' ? tool(state === 'answered' ? 'Reopen' : 'Restore', () => void act(questions.restore)) : null}
+        {state !== 'dismissed' ? tool('Dismiss', () => void act(questions.dismiss), 'danger') : null}
       </div>
       <ErrorMessage message={error} />
     </div>

@@ -1,12 +1,10 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import type { Ack, PublicItem } from '@/lib/protocol';
+import type { PublicItem } from '@/lib/protocol';
 import { Button } from '../ui/button';
 
 const input = 'rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-indigo-600';
-
-export type AgendaAction = (action: () => Promise<Ack<unknown>>) => Promise<boolean>;
 
 export function ItemForm({
   item,

@@ -5,10 +5,12 @@ import type { Issue, PublicCall } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { Field, TextInput } from '../ui/field';
 import { ErrorMessage, Panel } from '../ui/panel';
-import type { CallStore } from './call-store';
-import { describeSchedule, fieldsFromCall, toScheduleCommand, type ScheduleCommand, type ScheduleFields } from './schedule-fields';
+import type { CallStore } from '../client/call-store';
+import * as schedule from '../client/schedule.commands';
+import type { ScheduleCommand } from '../client/schedule.commands';
+import { describeSchedule, fieldsFromCall, toScheduleCommand, type ScheduleFields } from './schedule-fields';
 import { TimezoneSelect } from '../ui/timezone-select';
-import { useCommand } from './use-command';
+import { useCommand } from '../client/use-command';
 
 type FieldName = keyof ScheduleFields;
 
@@ -66,7 +68,7 @@ export function ScheduleEditor({ store, call }: { store: CallStore; call: Public
 
   async function send(command: ScheduleCommand) {
     setLocalError(null);
-    const response = await run(() => store.send('call:schedule', command));
+    const response = await run(() => schedule.reschedule(store, command));
     if (!response.ok) {
       // Problems with a field show beside it; any other refusal shows as the server worded it.
       const found = response.error.issues ?? [];

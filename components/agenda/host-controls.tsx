@@ -1,31 +1,25 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { listItems } from '@/lib/call-state';
-import type { Ack, PublicCall } from '@/lib/protocol';
+import type { PublicCall } from '@/lib/protocol';
+import * as agenda from '../client/agenda.commands';
+import type { CallStore } from '../client/call-store';
+import { useCommand } from '../client/use-command';
 import { Button } from '../ui/button';
 import { ErrorMessage, Panel } from '../ui/panel';
-import type { CallStore } from './call-store';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 export function HostControls({ store, call }: { store: CallStore; call: PublicCall }) {
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const { error, isBusy, run } = useCommand();
   const items = listItems(call);
   const index = items.findIndex((item) => item.id === call.currentItemId);
 
-  async function run(action: () => Promise<Ack<unknown>>) {
-    setBusy(true);
-    const response = await action();
-    setBusy(false);
-    setError(response.ok ? null : response.error.message);
-  }
-
-  const next = () => run(() => store.send('agenda:advance', { direction: 'next' }));
-  const previous = () => run(() => store.send('agenda:advance', { direction: 'previous' }));
+  const next = () => run(() => agenda.advance(store, 'next'));
+  const previous = () => run(() => agenda.advance(store, 'previous'));
 
   useEffect(() => {
     if (call.status !== 'live') return;
@@ -41,7 +35,7 @@ export function HostControls({ store, call }: { store: CallStore; call: PublicCa
   return (
     <Panel title="Host controls">
       {call.status === 'scheduled' ? (
-        <Button className="w-full" disabled={isBusy} onClick={() => run(() => store.send('call:start', {}))}>
+        <Button className="w-full" disabled={isBusy} onClick={() => run(() => agenda.startCall(store))}>
           Start the call
         </Button>
       ) : null}
@@ -57,28 +51,28 @@ export function HostControls({ store, call }: { store: CallStore; call: PublicCa
           </div>
           <div role="group" aria-label="Item timer" className="flex flex-wrap gap-2">
             {call.timerPausedAt ? (
-              <Button variant="secondary" disabled={isBusy} onClick={() => run(() => store.send('timer:resume', {}))}>
+              <Button variant="secondary" disabled={isBusy} onClick={() => run(() => agenda.resumeTimer(store))}>
                 Resume timer
               </Button>
             ) : (
-              <Button variant="secondary" disabled={isBusy} onClick={() => run(() => store.send('timer:pause', {}))}>
+              <Button variant="secondary" disabled={isBusy} onClick={() => run(() => agenda.pauseTimer(store))}>
                 Pause timer
               </Button>
             )}
-            <Button variant="secondary" disabled={isBusy} onClick={() => run(() => store.send('timer:extend', { minutes: 1 }))} aria-label="Extend the item by 1 minute">
+            <Button variant="secondary" disabled={isBusy} onClick={() => run(() => agenda.extendTimer(store, 1))} aria-label="Extend the item by 1 minute">
               +1 min
             </Button>
-            <Button variant="secondary" disabled={isBusy} onClick={() => run(() => store.send('timer:extend', { minutes: 5 }))} aria-label="Extend the item by 5 minutes">
+            <Button variant="secondary" disabled={isBusy} onClick={() => run(() => agenda.extendTimer(store, 5))} aria-label="Extend the item by 5 minutes">
               +5 min
             </Button>
-            <Button variant="ghost" disabled={isBusy} onClick={() => run(() => store.send('timer:reset', {}))}>
+            <Button variant="ghost" disabled={isBusy} onClick={() => run(() => agenda.resetTimer(store))}>
               Reset timer
             </Button>
           </div>
           <p className="text-xs text-slate-500">
             Keyboard: <kbd className="rounded bg-slate-100 px-1">n</kbd> next, <kbd className="rounded bg-slate-100 px-1">p</kbd> previous.
           </p>
-          <Button variant="danger" className="w-full" disabled={isBusy} onClick={() => run(() => store.send('call:end', {}))}>
+          <Button variant="danger" className="w-full" disabled={isBusy} onClick={() => run(() => agenda.endCall(store))}>
             End the call
           </Button>
         </div>

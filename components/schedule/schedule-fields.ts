@@ -1,10 +1,9 @@
-import type { CommandPayload, Issue, PublicCall } from '@/lib/protocol';
+import type { Issue, PublicCall } from '@/lib/protocol';
 import { formatDateTime, utcToZonedLocal, zonedLocalToUtc } from '@/lib/time';
+import type { ScheduleCommand } from '../client/schedule.commands';
 
 /** The schedule editor's inputs, as the browser's form controls hold them. */
 export type ScheduleFields = { date: string; time: string; timezone: string; plannedMinutes: string; documentsBaseUrl: string };
-
-export type ScheduleCommand = CommandPayload<'call:schedule'>;
 
 /** The call's current schedule, with its start on the wall clock of its own timezone. */
 export function fieldsFromCall(call: Pick<PublicCall, 'startsAt' | 'timezone' | 'plannedMinutes' | 'documentsBaseUrl'>): ScheduleFields {

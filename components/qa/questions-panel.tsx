@@ -5,7 +5,7 @@ import { listItems } from '@/lib/call-state';
 import type { PublicCall, PublicParticipant, PublicQuestion, Role } from '@/lib/protocol';
 import { sortQuestions } from '@/lib/questions';
 import { Panel } from '../ui/panel';
-import type { CallStore } from './call-store';
+import type { CallStore } from '../client/call-store';
 import { QaSettingsForm } from './qa-settings';
 import { QuestionCard } from './question-card';
 import { QuestionForm } from './question-form';

@@ -5,8 +5,9 @@ import { listItems } from '@/lib/call-state';
 import { QUESTION_LIMITS, type PublicCall, type PublicParticipant } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { ErrorMessage } from '../ui/panel';
-import type { CallStore } from './call-store';
-import { useCommand } from './use-command';
+import type { CallStore } from '../client/call-store';
+import * as questions from '../client/questions.commands';
+import { useCommand } from '../client/use-command';
 
 const controlClass = 'mt-1 block w-full rounded-lg border-0 bg-white px-3 py-2 text-slate-900 ring-1 ring-slate-300 focus:ring-2 focus:ring-indigo-600 disabled:bg-slate-50';
 
@@ -31,7 +32,7 @@ export function QuestionForm({ store, call, me }: { store: CallStore; call: Publ
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNotice(null);
-    const response = await run(() => store.send('qa:ask', { text, isAnonymous, itemId: itemId || null }));
+    const response = await run(() => questions.ask(store, { text, isAnonymous, itemId: itemId || null }));
     if (!response.ok) return;
     setText('');
     setNotice(response.data.question.state === 'pending' ? 'Thanks! Your question waits for the host’s approval.' : 'Your question is in the queue.');

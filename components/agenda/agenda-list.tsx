@@ -2,12 +2,14 @@
 
 import { useState, type DragEvent } from 'react';
 import { forecastAgenda } from '@/lib/forecast';
-import type { PublicCall, PublicSection } from '@/lib/protocol';
+import type { Ack, PublicCall, PublicSection } from '@/lib/protocol';
 import { formatTime } from '@/lib/time';
 import { Button } from '../ui/button';
-import { ItemForm, RowActions, TitleForm, type AgendaAction } from './agenda-edit-controls';
-import type { CallStore } from './call-store';
-import { useNow } from './use-call';
+import * as agenda from '../client/agenda.commands';
+import type { CallStore } from '../client/call-store';
+import { useCommand } from '../client/use-command';
+import { ItemForm, RowActions, TitleForm } from './agenda-edit-controls';
+import { useNow } from '../ui/use-clock';
 
 type Dragged = { kind: 'item' | 'section'; id: string };
 
@@ -20,21 +22,21 @@ function expectedLength(shareMs: number | undefined): string | null {
 export function AgendaList({ call, clockOffsetMs, store, isHost }: { call: PublicCall; clockOffsetMs: number; store: CallStore; isHost: boolean }) {
   const [isEditing, setEditing] = useState(false);
   const [openForm, setOpenForm] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [dragged, setDragged] = useState<Dragged | null>(null);
   const now = useNow(10_000);
   const forecast = forecastAgenda(call, now + clockOffsetMs);
   const numbers = new Map(call.sections.flatMap((section) => section.items).map((item, index) => [item.id, index + 1]));
   const canJump = isHost && call.status === 'live';
 
-  const run: AgendaAction = async (action) => {
-    const response = await action();
-    setError(response.ok ? null : response.error.message);
+  const { error, run: runCommand } = useCommand();
+  /** A form closes once its change is saved. */
+  const run = async (action: () => Promise<Ack<unknown>>) => {
+    const response = await runCommand(action);
     if (response.ok) setOpenForm(null);
     return response.ok;
   };
-  const moveItem = (itemId: string, toSectionId: string, toIndex: number) => run(() => store.send('agenda:moveItem', { itemId, toSectionId, toIndex }));
-  const moveSection = (sectionId: string, toIndex: number) => run(() => store.send('agenda:moveSection', { sectionId, toIndex }));
+  const moveItem = (itemId: string, toSectionId: string, toIndex: number) => run(() => agenda.moveItem(store, itemId, toSectionId, toIndex));
+  const moveSection = (sectionId: string, toIndex: number) => run(() => agenda.moveSection(store, sectionId, toIndex));
 
   function dropOn(event: DragEvent, section: PublicSection, sectionIndex: number, itemIndex: number) {
     if (!dragged) return;
@@ -68,7 +70,7 @@ export function AgendaList({ call, clockOffsetMs, store, isHost }: { call: Publi
             <div className="flex items-center gap-2" {...dragProps('section', section.id)}>
               {isEditing ? <span aria-hidden className="cursor-grab text-slate-400">⠿</span> : null}
               {openForm === section.id ? (
-                <TitleForm initial={section.title} label="Section title" onCancel={() => setOpenForm(null)} onSubmit={(title) => run(() => store.send('agenda:updateSection', { sectionId: section.id, title }))} />
+                <TitleForm initial={section.title} label="Section title" onCancel={() => setOpenForm(null)} onSubmit={(title) => run(() => agenda.renameSection(store, section.id, title))} />
               ) : (
                 <h3 className="flex-1 text-base font-semibold text-slate-900">{section.title}</h3>
               )}
@@ -78,7 +80,7 @@ export function AgendaList({ call, clockOffsetMs, store, isHost }: { call: Publi
                   onUp={sectionIndex > 0 ? () => void moveSection(section.id, sectionIndex - 1) : undefined}
                   onDown={sectionIndex < call.sections.length - 1 ? () => void moveSection(section.id, sectionIndex + 1) : undefined}
                   onEdit={() => setOpenForm(section.id)}
-                  onDelete={() => window.confirm(`Delete the section “${section.title}” and its ${section.items.length} items?`) && void run(() => store.send('agenda:deleteSection', { sectionId: section.id }))}
+                  onDelete={() => window.confirm(`Delete the section “${section.title}” and its ${section.items.length} items?`) && void run(() => agenda.deleteSection(store, section.id))}
                 />
               ) : null}
             </div>
@@ -100,7 +102,7 @@ export function AgendaList({ call, clockOffsetMs, store, isHost }: { call: Publi
                     className={`flex flex-wrap items-start gap-3 rounded-xl px-3 py-2.5 ring-1 transition ${isCurrent ? 'bg-indigo-50 ring-2 ring-indigo-500' : 'bg-white ring-slate-200'}`}
                   >
                     {openForm === item.id ? (
-                      <ItemForm item={item} label={`Edit “${item.title}”`} onCancel={() => setOpenForm(null)} onSubmit={(fields) => run(() => store.send('agenda:updateItem', { itemId: item.id, ...fields }))} />
+                      <ItemForm item={item} label={`Edit “${item.title}”`} onCancel={() => setOpenForm(null)} onSubmit={(fields) => run(() => agenda.updateItem(store, item.id, fields))} />
                     ) : (
                       <>
                         <span className={`mt-0.5 grid size-6 shrink-0 place-items-center rounded-full text-xs font-bold ${isCurrent ? 'bg-indigo-600 text-white' : 'bg-slate-100 text-slate-600'}`} aria-hidden>
@@ -127,10 +129,10 @@ export function AgendaList({ call, clockOffsetMs, store, isHost }: { call: Publi
                             onUp={itemIndex > 0 ? () => void moveItem(item.id, section.id, itemIndex - 1) : undefined}
                             onDown={itemIndex < section.items.length - 1 ? () => void moveItem(item.id, section.id, itemIndex + 1) : undefined}
                             onEdit={() => setOpenForm(item.id)}
-                            onDelete={() => void run(() => store.send('agenda:deleteItem', { itemId: item.id }))}
+                            onDelete={() => void run(() => agenda.deleteItem(store, item.id))}
                           />
                         ) : canJump && !isCurrent ? (
-                          <button type="button" onClick={() => void run(() => store.send('agenda:jump', { itemId: item.id }))} className="shrink-0 rounded-md px-2 py-1 text-xs font-semibold text-indigo-700 hover:bg-indigo-100" aria-label={`Make “${item.title}” the current item`}>
+                          <button type="button" onClick={() => void run(() => agenda.jumpTo(store, item.id))} className="shrink-0 rounded-md px-2 py-1 text-xs font-semibold text-indigo-700 hover:bg-indigo-100" aria-label={`Make “${item.title}” the current item`}>
                             Go here
                           </button>
                         ) : null}
@@ -143,7 +145,7 @@ export function AgendaList({ call, clockOffsetMs, store, isHost }: { call: Publi
             {isEditing ? (
               openForm === `new-item:${section.id}` ? (
                 <div className="mt-2 rounded-xl bg-slate-50 p-3 ring-1 ring-slate-200">
-                  <ItemForm label={`New item in “${section.title}”`} onCancel={() => setOpenForm(null)} onSubmit={(fields) => run(() => store.send('agenda:addItem', { sectionId: section.id, ...fields }))} />
+                  <ItemForm label={`New item in “${section.title}”`} onCancel={() => setOpenForm(null)} onSubmit={(fields) => run(() => agenda.addItem(store, section.id, fields))} />
                 </div>
               ) : (
                 <Button variant="ghost" className="mt-1" onClick={() => setOpenForm(`new-item:${section.id}`)} aria-label={`Add an item to “${section.title}”`}>
@@ -157,7 +159,7 @@ export function AgendaList({ call, clockOffsetMs, store, isHost }: { call: Publi
       {isEditing ? (
         <div className="mt-4">
           {openForm === 'new-section' ? (
-            <TitleForm initial="" label="New section title" onCancel={() => setOpenForm(null)} onSubmit={(title) => run(() => store.send('agenda:addSection', { title, notes: '' }))} />
+            <TitleForm initial="" label="New section title" onCancel={() => setOpenForm(null)} onSubmit={(title) => run(() => agenda.addSection(store, title))} />
           ) : (
             <Button variant="secondary" onClick={() => setOpenForm('new-section')}>
               + Add section

@@ -3,8 +3,9 @@
 import type { ReactNode } from 'react';
 import type { PublicQuestion } from '@/lib/protocol';
 import { ErrorMessage } from '../ui/panel';
-import type { CallStore } from './call-store';
-import { useCommand } from './use-command';
+import type { CallStore } from '../client/call-store';
+import * as questions from '../client/questions.commands';
+import { useCommand } from '../client/use-command';
 
 function shorten(text: string, max = 80): string {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -31,7 +32,7 @@ function VoteButton({ store, question, hasVoted, canVote }: { store: CallStore; 
         aria-label={label}
         title={canVote ? undefined : 'Check in to vote'}
         disabled={!canVote || isBusy}
-        onClick={() => run(() => store.send(hasVoted ? 'qa:unvote' : 'qa:vote', { questionId: question.id }))}
+        onClick={() => run(() => (hasVoted ? questions.unvote : questions.vote)(store, question.id))}
         className={`flex min-h-12 min-w-12 flex-col items-center justify-center rounded-lg px-2 py-1 text-sm font-semibold ring-1 transition disabled:cursor-not-allowed disabled:opacity-60 ${
           hasVoted ? 'bg-indigo-600 text-white ring-indigo-600 hover:bg-indigo-700' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'
         }`}

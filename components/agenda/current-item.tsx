@@ -4,7 +4,7 @@ import { listItems } from '@/lib/call-state';
 import type { PublicCall } from '@/lib/protocol';
 import { readTimer } from '@/lib/forecast';
 import { ItemTimer } from './item-timer';
-import { useNow } from './use-call';
+import { useNow } from '../ui/use-clock';
 
 export function CurrentItem({ call, clockOffsetMs }: { call: PublicCall; clockOffsetMs: number }) {
   const items = listItems(call);

@@ -2,8 +2,9 @@
 
 import type { PublicCall, QaSettings } from '@/lib/protocol';
 import { ErrorMessage } from '../ui/panel';
-import type { CallStore } from './call-store';
-import { useCommand } from './use-command';
+import type { CallStore } from '../client/call-store';
+import * as questions from '../client/questions.commands';
+import { useCommand } from '../client/use-command';
 
 const TOGGLES: { key: keyof QaSettings; label: string; hint: string }[] = [
   { key: 'qaOpen', label: 'Accept new questions', hint: 'Turn off to close submissions; votes and answers go on.' },
@@ -25,7 +26,7 @@ export function QaSettingsForm({ store, call }: { store: CallStore; call: Public
               className="mt-0.5 size-4"
               checked={call[key]}
               disabled={isBusy}
-              onChange={(event) => void run(() => store.send('qa:settings', { [key]: event.target.checked }))}
+              onChange={(event) => void run(() => questions.updateSettings(store, { [key]: event.target.checked }))}
             />
             <span>
               {label}

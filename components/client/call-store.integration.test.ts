@@ -1,0 +1,173 @@
+import { io } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createCall, startTestServer } from '@/server/testing/test-server';
+import * as agenda from './agenda.commands';
+import { CallStore, GAP_WAIT_MS, NO_ANSWER, type CallSocket, type CallStoreOptions, type CallViewState, type TokenStorage } from './call-store';
+import * as participantCommands from './participants.commands';
+import * as questions from './questions.commands';
+import { errorText } from './use-command';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const stores: CallStore[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterEach(() => {
+  for (const store of stores.splice(0)) store.stop();
+});
+afterAll(() => server.close());
+
+function memoryStorage(): TokenStorage {
+  const values = new Map<string, string>();
+  return { getItem: (key) => values.get(key) ?? null, setItem: (key, value) => void values.set(key, value), removeItem: (key) => void values.delete(key) };
+}
+
+/** A store on a real socket to the test server; `joins` counts the call:join commands it sent. */
+function openStore(slug: string, key?: string, options: Omit<CallStoreOptions, 'connect'> & { reconnectionDelay?: number } = {}) {
+  let socket: CallSocket | undefined;
+  const joins: number[] = [];
+  const store = new CallStore(slug, key, {
+    storage: memoryStorage(),
+    ...options,
+    connect: () => {
+      const delay = options.reconnectionDelay ?? 50;
+      socket = io(server.url, { transports: ['websocket'], autoConnect: false, reconnectionDelay: delay, reconnectionDelayMax: delay * 2, randomizationFactor: 0 });
+      socket.onAnyOutgoing((event) => event === 'call:join' && joins.push(Date.now()));
+      return socket;
+    },
+  });
+  stores.push(store);
+  store.start();
+  return { store, socket: socket!, joins };
+}
+
+function until(store: CallStore, isReady: (state: CallViewState) => boolean, timeoutMs = 5000): Promise<CallViewState> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!isReady(store.getState())) return;
+      clearTimeout(timer);
+      stop();
+      resolve(store.getState());
+    };
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`store state not reached within ${timeoutMs} ms: ${JSON.stringify({ ...store.getState(), snapshot: store.getState().snapshot?.sequence })}`));
+    }, timeoutMs);
+    const stop = store.subscribe(check);
+    check();
+  });
+}
+
+const isOnline = (state: CallViewState) => state.connection === 'online';
+
+async function openCall() {
+  const created = await createCall(server.url);
+  const host = openStore(created.slug, created.keys.host);
+  const joined = await until(host.store, isOnline);
+  const itemIds = joined.snapshot!.call.sections.flatMap((section) => section.items.map((item) => item.id));
+  return { slug: created.slug, host, itemIds };
+}
+
+describe('CallStore against a real server', () => {
+  it('joins with the role of its link and applies every change in sequence', async () => {
+    const { slug, host, itemIds } = await openCall();
+    expect(host.store.getState()).toMatchObject({ role: 'host', joinError: null });
+    expect(host.store.getState().keys).not.toBeNull();
+    const attendee = openStore(slug);
+    const start = (await until(attendee.store, isOnline)).snapshot!.sequence;
+    expect(attendee.store.getState()).toMatchObject({ role: 'attendee', keys: null, me: null });
+
+    expect(await agenda.startCall(host.store)).toMatchObject({ ok: true });
+    expect(await agenda.advance(host.store, 'next')).toMatchObject({ ok: true });
+    expect(await agenda.jumpTo(host.store, itemIds[3]!)).toMatchObject({ ok: true });
+
+    const state = await until(attendee.store, (seen) => seen.snapshot!.sequence === start + 4);
+    expect(state.snapshot!.call).toMatchObject({ status: 'live', currentItemId: itemIds[3] });
+    const hostState = await until(host.store, (seen) => seen.snapshot!.sequence === start + 4);
+    expect(state.snapshot!.call).toEqual(hostState.snapshot!.call);
+  });
+
+  it('waits for a missing event, then takes a fresh snapshot instead of guessing', async () => {
+    const { slug, host, itemIds } = await openCall();
+    const attendee = openStore(slug);
+    const start = (await until(attendee.store, isOnline)).snapshot!.sequence;
+    // A lossy wire: the next event on its way to this store never arrives.
+    const [deliver] = attendee.socket.listeners('call:event');
+    attendee.socket.off('call:event', deliver);
+    let isLost = false;
+    const arrived: number[] = [];
+    attendee.socket.on('call:event', (event) => {
+      if (!isLost) return void (isLost = true);
+      arrived.push(Date.now());
+      deliver!(event);
+    });
+
+    // Starting sends the call's status and its first item; the status is lost.
+    await agenda.startCall(host.store);
+    await agenda.advance(host.store, 'next');
+    await expect.poll(() => arrived.length).toBe(2);
+    // The later events wait behind the gap rather than being applied over a missing one.
+    expect(attendee.store.getState().snapshot!.sequence).toBe(start);
+    expect(attendee.joins).toHaveLength(1);
+
+    const state = await until(attendee.store, (seen) => seen.snapshot!.sequence === start + 3);
+    expect(state.snapshot!.call).toMatchObject({ status: 'live', currentItemId: itemIds[1] });
+    expect(attendee.joins).toHaveLength(2);
+    expect(attendee.joins[1]! - arrived[1]!).toBeGreaterThanOrEqual(GAP_WAIT_MS - 20);
+  });
+
+  it('after a lost connection rejoins with its token and takes what changed meanwhile from the snapshot', async () => {
+    const { slug, host, itemIds } = await openCall();
+    await agenda.startCall(host.store);
+    const attendee = openStore(slug, undefined, { reconnectionDelay: 600 });
+    await until(attendee.store, isOnline);
+    const checkedIn = await participantCommands.checkIn(attendee.store, { displayName: 'Grace', affiliation: '', pronouns: '', reason: '' });
+    expect(checkedIn.ok).toBe(true);
+    const asked = await questions.ask(attendee.store, { text: 'Will the release slip?', isAnonymous: false, itemId: null });
+    if (!asked.ok) throw new Error(asked.error.message);
+    const voted = await questions.vote(attendee.store, asked.data.question.id);
+    expect(voted).toMatchObject({ ok: true, data: { voteCount: 1 } });
+    expect(attendee.store.getState()).toMatchObject({ myQuestions: [asked.data.question.id], myVotes: [asked.data.question.id] });
+
+    attendee.socket.io.engine.close();
+    await until(attendee.store, (state) => state.connection === 'reconnecting');
+    await agenda.jumpTo(host.store, itemIds[2]!);
+    expect(attendee.store.getState().snapshot!.call.currentItemId).not.toBe(itemIds[2]);
+
+    const state = await until(attendee.store, (seen) => isOnline(seen) && seen.snapshot!.call.currentItemId === itemIds[2]);
+    expect(attendee.joins).toHaveLength(2);
+    expect(state.me?.displayName).toBe('Grace');
+    expect(state.myVotes).toEqual([asked.data.question.id]);
+    expect(state.myQuestions).toEqual([asked.data.question.id]);
+    expect(state.snapshot!.questions.find((question) => question.id === asked.data.question.id)?.voteCount).toBe(1);
+  });
+
+  it('answers every command with an ack: a refusal keeps its code, issues and message, a lost answer becomes one', async () => {
+    const { slug } = await openCall();
+    const attendee = openStore(slug);
+    await until(attendee.store, isOnline);
+
+    const refused = await questions.ask(attendee.store, { text: 'Before checking in?', isAnonymous: false, itemId: null });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_checked_in' } });
+    if (refused.ok) return;
+    expect(errorText(refused.error)).toBe(refused.error.message);
+
+    const invalid = await participantCommands.checkIn(attendee.store, { displayName: '   ', affiliation: '', pronouns: '', reason: '' });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_payload', issues: [{ path: 'displayName' }] } });
+    if (invalid.ok) return;
+    expect(errorText(invalid.error)).toBe('Enter a display name');
+    expect(attendee.store.getState().me).toBeNull();
+
+    const unreachable = new CallStore(slug, undefined, { commandTimeoutMs: 100, connect: () => io(server.url, { autoConnect: false }) });
+    stores.push(unreachable);
+    expect(await agenda.advance(unreachable, 'next')).toEqual({ ok: false, error: NO_ANSWER });
+  });
+
+  it('shows why it cannot join and stops trying', async () => {
+    const stranger = openStore('no-such-call');
+    const state = await until(stranger.store, (seen) => seen.connection === 'failed');
+    expect(state.joinError).toMatchObject({ code: 'not_found' });
+    expect(state.snapshot).toBeNull();
+  });
+});

@@ -1,0 +1,238 @@
+'use client';
+
+import { io, type Socket } from 'socket.io-client';
+import { applyTallies, applyUnsequencedQuestion, EMPTY_CALL_VIEW, receiveEvent, receiveSnapshot, recordOwnCommand, type CallView } from '@/lib/call-view';
+import {
+  PROTOCOL_VERSION,
+  RECONNECTION,
+  type Ack,
+  type ClientToServerEvents,
+  type CommandName,
+  type CommandPayload,
+  type CommandResults,
+  type ProtocolError,
+  type PublicParticipant,
+  type Role,
+  type ServerToClientEvents,
+} from '@/lib/protocol';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'failed';
+export type DatabaseHealth = 'ok' | 'unavailable';
+export type CallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** Where a participant's check-in token is kept between visits (the browser's localStorage). */
+export type TokenStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export type CallViewState = Omit<CallView, 'pending'> & {
+  connection: ConnectionStatus;
+  /** Whether the server can reach its database; while `unavailable` nothing is being saved. */
+  databaseHealth: DatabaseHealth;
+  /** Why joining failed (bad link, unknown call, outdated page); the page shows it. */
+  joinError: ProtocolError | null;
+  role: Role;
+  me: PublicParticipant | null;
+  keys: { host: string; scribe: string } | null;
+  /** Server time minus local time, so every screen shows the same timer. */
+  clockOffsetMs: number;
+  /** Something the server told this user (e.g. that the host removed them). */
+  notice: string | null;
+};
+
+export type CallStoreOptions = {
+  /** Opens the (not yet connected) socket; the browser's default connects to the page's own origin. */
+  connect?: () => CallSocket;
+  storage?: TokenStorage;
+  /** How long a command waits for its answer before it counts as lost. */
+  commandTimeoutMs?: number;
+};
+
+/** A missing event may still be on its way; after this long without it the store takes a fresh snapshot. */
+export const GAP_WAIT_MS = 300;
+export const NO_ANSWER: ProtocolError = { code: 'internal', message: 'No answer from the server. Check your connection and try again.' };
+const tokenKey = (slug: string) => `roundtable:token:${slug}`;
+
+/** Narrows a command's result by its name: `data` is what `name` answers. */
+function isResultOf<Name extends CommandName>(name: CommandName, expected: Name, _data: unknown): _data is CommandResults[Name] {
+  return name === expected;
+}
+
+function browserStorage(): TokenStorage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The browser's copy of one call: joins, applies sequenced events, resyncs on gaps and reconnects, and sends
+ * commands. Components read it through useCall() and send through the feature command modules beside it.
+ */
+export class CallStore {
+  #state: CallViewState = {
+    ...EMPTY_CALL_VIEW,
+    connection: 'connecting',
+    databaseHealth: 'ok',
+    joinError: null,
+    role: 'attendee',
+    me: null,
+    keys: null,
+    clockOffsetMs: 0,
+    notice: null,
+  };
+  readonly #listeners = new Set<() => void>();
+  readonly #socket: CallSocket;
+  readonly #storage: TokenStorage | undefined;
+  readonly #commandTimeoutMs: number;
+  #pending: CallView['pending'] = [];
+  #gapTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly slug: string,
+    private readonly key: string | undefined,
+    options: CallStoreOptions = {},
+  ) {
+    this.#storage = options.storage ?? browserStorage();
+    this.#commandTimeoutMs = options.commandTimeoutMs ?? 10_000;
+    this.#socket = options.connect?.() ?? io({ transports: ['websocket', 'polling'], autoConnect: false, ...RECONNECTION });
+    this.#socket.on('connect', () => void this.join());
+    this.#socket.on('disconnect', () => this.#update({ connection: 'reconnecting' }));
+    this.#socket.on('call:event', (event) => this.#drained(receiveEvent(this.#view(), event)));
+    this.#socket.on('call:presence', (presence) => {
+      const { snapshot } = this.#state;
+      if (snapshot) this.#update({ snapshot: { ...snapshot, presence } });
+    });
+    this.#socket.on('call:health', ({ database }) => this.#update({ databaseHealth: database }));
+    this.#socket.on('qa:tallies', (tallies) => {
+      const { snapshot } = this.#state;
+      const counted = snapshot && applyTallies(snapshot, tallies);
+      if (counted !== snapshot) this.#update({ snapshot: counted });
+    });
+    this.#socket.on('participant:removed', ({ message }) => {
+      this.#writeToken(null);
+      this.#update({ me: null, notice: message });
+    });
+    this.#socket.on('qa:pending', (question) => {
+      const { snapshot } = this.#state;
+      if (snapshot) this.#update({ snapshot: applyUnsequencedQuestion(snapshot, question) });
+    });
+  }
+
+  getState = (): CallViewState => this.#state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  start(): void {
+    this.#socket.connect();
+  }
+
+  stop(): void {
+    clearTimeout(this.#gapTimer);
+    this.#socket.disconnect();
+  }
+
+  /** Sends one command; a lost or late answer comes back as a failed ack like any refusal, never as a throw. */
+  async send<Name extends CommandName>(name: Name, payload: CommandPayload<Name>): Promise<Ack<CommandResults[Name]>> {
+    let response: Ack<CommandResults[Name]>;
+    try {
+      // Socket.IO's typings cannot resolve a generic event name.
+      const withTimeout = this.#socket.timeout(this.#commandTimeoutMs);
+      const emit = withTimeout.emitWithAck as (event: Name, body: CommandPayload<Name>) => Promise<Ack<CommandResults[Name]>>;
+      response = await emit.call(withTimeout, name, payload);
+    } catch {
+      return { ok: false, error: NO_ANSWER };
+    }
+    if (response.ok) this.#recordOwnCommand(name, payload, response.data);
+    else if (response.error.code === 'unavailable') this.#update({ databaseHealth: 'unavailable' });
+    return response;
+  }
+
+  /** Listens to one server event (the feature command modules use it); returns the way to stop listening. */
+  listen<Event extends keyof ServerToClientEvents>(event: Event, listener: ServerToClientEvents[Event]): () => void {
+    // Socket.IO's typings cannot resolve a generic event name.
+    const socket = this.#socket as unknown as Record<'on' | 'off', (name: Event, fn: ServerToClientEvents[Event]) => void>;
+    socket.on.call(this.#socket, event, listener);
+    return () => socket.off.call(this.#socket, event, listener);
+  }
+
+  /** Joins (or rejoins) the call and replaces local state with the server's snapshot. */
+  async join(): Promise<void> {
+    const sentAt = Date.now();
+    const response = await this.send('call:join', { protocolVersion: PROTOCOL_VERSION, slug: this.slug, key: this.key, token: this.#readToken() });
+    const receivedAt = Date.now();
+    if (!response.ok) {
+      this.#update({ connection: response.error.code === 'internal' || response.error.code === 'unavailable' ? 'reconnecting' : 'failed', joinError: response.error });
+      return;
+    }
+    const { snapshot, role, participant, keys, myVotes, myQuestions } = response.data;
+    const { view, hasGap } = receiveSnapshot(this.#view(), { snapshot, myVotes, myQuestions });
+    this.#pending = view.pending;
+    this.#update({
+      connection: 'online',
+      databaseHealth: 'ok',
+      joinError: null,
+      snapshot: view.snapshot,
+      myVotes: view.myVotes,
+      myQuestions: view.myQuestions,
+      role,
+      me: participant,
+      keys,
+      clockOffsetMs: Date.parse(snapshot.serverTime) - (sentAt + receivedAt) / 2,
+    });
+    this.#awaitMissing(hasGap);
+  }
+
+  #recordOwnCommand<Name extends CommandName>(name: Name, payload: CommandPayload<Name>, data: CommandResults[Name]): void {
+    if (isResultOf(name, 'participant:checkIn', data)) {
+      this.#writeToken(data.token);
+      this.#update({ me: data.participant });
+    } else {
+      this.#setView(recordOwnCommand(this.#view(), name, payload, data));
+    }
+  }
+
+  #view(): CallView {
+    const { snapshot, myVotes, myQuestions } = this.#state;
+    return { snapshot, myVotes, myQuestions, pending: this.#pending };
+  }
+
+  #setView({ pending, ...shown }: CallView): void {
+    this.#pending = pending;
+    const { snapshot, myVotes, myQuestions } = this.#state;
+    if (shown.snapshot !== snapshot || shown.myVotes !== myVotes || shown.myQuestions !== myQuestions) this.#update(shown);
+  }
+
+  #drained({ view, hasGap }: { view: CallView; hasGap: boolean }): void {
+    this.#setView(view);
+    this.#awaitMissing(hasGap);
+  }
+
+  #awaitMissing(hasGap: boolean): void {
+    clearTimeout(this.#gapTimer);
+    if (hasGap) this.#gapTimer = setTimeout(() => void this.join(), GAP_WAIT_MS);
+  }
+
+  #readToken(): string | undefined {
+    try {
+      return this.#storage?.getItem(tokenKey(this.slug)) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #writeToken(token: string | null): void {
+    try {
+      if (token === null) this.#storage?.removeItem(tokenKey(this.slug));
+      else this.#storage?.setItem(tokenKey(this.slug), token);
+    } catch {
+      // Private mode: the check-in still holds for this tab.
+    }
+  }
+
+  #update(patch: Partial<CallViewState>): void {
+    this.#state = { ...this.#state, ...patch };
+    for (const listener of this.#listeners) listener();
+  }
+}
