@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{lib,server,scripts}/**/*.test.ts'],
+          include: ['{lib,server,scripts,components}/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', 'node_modules/**'],
         },
       },
@@ -19,7 +19,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['{server,scripts,prisma}/**/*.integration.test.ts'],
+          include: ['{server,scripts,prisma,components}/**/*.integration.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
