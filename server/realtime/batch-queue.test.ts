@@ -99,11 +99,11 @@ describe('BatchQueue', () => {
 
   it('when closed, processes what waits and refuses anything new', async () => {
     const calls: [string, number[]][] = [];
-    const queue = new BatchQueue<number, number>({ windowMs: 1_000, process: async (_, items) => (calls.push(['call', items]), items), closedError: () => new Error('restarting') });
+    const queue = new BatchQueue<number, number>({ windowMs: 1_000, process: async (_, items) => (calls.push(['call', items]), items) });
     const waiting = queue.submit('call', 7);
     await queue.close();
     expect(await waiting).toBe(7);
-    await expect(queue.submit('call', 8)).rejects.toThrow('restarting');
+    await expect(queue.submit('call', 8)).rejects.toMatchObject({ code: 'unavailable' });
     expect(calls).toEqual([['call', [7]]]);
   });
 });

@@ -1,4 +1,5 @@
 import { chunksOf } from '@/lib/chunks';
+import { CommandError } from '@/lib/protocol';
 
 type Entry<Item, Outcome> = { item: Item; resolve: (outcome: Outcome) => void; reject: (error: unknown) => void };
 type Batch<Item, Outcome> = { entries: Entry<Item, Outcome>[]; timer: NodeJS.Timeout };
@@ -15,8 +16,6 @@ export type BatchQueueOptions<Item, Outcome> = {
    * until the callers' replies are out, or to run every key's batches one after another.
    */
   around?: (key: string, work: () => Promise<void>) => Promise<void>;
-  /** What a closed queue rejects new items with. */
-  closedError?: () => Error;
 };
 
 /**
@@ -31,7 +30,8 @@ export class BatchQueue<Item, Outcome> {
   constructor(private readonly options: BatchQueueOptions<Item, Outcome>) {}
 
   submit(key: string, item: Item): Promise<Outcome> {
-    if (this.#isClosed) return Promise.reject(this.options.closedError?.() ?? new Error('The queue is closed.'));
+    // Only a server shutting down closes its queues; the client reconnects to the next one.
+    if (this.#isClosed) return Promise.reject(new CommandError('unavailable', 'The server is restarting. Reconnecting…'));
     return new Promise((resolve, reject) => {
       let batch = this.#pending.get(key);
       if (!batch) {

@@ -165,4 +165,27 @@ describe('Broadcaster', () => {
     expect(order).toEqual(['join read done', 'stopped']);
     expect(await listener.waitFor('qa:tallies')).toEqual([{ [question.id]: 0 }]);
   });
+
+  it('stop() also waits for a slow tick that the next tick started beside', async () => {
+    const { callId, host } = await startCall(harness, []);
+    const { question } = await sendOk(host.client, 'qa:ask', { text: 'Slow tick?' });
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    onTestFinished(() => void vi.useRealTimers());
+    const broadcaster = startBroadcaster();
+    const joinUnderWay = deferred();
+    const order: string[] = [];
+    void broadcaster.exclusive(callId, () => joinUnderWay.promise);
+    broadcaster.markTallyChanged(callId, question.id);
+    // The first tick waits for the call's turn; the second starts (with nothing to send) while it waits.
+    vi.advanceTimersByTime(TICK_MS);
+    vi.advanceTimersByTime(TICK_MS);
+
+    const stopped = broadcaster.stop().then(() => order.push('stopped'));
+    await new Promise((resolve) => setImmediate(resolve));
+    order.push('join read done');
+    joinUnderWay.resolve();
+    await stopped;
+
+    expect(order).toEqual(['join read done', 'stopped']);
+  });
 });

@@ -24,7 +24,8 @@ export class Broadcaster {
   readonly #participantCounts = new Map<string, { count: number; at: number }>();
   readonly #presenceSentAt = new Map<string, number>();
   readonly #timer: NodeJS.Timeout;
-  #tick: Promise<unknown> = Promise.resolve();
+  /** Ticks under way: a slow one may still run when the next starts. */
+  readonly #ticks = new Set<Promise<unknown>>();
 
   constructor(
     private readonly io: RoundtableServer,
@@ -32,7 +33,9 @@ export class Broadcaster {
     private readonly presence: PresenceTracker,
   ) {
     this.#timer = setInterval(() => {
-      this.#tick = Promise.all([this.flushTallies(), this.flushParticipants().then(() => this.flushPresence())]);
+      const tick = Promise.all([this.flushTallies(), this.flushParticipants().then(() => this.flushPresence())]);
+      this.#ticks.add(tick);
+      void tick.finally(() => this.#ticks.delete(tick));
     }, TICK_MS);
     this.#timer.unref();
   }
@@ -164,9 +167,9 @@ export class Broadcaster {
     }
   }
 
-  /** Stops the ticks and waits for the one under way, so it does not reach the database after it closes. */
+  /** Stops the ticks and waits for those under way, so none reaches the database after it closes. */
   async stop(): Promise<void> {
     clearInterval(this.#timer);
-    await this.#tick;
+    await Promise.all(this.#ticks);
   }
 }

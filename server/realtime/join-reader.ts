@@ -1,4 +1,4 @@
-import { CommandError, type PublicCall, type PublicQuestion } from '@/lib/protocol';
+import type { PublicCall, PublicQuestion } from '@/lib/protocol';
 import { isPublicState } from '../domain/questions';
 import type { Database } from '../persistence/database';
 import { findParticipantsForTokens, type TokenHolder } from '../persistence/participants.repository';
@@ -19,7 +19,6 @@ export type JoinView = {
 const JOIN_BATCH_MS = 10;
 
 type Request = { participantId: string | null; isModerator: boolean };
-const restarting = () => new CommandError('unavailable', 'The server is restarting. Reconnecting…');
 
 /**
  * Reads what a join returns (the call's state, its questions, presence, the participant's own votes and
@@ -38,7 +37,6 @@ export class JoinReader {
   ) {
     this.#reads = new BatchQueue({
       windowMs: JOIN_BATCH_MS,
-      closedError: restarting,
       process: (callId, batch) => this.#read(callId, batch),
       // The read holds the call's turn until the joins have sent their acks, so no tally read before it overtakes them.
       around: (callId, work) =>
@@ -49,7 +47,6 @@ export class JoinReader {
     });
     this.#tokens = new BatchQueue({
       windowMs: JOIN_BATCH_MS,
-      closedError: restarting,
       process: async (_, participantIds) => {
         const found = await findParticipantsForTokens(database, [...new Set(participantIds)]);
         return participantIds.map((participantId) => found.get(participantId));
