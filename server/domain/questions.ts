@@ -8,16 +8,7 @@ export type ModerationCommand =
   | { type: 'restore' }
   | { type: 'edit'; text: string };
 
-const VOTABLE: QuestionState[] = ['open', 'answering'];
-
-export function isVotable(state: QuestionState): boolean {
-  return VOTABLE.includes(state);
-}
-
-/** Whether attendees may see a question in this state (pending ones wait for a moderator). */
-export function isPublicState(state: QuestionState): boolean {
-  return state === 'open' || state === 'answering' || state === 'answered';
-}
+export { isPublicState } from '@/lib/questions';
 
 function requireState(question: PublicQuestion, allowed: QuestionState[], message: string) {
   if (!allowed.includes(question.state)) throw new CommandError('invalid_state', message);
