@@ -78,7 +78,11 @@ describe('secrets', () => {
       saw.push(await sendOk(client, 'minutes:sync', { stateVector: new Uint8Array([0]) }));
       saw.push(await send(client, 'minutes:history', {}));
     }
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The host's hand goes out with the next tick's list changes, after everything marked before it.
+    const { participant: raised } = await sendOk(host, 'hand:raise', {});
+    const hasSeenHand = (saw: unknown[]) =>
+      saw.some((entry) => Array.isArray(entry) && entry[0] === 'participants:changed' && JSON.stringify(entry[1]).includes(`"handRaisedAt":"${raised.handRaisedAt}"`));
+    await expect.poll(() => [attendeeSaw, scribeSaw].every(hasSeenHand)).toBe(true);
 
     const http: string[] = [];
     for (const suffix of ['', '/agenda.md', '/minutes.md', '/calendar.ics', '/attendees.csv', '/next']) {

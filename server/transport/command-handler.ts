@@ -35,8 +35,9 @@ function toIssues(error: z.ZodError) {
 }
 
 /**
- * Registers every command on a socket through one gate: the payload is parsed, `can` decides what it knows
- * (role, check-in, whether the target is the actor) and errors turned into acks before a handler runs. Unknown events get an error ack too.
+ * Registers every command on a socket through one gate: the payload is parsed, `can` decides what the gate
+ * knows (role, check-in, whether the target is the actor) and errors are turned into acks before a handler
+ * runs. Unknown events get an error ack too.
  */
 export function registerCommands(
   socket: RoundtableSocket,
