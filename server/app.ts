@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RateLimiter } from './domain/rate-limiter';
+import { RateLimiter, type Clock } from './domain/rate-limiter';
 import { createSecretKey } from './domain/secrets';
 import { openDatabase } from './persistence/database';
 import { getOrCreateSetting } from './persistence/settings.repository';
@@ -40,6 +40,8 @@ export type ServerOptions = {
   redis?: ClusterOptions;
   /** Per-socket and per-IP limits; tests and benchmarks raise them. */
   rateLimits?: Partial<RateLimitOptions>;
+  /** The rate limiters' clock in milliseconds (default: performance.now); tests move it instead of sleeping. */
+  clock?: Clock;
 };
 
 export type RunningServer = { url: string; port: number; close: () => Promise<void> };
@@ -86,9 +88,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     presence,
     health: new DatabaseHealth(database, healthNotices(io)),
     limits: {
-      questions: new RateLimiter(QUESTIONS_PER_MINUTE / 60, QUESTIONS_PER_MINUTE),
-      votes: new RateLimiter(VOTES_PER_SECOND, VOTE_BURST),
-      network: new NetworkLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }),
+      questions: new RateLimiter(QUESTIONS_PER_MINUTE / 60, QUESTIONS_PER_MINUTE, options.clock),
+      votes: new RateLimiter(VOTES_PER_SECOND, VOTE_BURST, options.clock),
+      network: new NetworkLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, options.clock),
     },
   };
   handleConnections(io, context);

@@ -1,10 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { request as httpRequest } from 'node:http';
-import { io as connectRaw } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, requiredRole } from '@/lib/permissions';
-import { COMMAND_NAMES, commandSchemas, type Role } from '@/lib/protocol';
+import { can, isAtLeast, requiredRole } from '@/lib/permissions';
+import { COMMAND_NAMES, commandSchemas } from '@/lib/protocol';
 import { validCommandPayloads } from './testing/command-samples';
 import { createCall, joinPayload, send, sendOk, startTestServer, type TestClient } from './testing/test-server';
 import { MAX_UPLOAD_BYTES } from './transport/http/http-utils';
@@ -79,7 +78,11 @@ describe('secrets', () => {
       saw.push(await sendOk(client, 'minutes:sync', { stateVector: new Uint8Array([0]) }));
       saw.push(await send(client, 'minutes:history', {}));
     }
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The host's hand goes out with the next tick's list changes, after everything marked before it.
+    const { participant: raised } = await sendOk(host, 'hand:raise', {});
+    const hasSeenHand = (saw: unknown[]) =>
+      saw.some((entry) => Array.isArray(entry) && entry[0] === 'participants:changed' && JSON.stringify(entry[1]).includes(`"handRaisedAt":"${raised.handRaisedAt}"`));
+    await expect.poll(() => [attendeeSaw, scribeSaw].every(hasSeenHand)).toBe(true);
 
     const http: string[] = [];
     for (const suffix of ['', '/agenda.md', '/minutes.md', '/calendar.ics', '/attendees.csv', '/next']) {
@@ -99,7 +102,6 @@ describe('secrets', () => {
 });
 
 describe('roles', () => {
-  const RANK: Record<Role, number> = { attendee: 0, scribe: 1, host: 2 };
   const samples = validCommandPayloads();
 
   it('has a schema-valid sample and a required role for every command', () => {
@@ -122,7 +124,7 @@ describe('roles', () => {
     let refusals = 0;
     for (const name of COMMAND_NAMES) {
       for (const role of ['attendee', 'scribe'] as const) {
-        if (RANK[role] >= RANK[requiredRole(name)]) continue;
+        if (isAtLeast(role, requiredRole(name))) continue;
         expect(can(role, name)).toBe(false);
         const client = await connectAs(role);
         const response = await send(client, name, samples[name]);
@@ -156,105 +158,6 @@ describe('roles', () => {
     expect(csv.status).toBe(200);
     const next = await fetch(nextUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: created.keys.host }) });
     expect(next.status).toBe(201);
-  });
-});
-
-describe('rate limits', () => {
-  it('refuses a flood of commands from one socket and recovers', async () => {
-    const { created } = await setUpCall();
-    const client = server.connect();
-    await sendOk(client, 'call:join', joinPayload(created.slug));
-    await new Promise((resolve) => setTimeout(resolve, 2100)); // let the bucket refill after the join
-    const responses = await Promise.all(Array.from({ length: 80 }, () => send(client, 'participants:list', {})));
-    const limited = responses.filter((response) => !response.ok && response.error.code === 'rate_limited').length;
-    expect(responses.slice(0, 40).every((response) => response.ok)).toBe(true);
-    expect(limited).toBeGreaterThanOrEqual(30);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect((await send(client, 'participants:list', {})).ok).toBe(true);
-  });
-
-  it('limits API requests, call creation and new connections per IP address', async () => {
-    const limited = await startTestServer({ rateLimits: { callsPerMinute: 3, apiPerMinute: 10, connectionsPer10Seconds: 3 } });
-    try {
-      const statuses: number[] = [];
-      for (let index = 0; index < 4; index += 1) {
-        statuses.push((await fetch(`${limited.url}/api/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status);
-      }
-      expect(statuses).toEqual([400, 400, 400, 429]);
-      const refused = await fetch(`${limited.url}/api/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-      expect(refused.status).toBe(429);
-      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited', message: expect.any(String) } });
-
-      const reads: number[] = [];
-      for (let index = 0; index < 11; index += 1) reads.push((await fetch(`${limited.url}/api/calls/nosuchcall`)).status);
-      expect(reads).toEqual([...Array<number>(10).fill(404), 429]);
-      expect((await fetch(`${limited.url}/api/health`)).status).toBe(200);
-
-      const outcomes = [];
-      for (let index = 0; index < 4; index += 1) {
-        const client = connectRaw(limited.url, { transports: ['websocket'], reconnection: false });
-        outcomes.push(
-          await new Promise<string>((resolve) => {
-            client.on('connect', () => resolve('connected'));
-            client.on('connect_error', (error) => resolve(`${error.message} ${JSON.stringify((error as Error & { data?: unknown }).data)}`));
-          }),
-        );
-        if (index === 3) client.close();
-      }
-      expect(outcomes.slice(0, 3)).toEqual(['connected', 'connected', 'connected']);
-      expect(outcomes[3]).toMatch(/^rate_limited .*"code":"rate_limited"/);
-    } finally {
-      await limited.close();
-    }
-  });
-});
-
-/** Opens one socket with these headers and closes it again: 'connected' or the refusal's code. */
-function connectionOutcome(url: string, headers: Record<string, string> = {}): Promise<string> {
-  const client = connectRaw(url, { transports: ['websocket'], reconnection: false, extraHeaders: headers });
-  return new Promise<string>((resolve) => {
-    client.on('connect', () => resolve('connected'));
-    client.on('connect_error', (error) => resolve((error as Error & { data?: { code?: string } }).data?.code ?? error.message));
-  }).finally(() => client.close());
-}
-
-async function outcomesInTurn<Item, Outcome>(items: Item[], attempt: (item: Item) => Promise<Outcome>): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  for (const item of items) outcomes.push(await attempt(item));
-  return outcomes;
-}
-
-describe('rate limits behind a reverse proxy', () => {
-  const forwardedFor = (value: string) => ({ 'x-forwarded-for': value });
-  const apiStatus = (url: string, value: string) => fetch(`${url}/api/calls/nosuchcall`, { headers: forwardedFor(value) }).then((response) => response.status);
-
-  it('limits each forwarded client address separately when one proxy is trusted (TRUST_PROXY=1)', async () => {
-    const proxied = await startTestServer({ rateLimits: { apiPerMinute: 2, connectionsPer10Seconds: 2, trustedProxies: 1 } });
-    try {
-      const connect = (value: string) => connectionOutcome(proxied.url, forwardedFor(value));
-      expect(await outcomesInTurn(['198.51.100.1', '198.51.100.1', '198.51.100.1'], connect)).toEqual(['connected', 'connected', 'rate_limited']);
-      // Another client behind the same proxy is not refused; a forged entry left of the proxy's does not help the first.
-      expect(await outcomesInTurn(['198.51.100.2', '198.51.100.2'], connect)).toEqual(['connected', 'connected']);
-      expect(await connect('203.0.113.9, 198.51.100.1')).toBe('rate_limited');
-
-      const status = (value: string) => apiStatus(proxied.url, value);
-      expect(await outcomesInTurn(['198.51.100.1', '198.51.100.1', '198.51.100.1'], status)).toEqual([404, 404, 429]);
-      expect(await outcomesInTurn(['198.51.100.2', '203.0.113.9, 198.51.100.1'], status)).toEqual([404, 429]);
-    } finally {
-      await proxied.close();
-    }
-  });
-
-  it('ignores X-Forwarded-For by default, so a forged header does not let a client escape its limit', async () => {
-    const direct = await startTestServer({ rateLimits: { apiPerMinute: 2, connectionsPer10Seconds: 2 } });
-    try {
-      const forged = ['198.51.100.1', '198.51.100.2', '198.51.100.3'];
-      expect(await outcomesInTurn(forged, (value) => connectionOutcome(direct.url, forwardedFor(value)))).toEqual(['connected', 'connected', 'rate_limited']);
-      expect(await outcomesInTurn(forged, (value) => apiStatus(direct.url, value))).toEqual([404, 404, 429]);
-    } finally {
-      await direct.close();
-    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addLateArrival, moveSpeakerToEnd, nextSpeaker, reorderIntro, skipSpeaker, startIntro } from './intro';
+import { addLateArrival, endIntro, isWaitingToSpeak, moveSpeakerToEnd, nextSpeaker, reorderIntro, skipSpeaker, startIntro } from './intro';
 
 const started = startIntro(['ada', 'bo', 'cy', 'di'], 'checkIn', Math.random);
 
@@ -25,5 +25,14 @@ describe('intro round', () => {
     expect(() => reorderIntro(started, ['di', 'bo'])).toThrow(/changed meanwhile/);
     expect(addLateArrival(started, 'ed')?.order).toEqual(['ada', 'bo', 'cy', 'di', 'ed']);
     expect(addLateArrival(started, 'bo')).toBeNull();
+  });
+
+  it('ends the round early once started, and knows who is still to speak', () => {
+    expect(endIntro(started)).toEqual({ status: 'done', order: started.order, currentIndex: 4 });
+    expect(() => endIntro(null)).toThrow(expect.objectContaining({ code: 'invalid_state', message: 'The intro round has not started.' }));
+    const second = nextSpeaker(started);
+    expect(['ada', 'bo', 'di', 'ed'].map((id) => isWaitingToSpeak(second, id))).toEqual([false, true, true, false]);
+    expect(isWaitingToSpeak(endIntro(started), 'di')).toBe(false);
+    expect(isWaitingToSpeak(null, 'di')).toBe(false);
   });
 });

@@ -61,3 +61,14 @@ export function addLateArrival(state: IntroState | null, participantId: string):
   if (!state || state.status !== 'running' || state.order.includes(participantId)) return null;
   return { ...state, order: [...state.order, participantId] };
 }
+
+/** The host ends the round early: everyone has spoken. */
+export function endIntro(state: IntroState | null): IntroState {
+  if (!state) throw new CommandError('invalid_state', 'The intro round has not started.');
+  return { ...state, status: 'done', currentIndex: state.order.length };
+}
+
+/** Whether the participant is speaking or still waiting in a running round. */
+export function isWaitingToSpeak(state: IntroState | null, participantId: string): boolean {
+  return state?.status === 'running' && state.order.indexOf(participantId) >= state.currentIndex;
+}

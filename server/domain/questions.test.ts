@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortQuestions } from '@/lib/questions';
 import type { PublicQuestion } from '@/lib/protocol';
-import { checkMerge, decideModeration } from './questions';
+import { checkMerge, decideModeration, publishQuestionChanges, seesEveryQuestion, visibleQuestions } from './questions';
 
 const question = (id: string, patch: Partial<PublicQuestion> = {}): PublicQuestion => ({
   id,
@@ -50,5 +50,26 @@ describe('sortQuestions', () => {
     const list = [question('1', { voteCount: 2 }), question('2', { voteCount: 5 }), question('3', { voteCount: 2 })];
     expect(sortQuestions(list, 'top').map((each) => each.id)).toEqual(['2', '1', '3']);
     expect(sortQuestions(list, 'newest').map((each) => each.id)).toEqual(['3', '2', '1']);
+  });
+});
+
+describe('visibleQuestions', () => {
+  const all = [question('1', { state: 'pending' }), question('2'), question('3', { state: 'answered' }), question('4', { state: 'dismissed' }), question('5', { state: 'pending' })];
+
+  it('shows moderators every question, anyone else the public ones and their own waiting for approval', () => {
+    expect(visibleQuestions({ isModerator: true, ownQuestionIds: [] }, all)).toEqual(all);
+    expect(visibleQuestions({ isModerator: false, ownQuestionIds: ['5', '4'] }, all).map((each) => each.id)).toEqual(['2', '3', '5']);
+    expect(visibleQuestions({ isModerator: false, ownQuestionIds: [] }, all).map((each) => each.id)).toEqual(['2', '3']);
+    expect([seesEveryQuestion('scribe'), seesEveryQuestion('host'), seesEveryQuestion('attendee')]).toEqual([true, true, false]);
+  });
+});
+
+describe('publishQuestionChanges', () => {
+  it('sequences changes to questions everyone sees or saw, and keeps hidden ones for moderators and the asker', () => {
+    const approved = publishQuestionChanges([question('1', { state: 'pending' })], [question('1')], 'ada');
+    expect(approved).toEqual({ events: [{ type: 'question.upserted', question: question('1') }], notices: [] });
+    const edited = publishQuestionChanges([question('1', { state: 'pending' })], [question('1', { state: 'pending', text: 'New' })], 'ada');
+    expect(edited).toEqual({ events: [], notices: [{ type: 'question.hidden', question: question('1', { state: 'pending', text: 'New' }), authorId: 'ada' }] });
+    expect(publishQuestionChanges([question('1')], [question('1', { state: 'dismissed' })], null).events).toHaveLength(1);
   });
 });

@@ -1,4 +1,6 @@
-import { CommandError, type PublicQuestion, type QuestionState } from '@/lib/protocol';
+import { CommandError, type PublicQuestion, type QuestionState, type Role } from '@/lib/protocol';
+import { isPublicState } from '@/lib/questions';
+import type { Decision, Notice } from './decision';
 
 export type ModerationCommand =
   | { type: 'approve' }
@@ -8,15 +10,32 @@ export type ModerationCommand =
   | { type: 'restore' }
   | { type: 'edit'; text: string };
 
-const VOTABLE: QuestionState[] = ['open', 'answering'];
+/** Who looks at the questions: moderators (hosts and scribes) see every one; anyone else the public ones and their own waiting for approval. */
+export type QuestionViewer = { isModerator: boolean; ownQuestionIds: readonly string[] };
 
-export function isVotable(state: QuestionState): boolean {
-  return VOTABLE.includes(state);
+/** Hosts and scribes see every question, waiting or dismissed, whether or not they may moderate. */
+export function seesEveryQuestion(role: Role): boolean {
+  return role !== 'attendee';
 }
 
-/** Whether attendees may see a question in this state (pending ones wait for a moderator). */
-export function isPublicState(state: QuestionState): boolean {
-  return state === 'open' || state === 'answering' || state === 'answered';
+export function visibleQuestions(viewer: QuestionViewer, questions: PublicQuestion[]): PublicQuestion[] {
+  if (viewer.isModerator) return questions;
+  return questions.filter((question) => isPublicState(question.state) || (question.state === 'pending' && viewer.ownQuestionIds.includes(question.id)));
+}
+
+/**
+ * How changed questions are published: a change to a question everyone sees (or saw) is a sequenced event; a
+ * change to one still hidden goes to the moderators and its asker only.
+ */
+export function publishQuestionChanges(before: PublicQuestion[], after: PublicQuestion[], authorId: string | null): Decision {
+  const wasPublic = new Map(before.map((question) => [question.id, isPublicState(question.state)]));
+  const events: Decision['events'] = [];
+  const notices: Notice[] = [];
+  for (const question of after) {
+    if (isPublicState(question.state) || wasPublic.get(question.id)) events.push({ type: 'question.upserted', question });
+    else notices.push({ type: 'question.hidden', question, authorId });
+  }
+  return { events, notices };
 }
 
 function requireState(question: PublicQuestion, allowed: QuestionState[], message: string) {

@@ -1,3 +1,6 @@
+/** Milliseconds from some fixed start; tests pass a clock they move themselves. */
+export type Clock = () => number;
+
 /** Token buckets per key: a burst is fine, a steady flood above `perSecond` is refused. */
 export class RateLimiter {
   readonly #buckets = new Map<string, { tokens: number; updatedAt: number }>();
@@ -5,9 +8,11 @@ export class RateLimiter {
   constructor(
     private readonly perSecond: number,
     private readonly burst: number,
+    private readonly clock: Clock = performance.now.bind(performance),
   ) {}
 
-  take(key: string, now = Date.now()): boolean {
+  take(key: string): boolean {
+    const now = this.clock();
     const bucket = this.#buckets.get(key) ?? { tokens: this.burst, updatedAt: now };
     bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.perSecond);
     bucket.updatedAt = now;
@@ -19,7 +24,8 @@ export class RateLimiter {
   }
 
   /** Gives back a token taken for a request that turned out not to count (never above the burst). */
-  giveBack(key: string, now = Date.now()): void {
+  giveBack(key: string): void {
+    const now = this.clock();
     const bucket = this.#buckets.get(key);
     if (!bucket) return;
     bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.perSecond + 1);
@@ -27,7 +33,8 @@ export class RateLimiter {
   }
 
   /** How long until `take(key)` would succeed again (0 when it would now). */
-  secondsUntilAllowed(key: string, now = Date.now()): number {
+  secondsUntilAllowed(key: string): number {
+    const now = this.clock();
     const bucket = this.#buckets.get(key);
     if (!bucket) return 0;
     const tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.perSecond);

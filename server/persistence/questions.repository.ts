@@ -1,4 +1,6 @@
 import { QUESTION_STATES, type PublicQuestion, type QuestionState } from '@/lib/protocol';
+import { PUBLIC_STATES } from '@/lib/questions';
+import { decideVotes, type VoteOutcome, type VoteRequest } from '../domain/votes';
 import { chunksOfIds, type Database, type Transaction } from './database';
 
 const fields = {
@@ -65,7 +67,7 @@ export async function saveQuestions(transaction: Transaction, questions: PublicQ
 
 export async function listQuestions(database: Database, callId: string, options: { includeHidden: boolean }): Promise<PublicQuestion[]> {
   const rows = await database.question.findMany({
-    where: { callId, mergedIntoId: null, ...(options.includeHidden ? {} : { state: { in: ['open', 'answering', 'answered'] } }) },
+    where: { callId, mergedIntoId: null, ...(options.includeHidden ? {} : { state: { in: [...PUBLIC_STATES] } }) },
     orderBy: { createdAt: 'asc' },
     select: fields,
   });
@@ -121,53 +123,37 @@ export async function mergeQuestion(transaction: Transaction, sourceId: string, 
   return (await recount(transaction, [targetId])).get(targetId) ?? 0;
 }
 
-export type VoteRequest = { questionId: string; participantId: string; isVote: boolean };
-export type VoteOutcome = { ok: true; voteCount: number } | { ok: false; code: 'not_found' | 'invalid_state' | 'not_checked_in'; message: string };
+export type { VoteOutcome, VoteRequest } from '../domain/votes';
 
 /**
- * Applies a tick's worth of votes in one transaction. The primary key (question, participant) makes a vote
- * count once whatever the clients send; each request gets its own outcome.
+ * Applies a tick's worth of votes in one transaction: reads what `decideVotes` needs, writes what it returns.
+ * The primary key (question, participant) makes a vote count once whatever the clients send.
  */
 export async function applyVoteBatch(database: Database, callId: string, requests: VoteRequest[]): Promise<VoteOutcome[]> {
   return database.$transaction(async (transaction) => {
     const questionIds = [...new Set(requests.map((request) => request.questionId))];
+    const participantIds = [...new Set(requests.map((request) => request.participantId))];
     await lockQuestions(transaction, questionIds);
     const questions = await transaction.question.findMany({ where: { callId, id: { in: questionIds }, mergedIntoId: null }, select: { id: true, state: true } });
-    const states = new Map(questions.map((question) => [question.id, question.state]));
-    const existing = await transaction.vote.findMany({
-      where: { questionId: { in: questionIds }, participantId: { in: [...new Set(requests.map((request) => request.participantId))] } },
+    const existingVotes = await transaction.vote.findMany({
+      where: { questionId: { in: questionIds }, participantId: { in: participantIds } },
       select: { questionId: true, participantId: true },
     });
-    const voted = new Set(existing.map((vote) => `${vote.questionId} ${vote.participantId}`));
     // Checked here, once per batch, rather than once per vote: a removed participant's votes are refused.
-    const active = await transaction.participant.findMany({
-      where: { callId, id: { in: [...new Set(requests.map((request) => request.participantId))] }, removedAt: null },
-      select: { id: true },
-    });
-    const isActive = new Set(active.map((participant) => participant.id));
-    const toCreate: { questionId: string; participantId: string }[] = [];
-    const toDelete: { questionId: string; participantId: string }[] = [];
-
-    const outcomes: (VoteOutcome | 'pending')[] = requests.map(({ questionId, participantId, isVote }) => {
-      if (!isActive.has(participantId)) return { ok: false, code: 'not_checked_in', message: 'Check in first to ask or vote.' };
-      const state = states.get(questionId);
-      if (!state) return { ok: false, code: 'not_found', message: 'That question does not exist.' };
-      if (state !== 'open' && state !== 'answering') return { ok: false, code: 'invalid_state', message: 'Voting is closed for this question.' };
-      const key = `${questionId} ${participantId}`;
-      if (isVote === voted.has(key)) {
-        return { ok: false, code: 'invalid_state', message: isVote ? 'You already voted for this question.' : 'You have not voted for this question.' };
-      }
-      if (isVote) voted.add(key);
-      else voted.delete(key);
-      (isVote ? toCreate : toDelete).push({ questionId, participantId });
-      return 'pending';
-    });
-
+    const active = await transaction.participant.findMany({ where: { callId, id: { in: participantIds }, removedAt: null }, select: { id: true } });
+    const { outcomes, toCreate, toDelete } = decideVotes(
+      {
+        questionStates: new Map(questions.map((question) => [question.id, parseState(question.state)])),
+        existingVotes,
+        activeParticipantIds: new Set(active.map((participant) => participant.id)),
+      },
+      requests,
+    );
     if (toCreate.length > 0) await transaction.vote.createMany({ data: toCreate });
     for (const vote of toDelete) await transaction.vote.delete({ where: { questionId_participantId: vote } });
     const touched = [...new Set([...toCreate, ...toDelete].map((vote) => vote.questionId))];
     const counts = touched.length > 0 ? await recount(transaction, touched) : new Map<string, number>();
-    return outcomes.map((outcome, index) => (outcome === 'pending' ? { ok: true, voteCount: counts.get(requests[index]!.questionId) ?? 0 } : outcome));
+    return outcomes.map((outcome, index) => (outcome.ok ? { ok: true, voteCount: counts.get(requests[index]!.questionId) ?? 0 } : outcome));
   });
 }
 

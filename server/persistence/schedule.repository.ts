@@ -1,4 +1,5 @@
 import type { CallStatus } from '@/lib/protocol';
+import { OPEN_STATES } from '@/lib/questions';
 import type { CallCursor, CallListFilter } from '../domain/schedule';
 import type { Database } from './database';
 
@@ -124,7 +125,7 @@ export async function deleteCall(database: Database, callId: string): Promise<vo
  */
 export async function copyOpenQuestions(database: Database, fromCallId: string, toCallId: string, newId: () => string): Promise<number> {
   const questions = await database.question.findMany({
-    where: { callId: fromCallId, mergedIntoId: null, state: { in: ['open', 'answering'] } },
+    where: { callId: fromCallId, mergedIntoId: null, state: { in: [...OPEN_STATES] } },
     orderBy: { createdAt: 'asc' },
     select: { text: true, authorName: true, isAnonymous: true, createdAt: true },
   });

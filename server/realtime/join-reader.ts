@@ -1,5 +1,5 @@
 import type { PublicCall, PublicQuestion } from '@/lib/protocol';
-import { isPublicState } from '../domain/questions';
+import { visibleQuestions } from '../domain/questions';
 import type { Database } from '../persistence/database';
 import { findParticipantsForTokens, type TokenHolder } from '../persistence/participants.repository';
 import { listOwnActivity, listQuestions, type OwnActivity } from '../persistence/questions.repository';
@@ -74,14 +74,11 @@ export class JoinReader {
     const snapshot = await this.snapshots.get(callId);
     if (!snapshot) return batch.map(() => null);
     const questions = await listQuestions(this.database, callId, { includeHidden: true });
-    const publicQuestions = questions.filter((question) => isPublicState(question.state));
     const presence = await this.broadcaster.presenceOf(callId, TICK_MS);
     const own = participantIds.length > 0 ? await listOwnActivity(this.database, callId, participantIds) : new Map<string, OwnActivity>();
     return batch.map(({ participantId, isModerator }) => {
       const mine = (participantId && own.get(participantId)) || { myVotes: [], myQuestions: [] };
-      // Moderators see every question; anyone else the public ones and their own still waiting for approval.
-      const waiting = isModerator ? [] : questions.filter((question) => question.state === 'pending' && mine.myQuestions.includes(question.id));
-      return { ...snapshot, questions: isModerator ? questions : [...publicQuestions, ...waiting], presence, own: mine };
+      return { ...snapshot, questions: visibleQuestions({ isModerator, ownQuestionIds: mine.myQuestions }, questions), presence, own: mine };
     });
   }
 }

@@ -15,6 +15,7 @@ import {
 import { startServer, type RunningServer } from '../app';
 import type { MinutesOptions } from '../realtime/minutes-docs';
 import type { RateLimitOptions } from '../transport/network-limits';
+import type { Clock } from '../domain/rate-limiter';
 import { applyMigrations } from '../persistence/migrator';
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -23,12 +24,12 @@ export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 const TEST_RATE_LIMITS: Partial<RateLimitOptions> = { callsPerMinute: 100_000, apiPerMinute: 100_000, connectionsPer10Seconds: 100_000 };
 
 /** A real server on a free port with its own temporary SQLite file. */
-export async function startTestServer(options: { directory?: string; minutes?: MinutesOptions; rateLimits?: Partial<RateLimitOptions> } = {}) {
+export async function startTestServer(options: { directory?: string; minutes?: MinutesOptions; rateLimits?: Partial<RateLimitOptions>; clock?: Clock } = {}) {
   const directory = options.directory ?? (await mkdtemp(path.join(tmpdir(), 'roundtable-test-')));
   const databaseUrl = `file:${path.join(directory, 'test.db')}`;
   await applyMigrations(databaseUrl);
   const rateLimits = { ...TEST_RATE_LIMITS, ...options.rateLimits };
-  let server: RunningServer = await startServer({ databaseUrl, port: 0, host: '127.0.0.1', minutes: options.minutes, rateLimits });
+  let server: RunningServer = await startServer({ databaseUrl, port: 0, host: '127.0.0.1', minutes: options.minutes, rateLimits, clock: options.clock });
   const clients: TestClient[] = [];
 
   return {
@@ -44,7 +45,7 @@ export async function startTestServer(options: { directory?: string; minutes?: M
     async restart() {
       const { port } = server;
       await server.close();
-      server = await startServer({ databaseUrl, port, host: '127.0.0.1', minutes: options.minutes, rateLimits });
+      server = await startServer({ databaseUrl, port, host: '127.0.0.1', minutes: options.minutes, rateLimits, clock: options.clock });
     },
     async close() {
       for (const client of clients) client.disconnect();

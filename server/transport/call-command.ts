@@ -1,37 +1,76 @@
 import { CommandError, type CallEvent, type PublicCall } from '@/lib/protocol';
 import { patchFromEvents } from '../domain/call-events';
+import type { Decision, Notice } from '../domain/decision';
 import { commitCallChange } from '../persistence/calls.repository';
-import type { Transaction } from '../persistence/database';
-import type { ServerContext } from './context';
+import type { Database, Transaction } from '../persistence/database';
+import type { Broadcaster } from '../realtime/broadcaster';
+import type { SnapshotCache } from '../realtime/snapshot-cache';
 
 const MAX_ATTEMPTS = 5;
 
+/** What committing and publishing a decision needs from the server context. */
+export type CommandContext = {
+  database: Database;
+  snapshots: Pick<SnapshotCache, 'get' | 'advance'>;
+  broadcaster: Pick<Broadcaster, 'sendEvents' | 'sendHiddenQuestion' | 'markTallyChanged' | 'markParticipantChanged'>;
+};
+
+/** Delivers notices; called only once their change is committed. */
+export function publishNotices(context: Pick<CommandContext, 'broadcaster'>, callId: string, notices: Notice[]): void {
+  for (const notice of notices) {
+    if (notice.type === 'question.hidden') context.broadcaster.sendHiddenQuestion(callId, notice.question, notice.authorId);
+    else if (notice.type === 'tally.changed') context.broadcaster.markTallyChanged(callId, notice.questionId);
+    else context.broadcaster.markParticipantChanged(callId, notice.participantId);
+  }
+}
+
 /**
- * Runs a decision against the stored call and commits it only if nobody changed the call meanwhile, retrying
- * on a conflict; then broadcasts the events with their sequence numbers. The database decides the order, so
- * this holds across several nodes.
+ * Decides against the stored call and commits only if nobody changed the call meanwhile, deciding again on a
+ * conflict; then publishes the committed decision's events (with their sequence numbers) and notices, once.
+ * The database decides the order, so this holds across several nodes.
  */
-export async function runCallCommand(
-  context: ServerContext,
+export async function commitDecision<Decided extends Decision>(
+  context: CommandContext,
   callId: string,
-  decide: (call: PublicCall) => CallEvent[],
-  write?: (transaction: Transaction) => Promise<void>,
-): Promise<{ sequence: number }> {
+  decide: (call: PublicCall) => Decided,
+  write?: (transaction: Transaction, decision: Decided) => Promise<void>,
+): Promise<{ sequence: number; decision: Decided }> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const current = await context.snapshots.get(callId);
     if (!current) throw new CommandError('not_found', 'This call no longer exists.');
-    const events = decide(current.call);
+    const decision = decide(current.call);
+    const { events } = decision;
     const agendaUpdate = events.find((event) => event.type === 'agenda.updated');
     const first = await commitCallChange(context.database, callId, current.sequence, {
       patch: patchFromEvents(events),
       eventCount: events.length,
       agenda: agendaUpdate ? { before: current.call.sections, after: agendaUpdate.sections } : undefined,
-      write,
+      write: write && ((transaction) => write(transaction, decision)),
     });
     if (first === null) continue;
     const sequenced = context.broadcaster.sendEvents(callId, first, events);
     context.snapshots.advance(callId, sequenced);
-    return { sequence: first + events.length - 1 };
+    publishNotices(context, callId, decision.notices);
+    return { sequence: first + events.length - 1, decision };
   }
   throw new CommandError('invalid_state', 'The call changed at the same moment. Try again.');
+}
+
+/** `commitDecision` for a change that is only sequenced events. */
+export async function runCallCommand(
+  context: CommandContext,
+  callId: string,
+  decide: (call: PublicCall) => CallEvent[] | Decision,
+  write?: (transaction: Transaction) => Promise<void>,
+): Promise<{ sequence: number }> {
+  const { sequence } = await commitDecision(
+    context,
+    callId,
+    (call) => {
+      const decided = decide(call);
+      return Array.isArray(decided) ? { events: decided, notices: [] } : decided;
+    },
+    write,
+  );
+  return { sequence };
 }

@@ -1,3 +1,4 @@
+import { higherRole } from '@/lib/permissions';
 import { CommandError, PROTOCOL_VERSION, type PublicParticipant, type Role } from '@/lib/protocol';
 import { secretsMatch, signParticipantToken, verifyParticipantToken, createId } from '../domain/secrets';
 import type { CallAccess } from '../persistence/calls.repository';
@@ -5,11 +6,10 @@ import { insertParticipant, updateParticipantProfile } from '../persistence/part
 import { joinRunningIntro } from './participant.handlers';
 import { attachParticipant, detachParticipant } from './session';
 import { joinedCallId, type ServerContext } from './context';
+import { seesEveryQuestion } from '../domain/questions';
 import { moderatorRoom } from '../realtime/rooms';
 import { callRoomsOf, leaveCallRooms } from '../realtime/fan-out';
 import type { CommandHandler } from './command-handler';
-
-const RANK: Record<Role, number> = { attendee: 0, scribe: 1, host: 2 };
 
 function roleForKey(call: CallAccess, key: string | undefined): Role {
   if (!key) return 'attendee';
@@ -35,7 +35,7 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
   if (!call) throw new CommandError('not_found', 'There is no call at this address.');
   const keyRole = roleForKey(call, payload.key);
   const participant = await participantForToken(context, call.id, payload.token);
-  const role = participant && RANK[participant.role] > RANK[keyRole] ? participant.role : keyRole;
+  const role = participant ? higherRole(keyRole, participant.role) : keyRole;
 
   detachParticipant(socket, context);
   if (socket.data.callId && socket.data.callId !== call.id) {
@@ -45,7 +45,7 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
   socket.data = { callId: call.id, role };
   await socket.join(callRoomsOf(socket, call.id));
   if (participant) await attachParticipant(socket, context, call.id, participant.id);
-  const isModerator = role !== 'attendee';
+  const isModerator = seesEveryQuestion(role);
   if (isModerator) await socket.join(moderatorRoom(call.id));
   context.broadcaster.markPresenceChanged(call.id);
 

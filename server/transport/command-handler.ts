@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { can, requiredRole } from '@/lib/permissions';
+import { refusalOf, type PermissionContext } from '@/lib/permissions';
 import {
   COMMAND_NAMES,
   CommandError,
@@ -23,18 +23,11 @@ export type CommandHandler<Name extends CommandName> = (
 
 export type CommandHandlers<Names extends CommandName> = { [Name in Names]: CommandHandler<Name> };
 
-/** A token bucket per socket: bursts are fine, a flood is refused with `rate_limited`. */
-function createRateLimiter(rate: { perSecond: number; burst: number }) {
-  let tokens = rate.burst;
-  let last = Date.now();
-  return () => {
-    const now = Date.now();
-    tokens = Math.min(rate.burst, tokens + ((now - last) / 1000) * rate.perSecond);
-    last = now;
-    if (tokens < 1) return false;
-    tokens -= 1;
-    return true;
-  };
+/** What the gate knows besides the role: whether the actor checked in, and whether a named participant is them. */
+function permissionContext(socket: RoundtableSocket, payload: object): PermissionContext {
+  const self = socket.data.participantId;
+  const named = 'participantId' in payload && typeof payload.participantId === 'string' ? payload.participantId : undefined;
+  return { isCheckedIn: self !== undefined, isSelf: named === undefined ? undefined : named === self };
 }
 
 function toIssues(error: z.ZodError) {
@@ -42,15 +35,16 @@ function toIssues(error: z.ZodError) {
 }
 
 /**
- * Registers every command on a socket through one gate: the payload is parsed, the role checked and
- * errors turned into acks before a handler runs. Unknown events get an error ack too.
+ * Registers every command on a socket through one gate: the payload is parsed, `can` decides what the gate
+ * knows (role, check-in, whether the target is the actor) and errors are turned into acks before a handler
+ * runs. Unknown events get an error ack too.
  */
 export function registerCommands(
   socket: RoundtableSocket,
   context: ServerContext,
   handlers: CommandHandlers<CommandName>,
 ): void {
-  const allow = createRateLimiter(context.limits.network.commands);
+  const allow = context.limits.network.createCommandLimiter();
   const known = new Set<string>(COMMAND_NAMES);
 
   socket.onAny((eventName: unknown, ...args: unknown[]) => {
@@ -71,9 +65,8 @@ export function registerCommands(
       const parsed = commandSchemas[name].safeParse(payload);
       if (!parsed.success) return reply(fail('invalid_payload', 'The request was not valid.', toIssues(parsed.error)));
       if (name !== 'call:join' && !socket.data.callId) return reply(fail('not_joined', 'Join a call first.'));
-      if (!can(socket.data.role, name)) {
-        return reply(fail('forbidden', `Only the ${requiredRole(name)} can do that.`));
-      }
+      const refusal = refusalOf(socket.data.role, name, permissionContext(socket, parsed.data));
+      if (refusal) return reply(fail(refusal.code, refusal.message));
       try {
         reply(ok(await handler(parsed.data, socket, context)));
       } catch (error) {

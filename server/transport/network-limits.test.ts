@@ -92,4 +92,13 @@ describe('NetworkLimits', () => {
     expect(limits.takeHttp(post(), create)).toBeNull();
     expect([1, 2].map(() => limits.takeHttp(post(bearer), archive))).toEqual([null, expect.any(Number)]);
   });
+
+  it('gives each socket its own command bucket, refilled by the clock it is given', () => {
+    let now = 0;
+    const limits = new NetworkLimits({ ...DEFAULT_RATE_LIMITS, commandsPerSecond: 10, commandBurst: 2 }, () => now);
+    const [first, second] = [limits.createCommandLimiter(), limits.createCommandLimiter()];
+    expect([first(), first(), first(), second()]).toEqual([true, true, false, true]);
+    now += 100;
+    expect([first(), first()]).toEqual([true, false]);
+  });
 });

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
-import { RateLimiter } from '../domain/rate-limiter';
+import { RateLimiter, type Clock } from '../domain/rate-limiter';
 
 /** Limits per socket (commands) and per client IP address (HTTP API requests, new socket connections). */
 export type RateLimitOptions = {
@@ -62,18 +62,27 @@ export function clientAddress(peer: string | undefined, forwardedFor: string | s
 }
 
 export class NetworkLimits {
-  readonly commands: { perSecond: number; burst: number };
+  readonly #commands: { perSecond: number; burst: number };
   readonly #calls: RateLimiter;
   readonly #api: RateLimiter;
   readonly #connections: RateLimiter;
   readonly #trustedProxies: number;
+  readonly #clock: Clock | undefined;
 
-  constructor(options: RateLimitOptions) {
+  /** `clock` (milliseconds) drives every bucket; tests move it instead of waiting. */
+  constructor(options: RateLimitOptions, clock?: Clock) {
+    this.#clock = clock;
     this.#trustedProxies = options.trustedProxies;
-    this.commands = { perSecond: options.commandsPerSecond, burst: options.commandBurst };
-    this.#calls = new RateLimiter(options.callsPerMinute / 60, options.callsPerMinute);
-    this.#api = new RateLimiter(options.apiPerMinute / 60, options.apiPerMinute);
-    this.#connections = new RateLimiter(options.connectionsPer10Seconds / 10, options.connectionsPer10Seconds);
+    this.#commands = { perSecond: options.commandsPerSecond, burst: options.commandBurst };
+    this.#calls = new RateLimiter(options.callsPerMinute / 60, options.callsPerMinute, clock);
+    this.#api = new RateLimiter(options.apiPerMinute / 60, options.apiPerMinute, clock);
+    this.#connections = new RateLimiter(options.connectionsPer10Seconds / 10, options.connectionsPer10Seconds, clock);
+  }
+
+  /** One socket's command budget: bursts are fine, a flood is refused. */
+  createCommandLimiter(): () => boolean {
+    const bucket = new RateLimiter(this.#commands.perSecond, this.#commands.burst, this.#clock);
+    return () => bucket.take('');
   }
 
   /**

@@ -1,25 +1,13 @@
 import { CommandError, type IntroState } from '@/lib/protocol';
 import { orderedNow } from '../domain/ordered-clock';
-import { addLateArrival, moveSpeakerToEnd, nextSpeaker, reorderIntro, skipSpeaker, startIntro } from '../domain/intro';
+import { addLateArrival, endIntro, moveSpeakerToEnd, nextSpeaker, reorderIntro, skipSpeaker, startIntro } from '../domain/intro';
+import { decideHand, decideRemoval, introDecision, targetOf, type ParticipantFlags } from '../domain/participants';
 import { listParticipants, updateParticipantFlags } from '../persistence/participants.repository';
-import { runCallCommand } from './call-command';
+import { publishNotices, runCallCommand } from './call-command';
 import type { CommandHandlers } from './command-handler';
 import { joinedCallId, type ServerContext } from './context';
 import { participantRoom, participantsRoom } from '../realtime/rooms';
-import type { RoundtableSocket } from '../realtime/sockets';
 import { leaveCallRooms } from '../realtime/fan-out';
-
-
-/** The participant a command is about: yourself, or anyone when you are the host. */
-function targetOf(socket: RoundtableSocket, participantId: string | undefined): string {
-  const self = socket.data.participantId;
-  if (participantId && participantId !== self) {
-    if (socket.data.role !== 'host') throw new CommandError('forbidden', 'Only the host can do that for someone else.');
-    return participantId;
-  }
-  if (!self) throw new CommandError('not_checked_in', 'Check in first.');
-  return self;
-}
 
 async function viewOf(context: ServerContext, callId: string, participantId: string) {
   const online = await context.presence.onlineIds(callId);
@@ -28,16 +16,16 @@ async function viewOf(context: ServerContext, callId: string, participantId: str
   return participant;
 }
 
-async function updateFlags(context: ServerContext, callId: string, participantId: string, flags: Parameters<typeof updateParticipantFlags>[3]) {
+async function updateFlags(context: ServerContext, callId: string, participantId: string, flags: ParticipantFlags) {
   if (!(await updateParticipantFlags(context.database, callId, participantId, flags))) {
     throw new CommandError('not_found', 'That participant is not in this call.');
   }
-  context.broadcaster.markParticipantChanged(callId, participantId);
+  publishNotices(context, callId, [{ type: 'participant.changed', participantId }]);
   return { participant: await viewOf(context, callId, participantId) };
 }
 
 function runIntro(context: ServerContext, callId: string, change: (intro: IntroState | null) => IntroState | null) {
-  return runCallCommand(context, callId, (call) => [{ type: 'intro.updated', intro: change(call.intro) }]);
+  return runCallCommand(context, callId, (call) => introDecision(change(call.intro)));
 }
 
 /** Someone who checks in while the intro round runs joins the end of its queue. */
@@ -46,7 +34,7 @@ export async function joinRunningIntro(context: ServerContext, callId: string, p
   if (!current || !addLateArrival(current.call.intro, participantId)) return;
   await runCallCommand(context, callId, (call) => {
     const intro = addLateArrival(call.intro, participantId);
-    return intro ? [{ type: 'intro.updated', intro }] : [];
+    return intro ? introDecision(intro) : [];
   });
 }
 
@@ -77,25 +65,23 @@ export const participantHandlers: CommandHandlers<
   'participant:setTeam': ({ participantId, isTeam }, socket, context) => updateFlags(context, joinedCallId(socket), participantId, { isTeam }),
   'participant:remove': async ({ participantId, block }, socket, context) => {
     const callId = joinedCallId(socket);
-    if (participantId === socket.data.participantId) throw new CommandError('invalid_state', 'You cannot remove yourself.');
-    if (!(await updateParticipantFlags(context.database, callId, participantId, { removedAt: new Date(), isBlocked: block, handRaisedAt: null }))) {
+    const current = await context.snapshots.get(callId);
+    const removal = decideRemoval(socket.data.participantId, participantId, block, current?.call.intro ?? null, new Date());
+    if (!(await updateParticipantFlags(context.database, callId, participantId, removal.flags))) {
       throw new CommandError('not_found', 'That participant is not in this call.');
     }
-    context.broadcaster.markParticipantChanged(callId, participantId);
+    publishNotices(context, callId, [{ type: 'participant.changed', participantId }]);
     const room = participantRoom(participantId);
-    context.io.to(room).emit('participant:removed', { message: block ? 'The host removed you from this call.' : 'The host removed your check-in. You can check in again.' });
-    if (block) {
+    context.io.to(room).emit('participant:removed', { message: removal.message });
+    if (removal.isBlocked) {
       for (const leaving of await context.io.in(room).fetchSockets()) await leaveCallRooms(leaving, callId);
       context.io.in(room).disconnectSockets(true);
     }
-    const current = await context.snapshots.get(callId);
-    if (current?.call.intro?.status === 'running' && current.call.intro.order.indexOf(participantId) >= current.call.intro.currentIndex) {
-      await runIntro(context, callId, (intro) => skipSpeaker(intro, participantId));
-    }
+    if (removal.leavesIntro) await runIntro(context, callId, (intro) => skipSpeaker(intro, participantId));
     return { removedId: participantId };
   },
-  'hand:raise': (_payload, socket, context) => updateFlags(context, joinedCallId(socket), targetOf(socket, undefined), { handRaisedAt: orderedNow() }),
-  'hand:lower': ({ participantId }, socket, context) => updateFlags(context, joinedCallId(socket), targetOf(socket, participantId), { handRaisedAt: null }),
+  'hand:raise': (_payload, socket, context) => updateFlags(context, joinedCallId(socket), targetOf(undefined, socket.data.participantId), decideHand(true, orderedNow)),
+  'hand:lower': ({ participantId }, socket, context) => updateFlags(context, joinedCallId(socket), targetOf(participantId, socket.data.participantId), decideHand(false, orderedNow)),
   'intro:start': async ({ order }, socket, context) => {
     const callId = joinedCallId(socket);
     const ids = (await listParticipants(context.database, callId, () => false)).map((participant) => participant.id);
@@ -104,16 +90,13 @@ export const participantHandlers: CommandHandlers<
   'intro:next': (_payload, socket, context) => runIntro(context, joinedCallId(socket), nextSpeaker),
   'intro:reorder': ({ participantIds }, socket, context) => runIntro(context, joinedCallId(socket), (intro) => reorderIntro(intro, participantIds)),
   'intro:skip': ({ participantId }, socket, context) => {
-    const target = targetOf(socket, participantId);
+    const target = targetOf(participantId, socket.data.participantId);
     return runIntro(context, joinedCallId(socket), (intro) => skipSpeaker(intro, target));
   },
   'intro:later': ({ participantId }, socket, context) => {
-    const target = targetOf(socket, participantId);
+    const target = targetOf(participantId, socket.data.participantId);
     return runIntro(context, joinedCallId(socket), (intro) => moveSpeakerToEnd(intro, target));
   },
   'intro:end': (_payload, socket, context) =>
-    runIntro(context, joinedCallId(socket), (intro) => {
-      if (!intro) throw new CommandError('invalid_state', 'The intro round has not started.');
-      return { ...intro, status: 'done', currentIndex: intro.order.length };
-    }),
+    runIntro(context, joinedCallId(socket), endIntro),
 };

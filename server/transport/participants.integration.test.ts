@@ -49,8 +49,13 @@ describe('presence', () => {
     const presence = await sendOk(server.connect(), 'call:join', joinPayload(created.slug));
     expect(presence.snapshot.presence).toEqual({ participantCount: 2, onlineCount: 2 });
 
+    // Closing one of Ada's two tabs keeps her online. Cy, with one tab, closes after her: once the list shows
+    // Cy offline, the server has handled both disconnects and sent what they changed.
+    const cy = await checkIn(created.slug, 'Cy');
+    await expect.poll(() => list.get(cy.participantId)?.isOnline).toBe(true);
     ada.disconnect();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    cy.disconnect();
+    await expect.poll(() => list.get(cy.participantId)?.isOnline).toBe(false);
     expect(online(list)).toEqual(['Ada', 'Grace']);
     secondTab.disconnect();
     await expect.poll(() => online(list)).toEqual(['Grace']);
@@ -74,8 +79,13 @@ describe('presence', () => {
     await sendOk(watching, 'participants:unfollow', {});
     let watchingChanges = 0;
     watching.on('participants:changed', () => (watchingChanges += 1));
-    await checkIn(created.slug, 'Bo');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const observer = server.connect();
+    await sendOk(observer, 'call:join', joinPayload(created.slug));
+    const observed = await follow(observer);
+    const bo = await checkIn(created.slug, 'Bo');
+    // Once a follower sees Bo, the change went out; an ack asked for afterwards reaches each socket behind it.
+    await expect.poll(() => observed.has(bo.participantId)).toBe(true);
+    await Promise.all([sendOk(watching, 'participants:unfollow', {}), sendOk(quiet, 'participants:unfollow', {})]);
     expect([quietChanges, watchingChanges]).toEqual([0, 0]);
   });
 

@@ -1,0 +1,20 @@
+import type { CallEvent, PublicQuestion } from '@/lib/protocol';
+
+/** Something delivered outside the call's sequence, to a narrower audience or on the next tick. */
+export type Notice =
+  /** A question the audience does not see changed: moderators and its asker hear. */
+  | { type: 'question.hidden'; question: PublicQuestion; authorId: string | null }
+  /** A question's votes changed: everyone gets its count on the next tick. */
+  | { type: 'tally.changed'; questionId: string }
+  /** A participant's profile, hand or presence changed, or they were removed. */
+  | { type: 'participant.changed'; participantId: string };
+
+/**
+ * What a decider returns: sequenced events for everyone in the call, and notices. The caller publishes both
+ * once, after the change is committed; a decision whose commit fails or is retried is never published.
+ */
+export type Decision = { events: CallEvent[]; notices: Notice[] };
+
+export function decided(events: CallEvent[], notices: Notice[] = []): Decision {
+  return { events, notices };
+}

@@ -1,0 +1,53 @@
+import { isOpenState } from '@/lib/questions';
+import type { QuestionState } from '@/lib/protocol';
+
+export type VoteRequest = { questionId: string; participantId: string; isVote: boolean };
+export type VoteRefusal = { ok: false; code: 'not_found' | 'invalid_state' | 'not_checked_in'; message: string };
+export type VoteOutcome = { ok: true; voteCount: number } | VoteRefusal;
+export type VotePair = { questionId: string; participantId: string };
+
+/** What a batch of votes is decided against, read in the batch's transaction. */
+export type VoteState = {
+  /** The state of each requested question that exists in the call (merged ones do not). */
+  questionStates: ReadonlyMap<string, QuestionState>;
+  /** The requested (question, participant) pairs that already hold a vote. */
+  existingVotes: readonly VotePair[];
+  /** The requesting participants still checked in (not removed). */
+  activeParticipantIds: ReadonlySet<string>;
+};
+
+export type VoteDecision = {
+  /** Per request, in order: accepted (its count is known only after writing) or refused. */
+  outcomes: ({ ok: true } | VoteRefusal)[];
+  toCreate: VotePair[];
+  toDelete: VotePair[];
+};
+
+const keyOf = ({ questionId, participantId }: VotePair) => `${questionId} ${participantId}`;
+
+function refuse(code: VoteRefusal['code'], message: string): VoteRefusal {
+  return { ok: false, code, message };
+}
+
+/**
+ * Decides a batch of votes and unvotes in order: a participant votes once per question, only while it is open
+ * or being answered, and only while checked in. A later request in the batch sees the earlier ones.
+ */
+export function decideVotes(state: VoteState, requests: readonly VoteRequest[]): VoteDecision {
+  const voted = new Set(state.existingVotes.map(keyOf));
+  const toCreate: VotePair[] = [];
+  const toDelete: VotePair[] = [];
+  const outcomes = requests.map(({ questionId, participantId, isVote }): { ok: true } | VoteRefusal => {
+    if (!state.activeParticipantIds.has(participantId)) return refuse('not_checked_in', 'Check in first to ask or vote.');
+    const questionState = state.questionStates.get(questionId);
+    if (!questionState) return refuse('not_found', 'That question does not exist.');
+    if (!isOpenState(questionState)) return refuse('invalid_state', 'Voting is closed for this question.');
+    const key = keyOf({ questionId, participantId });
+    if (isVote === voted.has(key)) return refuse('invalid_state', isVote ? 'You already voted for this question.' : 'You have not voted for this question.');
+    if (isVote) voted.add(key);
+    else voted.delete(key);
+    (isVote ? toCreate : toDelete).push({ questionId, participantId });
+    return { ok: true };
+  });
+  return { outcomes, toCreate, toDelete };
+}
