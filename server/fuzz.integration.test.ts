@@ -1,6 +1,6 @@
 import { request as httpRequest, Agent } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requiredRole } from '@/lib/permissions';
+import { isAtLeast, requiredRole } from '@/lib/permissions';
 import { COMMAND_NAMES, commandSchemas, ERROR_CODES, type CommandName, type Role } from '@/lib/protocol';
 import { validCommandPayloads } from './testing/command-samples';
 import { createCall, joinPayload, sendOk, startTestServer, type TestClient } from './testing/test-server';
@@ -125,14 +125,13 @@ function sizeOf(value: unknown): number {
 }
 
 type FuzzRole = Role | 'stranger';
-const RANK: Record<Role, number> = { attendee: 0, scribe: 1, host: 2 };
 const UNKNOWN_EVENTS = ['admin:dropDatabase', 'call:Join', 'call:join ', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'x'.repeat(300), 'qa:*', 'minutes:update\u0000'];
 
 /** The error a schema-valid payload must get from this socket, or null when it might succeed (then it is not sent). */
 function expectedRefusal(role: FuzzRole, name: CommandName): string | null {
   if (name === 'call:join') return null;
   if (role === 'stranger') return 'not_joined';
-  return RANK[role] < RANK[requiredRole(name)] ? 'forbidden' : null;
+  return isAtLeast(role, requiredRole(name)) ? null : 'forbidden';
 }
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import type { PublicQuestion } from '@/lib/protocol';
+import { isOpenState } from '@/lib/questions';
 import { ErrorMessage } from '../ui/panel';
 import type { CallStore } from '../client/call-store';
 import * as questions from '../client/questions.commands';
@@ -19,8 +20,7 @@ export function questionTextId(question: PublicQuestion): string {
 function VoteButton({ store, question, hasVoted, canVote }: { store: CallStore; question: PublicQuestion; hasVoted: boolean; canVote: boolean }) {
   const { error, isBusy, run } = useCommand();
   const votes = `${question.voteCount} ${question.voteCount === 1 ? 'vote' : 'votes'}`;
-  const isVotable = question.state === 'open' || question.state === 'answering';
-  if (!isVotable) {
+  if (!isOpenState(question.state)) {
     return <span className="flex min-w-12 flex-col items-center rounded-lg px-2 py-1 text-sm text-slate-500">{question.voteCount}<span className="sr-only"> {votes}</span></span>;
   }
   const label = `${hasVoted ? 'Remove your vote' : 'Upvote'}: “${shorten(question.text)}”, ${votes}`;

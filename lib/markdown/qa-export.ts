@@ -1,8 +1,9 @@
 import type { PublicQuestion } from '../protocol';
+import { isPublicState } from '../questions';
 
 /** Questions that belong in the record: asked in the open, not dismissed or merged away. */
 export function isRecordedQuestion(question: PublicQuestion): boolean {
-  return question.state === 'open' || question.state === 'answering' || question.state === 'answered';
+  return isPublicState(question.state);
 }
 
 /** A bullet whose later lines are indented under it, so multi-line text stays inside the bullet. */
