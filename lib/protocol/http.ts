@@ -103,16 +103,16 @@ export const createCallBodySchema = z.union([markdownCallBodySchema, createCallS
 
 /** Query of `POST /api/calls`: a series to join (with the host key as a bearer token) and what a Markdown body may lack. */
 export const createCallQuerySchema = z.object({
-  seriesOf: z.string().optional(),
-  filename: z.string().optional(),
-  startsAt: z.string().optional(),
-  timezone: z.string().optional(),
-  documentsBaseUrl: z.string().optional(),
-  plannedMinutes: z.string().optional(),
+  seriesOf: z.string().optional().describe('The slug of a call whose series the new call joins; send that call’s host key as Authorization: Bearer.'),
+  filename: z.string().optional().describe('The uploaded file’s name; a date in it dates a yearless document.'),
+  startsAt: z.string().optional().describe('For a Markdown body: the start, local (with timezone) or an ISO instant.'),
+  timezone: z.string().optional().describe('For a Markdown body: the IANA timezone of a local start.'),
+  documentsBaseUrl: z.string().optional().describe('For a Markdown body: where the document’s relative links point.'),
+  plannedMinutes: z.string().optional().describe('For a Markdown body: the planned length in minutes.'),
 });
 
 /** Query of the attendance download: the host key, for a plain download link (else `Authorization: Bearer`). */
-export const attendeesQuerySchema = z.object({ key: z.string().optional() });
+export const attendeesQuerySchema = z.object({ key: z.string().optional().describe('The call’s host key, when not sent as Authorization: Bearer.') });
 
 export const TEXT_CONTENT_TYPES = {
   markdown: 'text/markdown; charset=utf-8',
