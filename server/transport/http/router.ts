@@ -91,9 +91,12 @@ export async function handleApiRequest(
 ): Promise<boolean> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (!url.pathname.startsWith('/api/')) return false;
-  // Next.js shares this process: the adapter must leave the global Request and Response alone.
   const listen = getRequestListener((webRequest) => api.fetch(webRequest, { incoming: request, outgoing: response, context, publicUrl }), {
+    // Next.js shares this process: the adapter must leave the global Request and Response alone.
     overrideGlobalObjects: false,
+    hostname: 'localhost',
+    // A request the adapter cannot turn into a URL (a malformed Host or target) gets the API's error body too.
+    errorHandler: () => errorResponse(new HttpError(400, 'invalid_payload', 'The request line or its Host header is not valid.')),
   });
   await listen(request, response);
   return true;
