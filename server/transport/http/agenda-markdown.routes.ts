@@ -8,6 +8,7 @@ export const agendaMarkdownRoutes: ApiRoute[] = [
   defineRoute({
     method: 'GET',
     path: '/api/calls/{slug}/agenda.md',
+    operationId: 'downloadAgenda',
     summary: 'The agenda as Markdown',
     description: 'Served inline so a browser shows it; the filename names it when someone saves it.',
     params: callPathSchema,

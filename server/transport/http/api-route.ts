@@ -23,6 +23,8 @@ export type RouteSpec<Params extends z.ZodObject, Query extends z.ZodObject, Res
   method: 'GET' | 'POST';
   /** OpenAPI form: `/api/calls/{slug}`. */
   path: string;
+  /** Unique; the typed client's function for the route has this name. */
+  operationId: string;
   summary: string;
   description?: string;
   params: Params;

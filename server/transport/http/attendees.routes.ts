@@ -18,6 +18,7 @@ export const attendeesRoutes: ApiRoute[] = [
   defineRoute({
     method: 'GET',
     path: '/api/calls/{slug}/attendees.csv',
+    operationId: 'downloadAttendees',
     summary: 'The attendance list as CSV (host only)',
     params: callPathSchema,
     query: attendeesQuerySchema,

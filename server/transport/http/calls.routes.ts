@@ -66,6 +66,7 @@ export const callRoutes: ApiRoute[] = [
   defineRoute({
     method: 'POST',
     path: '/api/calls',
+    operationId: 'createCall',
     summary: 'Create a call',
     description:
       'From JSON (a call, or `{ markdown, filename?, ...overrides }`) or from a Markdown document. A call with a record (minutes, questions, attendees) is created as ended. ' +
@@ -100,6 +101,7 @@ export const callRoutes: ApiRoute[] = [
   defineRoute({
     method: 'GET',
     path: '/api/calls/{slug}',
+    operationId: 'readCall',
     summary: 'Read a call',
     description: 'Everything about the call that any attendee may see.',
     params: callPathSchema,

@@ -40,6 +40,8 @@ describe('the OpenAPI document', () => {
     expect(mounted.length).toBeGreaterThan(0);
     const documented = Object.entries(conformance.document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${routerPathOf(path)}`));
     expect(mounted.map((route) => `${route.method} ${route.path}`).sort()).toEqual(documented.sort());
+    const operationIds = apiRoutes.map((route) => route.operationId);
+    expect(new Set(operationIds).size).toBe(operationIds.length);
     expect(rawDocument).toMatchObject({
       components: { securitySchemes: { hostKey: { type: 'http', scheme: 'bearer' }, hostKeyQuery: { type: 'apiKey', in: 'query', name: 'key' } } },
       paths: { '/api/calls/{slug}/attendees.csv': { get: { security: [{ hostKey: [] }, { hostKeyQuery: [] }] } } },

@@ -61,6 +61,7 @@ function operationOf(route: ApiRoute) {
   const parameters = parametersOf(route);
   const body = route.body;
   return {
+    operationId: route.operationId,
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
@@ -108,6 +109,7 @@ export function openApiDocumentRoute(routes: () => ApiRoute[]): ApiRoute {
   return defineRoute({
     method: 'GET',
     path: '/api/openapi.json',
+    operationId: 'readOpenApiDocument',
     summary: 'This API as an OpenAPI 3.1 document',
     params: noParameters,
     query: noParameters,

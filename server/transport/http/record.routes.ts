@@ -10,6 +10,7 @@ export const recordRoutes: ApiRoute[] = [
   defineRoute({
     method: 'GET',
     path: '/api/calls/{slug}/minutes.md',
+    operationId: 'downloadRecord',
     summary: 'The record of the call as Markdown',
     description: 'Agenda, minutes, visible questions and attendees. Served inline so a browser shows it; the filename names it when someone saves it.',
     params: callPathSchema,

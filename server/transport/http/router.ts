@@ -16,6 +16,7 @@ import { scheduleRoutes } from './schedule.routes';
 const healthRoute = defineRoute({
   method: 'GET',
   path: '/api/health',
+  operationId: 'readHealth',
   summary: 'Whether the server is up',
   description: 'Not rate limited.',
   params: noParameters,

@@ -23,6 +23,7 @@ export const scheduleRoutes: ApiRoute[] = [
   defineRoute({
     method: 'GET',
     path: '/api/calls',
+    operationId: 'listCalls',
     summary: 'List calls',
     description: 'One view (upcoming, live or past) a page at a time; pass `nextCursor` as `cursor` for the next page.',
     params: noParameters,
@@ -48,6 +49,7 @@ export const scheduleRoutes: ApiRoute[] = [
   defineRoute({
     method: 'GET',
     path: '/api/calls/{slug}/calendar.ics',
+    operationId: 'downloadCalendar',
     summary: 'The call as a calendar event (iCalendar)',
     params: callPathSchema,
     query: noParameters,
@@ -65,6 +67,7 @@ export const scheduleRoutes: ApiRoute[] = [
   defineRoute({
     method: 'POST',
     path: '/api/calls/{slug}/next',
+    operationId: 'planNextCall',
     summary: 'Plan the next call of the series (host only)',
     description: 'Copies the agenda and links (and, if asked, the open questions). The host key is `key` in the body. Without `startsAt` the series’ rhythm sets the date.',
     params: callPathSchema,
