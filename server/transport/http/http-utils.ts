@@ -36,10 +36,8 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...NO_STORE, ...headers } });
 }
 
-export function errorResponse(error: HttpError, headers: Record<string, string> = {}): Response {
-  const { status, code, message, issues } = error;
-  const body: HttpErrorBody = { error: { code, message, ...(issues ? { issues } : {}) } };
-  return jsonResponse(status, body, headers);
+export function errorBody({ code, message, issues }: HttpError): HttpErrorBody {
+  return { error: { code, message, ...(issues ? { issues } : {}) } };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { healthSchema } from '@/lib/protocol';
 import type { ServerContext } from '../context';
@@ -8,7 +9,7 @@ import { agendaMarkdownRoutes } from './agenda-markdown.routes';
 import { defineRoute, methodNotAllowed, noParameters, type ApiRoute } from './api-route';
 import { attendeesRoutes } from './attendees.routes';
 import { callRoutes } from './calls.routes';
-import { type ApiContext, type ApiEnv, errorResponse, HttpError } from './http-utils';
+import { type ApiEnv, errorBody, HttpError } from './http-utils';
 import { openApiDocumentRoute } from './openapi';
 import { recordRoutes } from './record.routes';
 import { scheduleRoutes } from './schedule.routes';
@@ -49,21 +50,35 @@ export function routerPathOf(path: string): string {
   });
 }
 
+/**
+ * Writes an error answer at once rather than through the adapter, which writes after an await. Node goes on to
+ * parse whatever follows the request on the connection (a DELETE or OPTIONS client may send a body without a
+ * Content-Length), and a parse error there would otherwise be answered with a bare 400 before this answer.
+ */
+function sendError(outgoing: ServerResponse, error: HttpError, headers: Record<string, string> = {}): Response {
+  if (!outgoing.headersSent) {
+    outgoing.writeHead(error.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+    outgoing.end(JSON.stringify(errorBody(error)));
+  }
+  return RESPONSE_ALREADY_SENT;
+}
+
 const rateLimit: MiddlewareHandler<ApiEnv> = async (c, next) => {
   const retryAfter = c.env.context.limits.network.takeHttp(c.env.incoming, new URL(c.req.url));
   if (retryAfter === null) return next();
   const refusal = new HttpError(429, 'rate_limited', `Too many requests. Try again in ${retryAfter} s.`);
-  return errorResponse(refusal, { 'retry-after': String(retryAfter) });
+  return sendError(c.env.outgoing, refusal, { 'retry-after': String(retryAfter) });
 };
 
-function replyToError(error: Error, c: ApiContext): Response {
-  if (error instanceof HttpError) return errorResponse(error);
+function replyToError(error: Error, { env }: { env: ApiEnv['Bindings'] }): Response {
+  if (error instanceof HttpError) return sendError(env.outgoing, error);
   if (isDatabaseUnavailableError(error)) {
-    c.env.context.health.reportUnavailable();
-    return errorResponse(new HttpError(503, 'unavailable', DATABASE_UNAVAILABLE_MESSAGE), { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
+    env.context.health.reportUnavailable();
+    const unavailable = new HttpError(503, 'unavailable', DATABASE_UNAVAILABLE_MESSAGE);
+    return sendError(env.outgoing, unavailable, { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
   }
   console.error('API request failed', error);
-  return errorResponse(new HttpError(500, 'internal', 'Something went wrong on the server.'));
+  return sendError(env.outgoing, new HttpError(500, 'internal', 'Something went wrong on the server.'));
 }
 
 export function buildApi(routes: ApiRoute[]): Hono<ApiEnv> {
@@ -76,7 +91,7 @@ export function buildApi(routes: ApiRoute[]): Hono<ApiEnv> {
       throw methodNotAllowed(c);
     });
   }
-  api.notFound((c) => errorResponse(new HttpError(404, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}.`)));
+  api.notFound((c) => sendError(c.env.outgoing, new HttpError(404, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}.`)));
   api.onError(replyToError);
   return api;
 }
@@ -97,7 +112,7 @@ export async function handleApiRequest(
     overrideGlobalObjects: false,
     hostname: 'localhost',
     // A request the adapter cannot turn into a URL (a malformed Host or target) gets the API's error body too.
-    errorHandler: () => errorResponse(new HttpError(400, 'invalid_payload', 'The request line or its Host header is not valid.')),
+    errorHandler: () => sendError(response, new HttpError(400, 'invalid_payload', 'The request line or its Host header is not valid.')),
   });
   await listen(request, response);
   return true;
