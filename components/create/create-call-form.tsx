@@ -9,7 +9,8 @@ import { Field, TextArea, TextInput } from '../ui/field';
 import { ErrorMessage, Panel } from '../ui/panel';
 import { TimezoneSelect } from '../ui/timezone-select';
 import { AgendaEditor, emptySection, newKey, type DraftSection } from './agenda-editor';
-import { createdCallSchema, hasRecord, hostPathOf, issuesOf, recordFrom, sectionsFrom, toRequest, type CallFields, type CallRecord, type FormLink } from './call-request';
+import { createCall, NETWORK_ERROR_MESSAGE } from '../client/http';
+import { hasRecord, hostPathOf, recordFrom, sectionsFrom, toRequest, type CallFields, type CallRecord, type FormLink } from './call-request';
 import { LinksEditor } from './links-editor';
 import { MarkdownImport } from './markdown-import';
 import { NoticeList } from './notice-list';
@@ -90,29 +91,23 @@ export function CreateCallForm() {
     }
     setBusy(true);
     setError(null);
-    try {
-      const response = await fetch('/api/calls', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(toRequest(fields, links, sections, record)),
-      });
-      const body: unknown = await response.json();
-      const answer = createdCallSchema.safeParse(body);
-      if (response.ok && answer.success) {
-        const hostPath = hostPathOf(answer.data.hostUrl);
-        if (answer.data.notices.length === 0) {
-          window.location.assign(hostPath);
-          return;
-        }
-        setCreated({ hostPath, notices: answer.data.notices });
-        setBusy(false);
+    const result = await createCall(toRequest(fields, links, sections, record));
+    if (result.ok) {
+      const hostPath = hostPathOf(result.data.hostUrl);
+      if (result.data.notices.length === 0) {
+        window.location.assign(hostPath);
         return;
       }
-      const failure = issuesOf(body);
-      setIssues(failure.issues);
-      setError(failure.message);
-    } catch {
-      setError('Could not reach the server. Check your connection and try again.');
+      setCreated({ hostPath, notices: result.data.notices });
+      setBusy(false);
+      return;
+    }
+    const { error: failure } = result;
+    if (failure.code === 'network') {
+      setError(NETWORK_ERROR_MESSAGE);
+    } else {
+      setIssues(failure.issues ?? []);
+      setError(failure.code === 'bad_response' ? 'The server answered with an error it did not explain.' : failure.message);
     }
     setBusy(false);
   }

@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { createdCallSchema, hostPathOf, issuesOf } from '../create/call-request';
+import { createCall, NETWORK_ERROR_MESSAGE, readCall, type HttpClientError, type HttpResult } from '../client/http';
+import { hostPathOf } from '../create/call-request';
+import type { CreatedCallWithNotices } from '@/lib/protocol';
 
 export type SeriesKey = { slug: string; key: string };
 
@@ -15,8 +16,6 @@ export type ImportedCall = {
 
 export type UploadOutcome = { ok: true; call: ImportedCall } | { ok: false; message: string };
 
-const publicCallSchema = z.object({ call: z.object({ title: z.string(), startsAt: z.string().nullable(), timezone: z.string() }) });
-
 const wait = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 /** The host key in a host URL's fragment (`…/c/abc#key=…`). */
@@ -25,27 +24,28 @@ export function hostKeyOf(hostUrl: string): string {
   return new URLSearchParams(hash).get('key') ?? '';
 }
 
-async function postDocument(body: string): Promise<Response> {
+/** Creates the call, trying again while the server asks to wait. */
+async function createWithRetries(body: Parameters<typeof createCall>[0]): Promise<HttpResult<CreatedCallWithNotices>> {
   for (let attempt = 0; ; attempt += 1) {
-    const response = await fetch('/api/calls', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    if ((response.status !== 429 && response.status !== 503) || attempt === 3) return response;
+    const result = await createCall(body);
+    if (result.ok || attempt === 3 || (result.error.status !== 429 && result.error.status !== 503)) return result;
     // Many files at once can meet the rate limit (429), or the database may be briefly away (503): wait as asked, then try again.
-    await wait(Math.min(Number(response.headers.get('retry-after') ?? 5), 60) * 1000);
+    await wait(Math.min(result.error.retryAfterSeconds ?? 5, 60) * 1000);
   }
+}
+
+function uploadErrorMessage(error: HttpClientError): string {
+  if (error.code === 'network') return NETWORK_ERROR_MESSAGE;
+  return error.code === 'bad_response' ? 'The server answered with an error it did not explain.' : error.message;
 }
 
 /** Creates one past call of the series from a document; the first one (no `series`) starts the series. */
 export async function uploadDocument(filename: string, markdown: string, series: SeriesKey | null): Promise<UploadOutcome> {
-  try {
-    const response = await postDocument(JSON.stringify({ markdown, filename, ...(series ? { seriesOf: series } : {}) }));
-    const body: unknown = await response.json().catch(() => null);
-    const created = createdCallSchema.safeParse(body);
-    if (!response.ok || !created.success) return { ok: false, message: issuesOf(body).message };
-    const { slug, hostUrl, notices } = created.data;
-    const read = publicCallSchema.safeParse(await (await fetch(`/api/calls/${slug}`)).json().catch(() => null));
-    const call = read.success ? read.data.call : { title: filename, startsAt: null, timezone: 'UTC' };
-    return { ok: true, call: { filename, ...call, hostPath: hostPathOf(hostUrl), notices, series: series ?? { slug, key: hostKeyOf(hostUrl) } } };
-  } catch {
-    return { ok: false, message: 'Could not reach the server. Check your connection and try again.' };
-  }
+  const created = await createWithRetries({ markdown, filename, ...(series ? { seriesOf: series } : {}) });
+  if (!created.ok) return { ok: false, message: uploadErrorMessage(created.error) };
+  const { slug, hostUrl, notices } = created.data;
+  // The call exists even when it cannot be read back: the list then shows it by its file name.
+  const read = await readCall(slug);
+  const { title, startsAt, timezone } = read.ok ? read.data.call : { title: filename, startsAt: null, timezone: 'UTC' };
+  return { ok: true, call: { filename, title, startsAt, timezone, hostPath: hostPathOf(hostUrl), notices, series: series ?? { slug, key: hostKeyOf(hostUrl) } } };
 }

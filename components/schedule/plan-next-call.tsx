@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import type { PublicQuestion } from '@/lib/protocol';
-import { apiErrorSchema, createdCallSchema } from '@/lib/protocol/schedule';
+import { describeError, NETWORK_ERROR_MESSAGE, planNextCall } from '../client/http';
 import { Button } from '../ui/button';
 import { Field, TextInput } from '../ui/field';
 import { ErrorMessage, Panel } from '../ui/panel';
@@ -14,24 +14,12 @@ async function requestNextCall(
   carryOverQuestions: boolean,
 ): Promise<{ hostUrl: string } | { error: string }> {
   // datetime-local may carry seconds; the API takes minutes.
-  const body = { key: hostKey, carryOverQuestions, ...(startsAt ? { startsAt: startsAt.slice(0, 16) } : {}) };
-  let response: Response;
-  try {
-    response = await fetch(`/api/calls/${encodeURIComponent(slug)}/next`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    return { error: 'Could not reach the server. Check your connection and try again.' };
-  }
-  const answer: unknown = await response.json().catch(() => null);
-  const created = createdCallSchema.safeParse(answer);
-  if (response.ok && created.success) return { hostUrl: created.data.hostUrl };
-  const problem = apiErrorSchema.safeParse(answer);
-  if (!problem.success) return { error: `The next call could not be planned (the server answered ${response.status}).` };
-  const issues = problem.data.error.issues?.map((issue) => issue.message) ?? [];
-  return { error: [problem.data.error.message, ...issues].join(' ') };
+  const result = await planNextCall(slug, { key: hostKey, carryOverQuestions, ...(startsAt ? { startsAt: startsAt.slice(0, 16) } : {}) });
+  if (result.ok) return { hostUrl: result.data.hostUrl };
+  const { error } = result;
+  if (error.code === 'network') return { error: NETWORK_ERROR_MESSAGE };
+  if (error.code === 'bad_response') return { error: `The next call could not be planned (the server answered ${error.status}).` };
+  return { error: describeError(error) };
 }
 
 /** Host only: creates the next call of the series from this one's agenda and opens its host view. */

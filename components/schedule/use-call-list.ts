@@ -1,19 +1,21 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { apiErrorSchema, callListSchema, type CallList, type CallSummary, type CallView } from '@/lib/protocol/schedule';
+import type { CallList, CallSummary, CallView } from '@/lib/protocol/schedule';
+import { listCalls, type HttpClientError } from '../client/http';
 
 export const PAGE_SIZE = 20;
 
+function listErrorMessage(error: HttpClientError): string {
+  if (error.code === 'network') return 'Could not reach the server.';
+  const isUnreadableList = error.code === 'bad_response' && error.status !== undefined && error.status < 300;
+  return isUnreadableList ? 'The server sent a list this page cannot read.' : error.message;
+}
+
 async function fetchCallPage(view: CallView, cursor: string | null): Promise<CallList> {
-  const query = new URLSearchParams({ view, limit: String(PAGE_SIZE) });
-  if (cursor) query.set('cursor', cursor);
-  const response = await fetch(`/api/calls?${query}`, { cache: 'no-store' });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(apiErrorSchema.safeParse(body).data?.error.message ?? `The server answered ${response.status}.`);
-  const parsed = callListSchema.safeParse(body);
-  if (!parsed.success) throw new Error('The server sent a list this page cannot read.');
-  return parsed.data;
+  const result = await listCalls({ view, limit: PAGE_SIZE, cursor });
+  if (!result.ok) throw new Error(listErrorMessage(result.error));
+  return result.data;
 }
 
 type ListState = { calls: CallSummary[]; nextCursor: string | null; isLoading: boolean; error: string | null };

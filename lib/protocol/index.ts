@@ -5,3 +5,4 @@ export * from './events';
 export * from './questions';
 export * from './minutes';
 export * from './participants';
+export * from './http';

@@ -1,23 +1,34 @@
 import { toCsv } from '@/lib/csv';
+import { attendeesQuerySchema, callPathSchema, TEXT_CONTENT_TYPES } from '@/lib/protocol';
 import { secretsMatch } from '../../domain/secrets';
 import { listParticipants } from '../../persistence/participants.repository';
+import { defineRoute, type ApiRoute } from './api-route';
 import { requirePublicCall } from './calls.routes';
-import { HttpError } from './http-utils';
-import type { Route } from './router';
+import { HttpError, textResponse } from './http-utils';
 
 /** The host key from `Authorization: Bearer <key>` or, for a plain download link, `?key=`. */
-function hostKeyOf(authorization: string | undefined, query: URLSearchParams): string {
+function hostKeyOf(authorization: string | undefined, queryKey: string | undefined): string {
   const bearer = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
-  return bearer ?? query.get('key') ?? '';
+  return bearer ?? queryKey ?? '';
 }
 
-export const attendeesRoutes: Route[] = [
-  {
+const HEADER = ['name', 'affiliation', 'pronouns', 'what brings them', 'role', 'team', 'checked in at (UTC)', 'intro order'];
+
+export const attendeesRoutes: ApiRoute[] = [
+  defineRoute({
     method: 'GET',
-    path: /^\/api\/calls\/([a-z0-9]{1,64})\/attendees\.csv$/,
-    async handle({ request, response, context, params, query }) {
-      const { access, call } = await requirePublicCall(context, params[0]!);
-      if (!secretsMatch(hostKeyOf(request.headers.authorization, query), access.hostKey)) {
+    path: '/api/calls/{slug}/attendees.csv',
+    operationId: 'downloadAttendees',
+    summary: 'The attendance list as CSV (host only)',
+    params: callPathSchema,
+    query: attendeesQuerySchema,
+    security: { schemes: ['hostKey', 'hostKeyQuery'], isOptional: false },
+    responses: { 200: { description: 'One row per participant, with a header row.', text: TEXT_CONTENT_TYPES.csv } },
+    errors: { 403: 'The key is not the call’s host key.', 404: 'There is no call at this address.' },
+    async handle({ c, params, query }) {
+      const { context } = c.env;
+      const { access, call } = await requirePublicCall(context, params.slug);
+      if (!secretsMatch(hostKeyOf(c.req.header('authorization'), query.key), access.hostKey)) {
         throw new HttpError(403, 'forbidden', 'Only the host can download the attendance list.');
       }
       const online = await context.presence.onlineIds(access.id);
@@ -33,13 +44,7 @@ export const attendeesRoutes: Route[] = [
         participant.checkedInAt,
         introOrder.get(participant.id) ?? '',
       ]);
-      const header = ['name', 'affiliation', 'pronouns', 'what brings them', 'role', 'team', 'checked in at (UTC)', 'intro order'];
-      response.writeHead(200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="attendees-${call.slug}.csv"`,
-        'cache-control': 'no-store',
-      });
-      response.end(toCsv([header, ...rows]));
+      return textResponse(TEXT_CONTENT_TYPES.csv, toCsv([HEADER, ...rows]), { type: 'attachment', filename: `attendees-${call.slug}.csv` });
     },
-  },
+  }),
 ];

@@ -1,14 +1,24 @@
-import type { IncomingMessage } from 'node:http';
 import type { ImportNotice } from '@/lib/markdown/call-draft';
-import { createCallSchema } from '@/lib/protocol';
+import {
+  callPathSchema,
+  callReadSchema,
+  createCallBodySchema,
+  createCallQuerySchema,
+  createCallSchema,
+  createdCallWithNoticesSchema,
+  markdownCallBodySchema,
+  markdownDocumentSchema,
+  seriesClaimSchema,
+} from '@/lib/protocol';
 import { buildNewCall, callUrls } from '../../domain/call-factory';
 import { insertCall } from '../../persistence/calls.repository';
 import type { ServerContext } from '../context';
-import { baseUrlOf, contentTypeOf, HttpError, MAX_UPLOAD_BYTES, parseJson, parseOrThrow, readBodyBytes, sendJson } from './http-utils';
-import { callInputFromMarkdown, MARKDOWN_CONTENT_TYPES, markdownBodySchema, overridesFromQuery } from './markdown-call-input';
-import type { Route } from './router';
-import { seriesClaimFromRequest, seriesClaimSchema, seriesOfTarget, verifySeriesClaim, type SeriesClaim } from './series-claim';
+import { defineRoute, noParameters, type ApiRoute } from './api-route';
+import { type ApiContext, baseUrlOf, contentTypeOf, HttpError, MAX_UPLOAD_BYTES, parseJson, parseOrThrow, readBodyBytes } from './http-utils';
+import { callInputFromMarkdown, MARKDOWN_CONTENT_TYPES, overridesFromQuery } from './markdown-call-input';
+import { seriesClaimFromRequest, seriesOfTarget, verifySeriesClaim, type SeriesClaim } from './series-claim';
 import { decodeUploadText, requireText } from './upload-text';
+import type { z } from 'zod';
 
 /** The call's public state, or a 404. */
 export async function requirePublicCall(context: ServerContext, slug: string) {
@@ -28,17 +38,16 @@ type CreateRequest = {
 };
 
 /** What a `POST /api/calls` asks for: a create-call body (from JSON or Markdown), the reader's notices and a series to join. */
-async function readCreateRequest(request: IncomingMessage, query: URLSearchParams): Promise<CreateRequest> {
-  const contentType = contentTypeOf(request);
+async function readCreateRequest(c: ApiContext, query: z.output<typeof createCallQuerySchema>): Promise<CreateRequest> {
+  const contentType = contentTypeOf(c);
   const isMarkdown = MARKDOWN_CONTENT_TYPES.includes(contentType);
   if (!isMarkdown && contentType !== 'application/json') {
     throw new HttpError(415, 'unsupported_media_type', 'Send the call as JSON (Content-Type: application/json) or as a Markdown document (Content-Type: text/markdown).');
   }
-  const queryClaim = seriesClaimFromRequest(query, request.headers);
-  const text = decodeUploadText(await readBodyBytes(request, MAX_UPLOAD_BYTES));
-  const filename = query.get('filename') ?? undefined;
+  const queryClaim = seriesClaimFromRequest(query.seriesOf, c.req.header('authorization'));
+  const text = decodeUploadText(await readBodyBytes(c, MAX_UPLOAD_BYTES));
   if (isMarkdown) {
-    const { input, notices, lineOf } = callInputFromMarkdown(text, overridesFromQuery(query), filename);
+    const { input, notices, lineOf } = callInputFromMarkdown(text, overridesFromQuery(query), query.filename);
     return { body: input, notices, lineOf, claim: queryClaim, isClaimInBody: false };
   }
 
@@ -46,34 +55,62 @@ async function readCreateRequest(request: IncomingMessage, query: URLSearchParam
   const bodyClaim = typeof json === 'object' && json !== null && 'seriesOf' in json ? parseOrThrow(seriesClaimSchema, json.seriesOf, 'The series to join is not valid.') : null;
   const claim = queryClaim ?? bodyClaim;
   const isClaimInBody = !queryClaim && bodyClaim !== null;
-  const markdownBody = markdownBodySchema.safeParse(json);
+  const markdownBody = markdownCallBodySchema.safeParse(json);
   if (!markdownBody.success) return { body: json, notices: [], claim, isClaimInBody };
   const { markdown, filename: bodyFilename, seriesOf: _seriesOf, ...overrides } = markdownBody.data;
-  const { input, notices, lineOf } = callInputFromMarkdown(requireText(markdown), overrides, bodyFilename ?? filename);
+  const { input, notices, lineOf } = callInputFromMarkdown(requireText(markdown), overrides, bodyFilename ?? query.filename);
   return { body: input, notices, lineOf, claim, isClaimInBody };
 }
 
-export const callRoutes: Route[] = [
-  {
+export const callRoutes: ApiRoute[] = [
+  defineRoute({
     method: 'POST',
-    path: /^\/api\/calls$/,
-    async handle({ request, response, context, publicUrl, query }) {
-      const { body, notices, lineOf, claim, isClaimInBody } = await readCreateRequest(request, query);
+    path: '/api/calls',
+    operationId: 'createCall',
+    summary: 'Create a call',
+    description:
+      'From JSON (a call, or `{ markdown, filename?, ...overrides }`) or from a Markdown document. A call with a record (minutes, questions, attendees) is created as ended. ' +
+      'It joins the series of another call with `?seriesOf=<slug>` and that call’s host key as a bearer token, or with `seriesOf: { slug, key }` in a JSON body.',
+    params: noParameters,
+    query: createCallQuerySchema,
+    body: {
+      required: true,
+      content: { 'application/json': createCallBodySchema, 'text/markdown': markdownDocumentSchema, 'text/plain': markdownDocumentSchema },
+    },
+    security: { schemes: ['hostKey'], isOptional: true },
+    responses: { 201: { description: 'Created; `notices` lists what the reader noticed in a document.', json: createdCallWithNoticesSchema } },
+    errors: {
+      400: 'The body or the series claim is not valid, or the document is empty or unreadable Markdown.',
+      403: 'The key is not the host key of the series’ call.',
+      404: 'There is no call whose series the new call could join.',
+      413: 'The body is larger than 1 MB.',
+      415: 'Neither JSON nor Markdown, or not UTF-8/UTF-16 text.',
+    },
+    async handle({ c, query, reply }) {
+      const { context } = c.env;
+      const { body, notices, lineOf, claim, isClaimInBody } = await readCreateRequest(c, query);
       const target = claim ? await verifySeriesClaim(context, claim) : null;
       // An archive upload adds many calls to a series its host owns: it is limited like any API request.
-      if (target && isClaimInBody) context.limits.network.recountAsSeriesCreate(request);
+      if (target && isClaimInBody) context.limits.network.recountAsSeriesCreate(c.env.incoming);
       const input = parseOrThrow(createCallSchema, body, 'The call could not be created. Fix the problems listed.', lineOf);
       const call = buildNewCall(input, { seriesId: target ? await seriesOfTarget(context, target) : null });
       await insertCall(context.database, call);
-      sendJson(response, 201, { ...callUrls(baseUrlOf(request, publicUrl), call), notices });
+      return reply(201, { ...callUrls(baseUrlOf(c), call), notices });
     },
-  },
-  {
+  }),
+  defineRoute({
     method: 'GET',
-    path: /^\/api\/calls\/([a-z0-9]{1,64})$/,
-    async handle({ response, context, params }) {
-      const { sequence, call } = await requirePublicCall(context, params[0]!);
-      sendJson(response, 200, { sequence, call });
+    path: '/api/calls/{slug}',
+    operationId: 'readCall',
+    summary: 'Read a call',
+    description: 'Everything about the call that any attendee may see.',
+    params: callPathSchema,
+    query: noParameters,
+    responses: { 200: { description: 'The call and the sequence number of its last change.', json: callReadSchema } },
+    errors: { 404: 'There is no call at this address.' },
+    async handle({ c, params, reply }) {
+      const { sequence, call } = await requirePublicCall(c.env.context, params.slug);
+      return reply(200, { sequence, call });
     },
-  },
+  }),
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCallSchema } from '@/lib/protocol';
+import { createCallQuerySchema, createCallSchema } from '@/lib/protocol';
 import { callInputFromMarkdown, lineInDraft, overridesFromQuery } from './markdown-call-input';
 
 const agenda = '# Flatcar community call\n\n## News\n- Release 2905 (10m) @Thilo\n- ARM64 status\n';
@@ -28,7 +28,7 @@ describe('callInputFromMarkdown', () => {
 
   it('takes the query parameters a text/markdown request may add', () => {
     const query = new URLSearchParams('startsAt=2026-12-03T17:30&timezone=Europe/Berlin&plannedMinutes=45&documentsBaseUrl=https://example.org/&title=ignored');
-    expect(overridesFromQuery(query)).toEqual({ startsAt: '2026-12-03T17:30', timezone: 'Europe/Berlin', plannedMinutes: 45, documentsBaseUrl: 'https://example.org/' });
+    expect(overridesFromQuery(createCallQuerySchema.parse(Object.fromEntries(query)))).toEqual({ startsAt: '2026-12-03T17:30', timezone: 'Europe/Berlin', plannedMinutes: 45, documentsBaseUrl: 'https://example.org/' });
   });
 });
 

@@ -1,25 +1,21 @@
-import { z } from 'zod';
 import type { ImportNotice } from '@/lib/markdown/call-draft';
 import { parseCallMarkdown } from '@/lib/markdown/import';
 import { isLocalDateTime } from '@/lib/time';
-import type { Issue } from '@/lib/protocol';
+import type { createCallQuerySchema, Issue } from '@/lib/protocol';
+import type { z } from 'zod';
 import { HttpError } from './http-utils';
 
 /** Bodies read as Markdown; plain text is what many editors save a `.md` file as. */
 export const MARKDOWN_CONTENT_TYPES = ['text/markdown', 'text/x-markdown', 'text/plain'];
 
-/** `{ markdown, filename?, ...overrides }`: any other field is a create-call field that wins over the Markdown. */
-export const markdownBodySchema = z.looseObject({ markdown: z.string(), filename: z.string().max(500).optional() });
-
 /** The query parameters a text/markdown request may add: what the Markdown may lack. */
-export function overridesFromQuery(query: URLSearchParams): Record<string, unknown> {
+export function overridesFromQuery(query: z.output<typeof createCallQuerySchema>): Record<string, unknown> {
   const overrides: Record<string, unknown> = {};
   for (const key of ['startsAt', 'timezone', 'documentsBaseUrl'] as const) {
-    const value = query.get(key);
-    if (value !== null) overrides[key] = value;
+    const value = query[key];
+    if (value !== undefined) overrides[key] = value;
   }
-  const minutes = query.get('plannedMinutes');
-  if (minutes !== null) overrides.plannedMinutes = Number(minutes);
+  if (query.plannedMinutes !== undefined) overrides.plannedMinutes = Number(query.plannedMinutes);
   return overrides;
 }
 

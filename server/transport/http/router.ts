@@ -1,35 +1,104 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { healthSchema } from '@/lib/protocol';
 import type { ServerContext } from '../context';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from '../../persistence/database-health';
 import { agendaMarkdownRoutes } from './agenda-markdown.routes';
+import { defineRoute, methodNotAllowed, noParameters, type ApiRoute } from './api-route';
 import { attendeesRoutes } from './attendees.routes';
 import { callRoutes } from './calls.routes';
-import { HttpError, sendJson } from './http-utils';
+import { type ApiEnv, errorBody, HttpError } from './http-utils';
+import { openApiDocumentRoute } from './openapi';
 import { recordRoutes } from './record.routes';
 import { scheduleRoutes } from './schedule.routes';
 
-export type RouteInput = {
-  request: IncomingMessage;
-  response: ServerResponse;
-  context: ServerContext;
-  publicUrl: string | undefined;
-  /** The path pattern's capture groups. */
-  params: string[];
-  query: URLSearchParams;
-};
+const healthRoute = defineRoute({
+  method: 'GET',
+  path: '/api/health',
+  operationId: 'readHealth',
+  summary: 'Whether the server is up',
+  description: 'Not rate limited.',
+  params: noParameters,
+  query: noParameters,
+  responses: { 200: { description: 'The server answers.', json: healthSchema } },
+  errors: {},
+  handle: async ({ reply }) => reply(200, { ok: true }),
+});
 
-export type Route = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: RegExp; handle: (input: RouteInput) => Promise<void> };
-
-const routes: Route[] = [
+/** Every endpoint under `/api`, each described in the OpenAPI document it serves itself. */
+export const apiRoutes: ApiRoute[] = [
   ...callRoutes,
   ...agendaMarkdownRoutes,
   ...scheduleRoutes,
   ...attendeesRoutes,
   ...recordRoutes,
-  { method: 'GET', path: /^\/api\/health$/, handle: async ({ response }) => sendJson(response, 200, { ok: true }) },
+  healthRoute,
+  openApiDocumentRoute(() => apiRoutes),
 ];
 
-/** Serves `/api/*`. Returns false for any other path so the caller can hand it to Next.js. */
+/** What a path parameter of the OpenAPI paths matches; anything else is a 404 like an unknown path. */
+const PATH_PARAMETER_PATTERNS: Record<string, string> = { slug: '[a-z0-9]{1,64}' };
+
+/** `/api/calls/{slug}` as Hono writes it: `/api/calls/:slug{[a-z0-9]{1,64}}`. */
+export function routerPathOf(path: string): string {
+  return path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const pattern = PATH_PARAMETER_PATTERNS[name];
+    if (!pattern) throw new Error(`No pattern for the path parameter ${name} of ${path}`);
+    return `:${name}{${pattern}}`;
+  });
+}
+
+/**
+ * Writes an error answer at once rather than through the adapter, which writes after an await. Node goes on to
+ * parse whatever follows the request on the connection (a DELETE or OPTIONS client may send a body without a
+ * Content-Length), and a parse error there would otherwise be answered with a bare 400 before this answer.
+ */
+function sendError(outgoing: ServerResponse, error: HttpError, headers: Record<string, string> = {}): Response {
+  if (!outgoing.headersSent) {
+    outgoing.writeHead(error.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+    outgoing.end(JSON.stringify(errorBody(error)));
+  }
+  return RESPONSE_ALREADY_SENT;
+}
+
+const rateLimit: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  const retryAfter = c.env.context.limits.network.takeHttp(c.env.incoming, new URL(c.req.url));
+  if (retryAfter === null) return next();
+  const refusal = new HttpError(429, 'rate_limited', `Too many requests. Try again in ${retryAfter} s.`);
+  return sendError(c.env.outgoing, refusal, { 'retry-after': String(retryAfter) });
+};
+
+function replyToError(error: Error, { env }: { env: ApiEnv['Bindings'] }): Response {
+  if (error instanceof HttpError) return sendError(env.outgoing, error);
+  if (isDatabaseUnavailableError(error)) {
+    env.context.health.reportUnavailable();
+    const unavailable = new HttpError(503, 'unavailable', DATABASE_UNAVAILABLE_MESSAGE);
+    return sendError(env.outgoing, unavailable, { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
+  }
+  console.error('API request failed', error);
+  return sendError(env.outgoing, new HttpError(500, 'internal', 'Something went wrong on the server.'));
+}
+
+export function buildApi(routes: ApiRoute[]): Hono<ApiEnv> {
+  const api = new Hono<ApiEnv>();
+  api.use('*', rateLimit);
+  for (const route of routes) api.on(route.method, routerPathOf(route.path), (c) => route.run(c));
+  // Registered after every route: a known path asked with another method is a 405, an unknown one a 404.
+  for (const path of new Set(routes.map((route) => route.path))) {
+    api.all(routerPathOf(path), (c) => {
+      throw methodNotAllowed(c);
+    });
+  }
+  api.notFound((c) => sendError(c.env.outgoing, new HttpError(404, 'not_found', `No API endpoint ${c.req.method} ${c.req.path}.`)));
+  api.onError(replyToError);
+  return api;
+}
+
+const api = buildApi(apiRoutes);
+
+/** Serves `/api/*` through the API router. Returns false for any other path so the caller can hand it to Next.js. */
 export async function handleApiRequest(
   request: IncomingMessage,
   response: ServerResponse,
@@ -38,33 +107,13 @@ export async function handleApiRequest(
 ): Promise<boolean> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (!url.pathname.startsWith('/api/')) return false;
-  const retryAfter = context.limits.network.takeHttp(request, url);
-  if (retryAfter !== null) {
-    response.setHeader('retry-after', String(retryAfter));
-    sendJson(response, 429, { error: { code: 'rate_limited', message: `Too many requests. Try again in ${retryAfter} s.` } });
-    return true;
-  }
-  try {
-    const matching = routes.filter((route) => route.path.test(url.pathname));
-    const route = matching.find((candidate) => candidate.method === request.method);
-    if (!route) {
-      if (matching.length > 0) throw new HttpError(405, 'method_not_allowed', `${request.method} is not allowed on ${url.pathname}.`);
-      throw new HttpError(404, 'not_found', `No API endpoint ${request.method} ${url.pathname}.`);
-    }
-    const params = route.path.exec(url.pathname)!.slice(1);
-    await route.handle({ request, response, context, publicUrl, params, query: url.searchParams });
-  } catch (error) {
-    if (error instanceof HttpError) {
-      const { status, code, message, issues } = error;
-      sendJson(response, status, { error: { code, message, ...(issues ? { issues } : {}) } });
-    } else if (isDatabaseUnavailableError(error)) {
-      context.health.reportUnavailable();
-      response.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
-      sendJson(response, 503, { error: { code: 'unavailable', message: DATABASE_UNAVAILABLE_MESSAGE } });
-    } else {
-      console.error('API request failed', error);
-      sendJson(response, 500, { error: { code: 'internal', message: 'Something went wrong on the server.' } });
-    }
-  }
+  const listen = getRequestListener((webRequest) => api.fetch(webRequest, { incoming: request, outgoing: response, context, publicUrl }), {
+    // Next.js shares this process: the adapter must leave the global Request and Response alone.
+    overrideGlobalObjects: false,
+    hostname: 'localhost',
+    // A request the adapter cannot turn into a URL (a malformed Host or target) gets the API's error body too.
+    errorHandler: () => sendError(response, new HttpError(400, 'invalid_payload', 'The request line or its Host header is not valid.')),
+  });
+  await listen(request, response);
   return true;
 }

@@ -1,6 +1,6 @@
 import { buildCalendar, calendarFileName, isDatedCall } from '@/lib/calendar/ics';
-import type { CreateCallInput } from '@/lib/protocol';
-import { callListQuerySchema, nextCallInputSchema, type CallList } from '@/lib/protocol/schedule';
+import { callPathSchema, TEXT_CONTENT_TYPES, type CreateCallInput } from '@/lib/protocol';
+import { callListQuerySchema, callListSchema, createdCallSchema, nextCallInputSchema } from '@/lib/protocol/schedule';
 import { utcToZonedLocal, zonedLocalToUtc } from '@/lib/time';
 import { buildNewCall, callUrls } from '../../domain/call-factory';
 import { collectPage, decodeCursor, filterForView, planNextStart, viewOf } from '../../domain/schedule';
@@ -15,63 +15,85 @@ import {
   listSeriesStarts,
   loadCallTemplate,
 } from '../../persistence/schedule.repository';
+import { defineRoute, noParameters, type ApiRoute } from './api-route';
 import { requirePublicCall } from './calls.routes';
-import { baseUrlOf, contentTypeOf, HttpError, parseOrThrow, readJson, sendJson, sendText } from './http-utils';
-import type { Route } from './router';
+import { baseUrlOf, contentTypeOf, HttpError, parseOrThrow, readJson, textResponse } from './http-utils';
 
-const slugPattern = '([a-z0-9]{1,64})';
-
-export const scheduleRoutes: Route[] = [
-  {
+export const scheduleRoutes: ApiRoute[] = [
+  defineRoute({
     method: 'GET',
-    path: /^\/api\/calls$/,
-    async handle({ response, context, query }) {
-      const { view, limit, cursor } = parseOrThrow(callListQuerySchema, Object.fromEntries(query), 'The call list query is not valid.');
+    path: '/api/calls',
+    operationId: 'listCalls',
+    summary: 'List calls',
+    description: 'One view (upcoming, live or past) a page at a time; pass `nextCursor` as `cursor` for the next page.',
+    params: noParameters,
+    query: callListQuerySchema,
+    invalidQueryMessage: 'The call list query is not valid.',
+    responses: { 200: { description: 'A page of the view.', json: callListSchema } },
+    errors: { 400: 'The query or the cursor is not valid.' },
+    async handle({ c, query: { view, limit, cursor }, reply }) {
       const after = cursor ? decodeCursor(cursor) : null;
       if (cursor && !after) throw new HttpError(400, 'invalid_payload', 'The cursor is not valid.');
       const now = new Date();
       const filter = filterForView(view, now);
       const page = await collectPage(
-        (position, take) => listCallSummaries(context.database, filter, position, take),
+        (position, take) => listCallSummaries(c.env.context.database, filter, position, take),
         (row) => viewOf(row, now) === view,
         limit,
         after,
       );
-      const body: CallList = {
-        view,
-        calls: page.rows.map(({ id: _id, startsAt, ...summary }) => ({ ...summary, startsAt: startsAt?.toISOString() ?? null })),
-        nextCursor: page.nextCursor,
-      };
-      sendJson(response, 200, body);
+      const calls = page.rows.map(({ id: _id, startsAt, ...summary }) => ({ ...summary, startsAt: startsAt?.toISOString() ?? null }));
+      return reply(200, { view, calls, nextCursor: page.nextCursor });
     },
-  },
-  {
+  }),
+  defineRoute({
     method: 'GET',
-    path: new RegExp(`^/api/calls/${slugPattern}/calendar\\.ics$`),
-    async handle({ request, response, context, publicUrl, params }) {
-      const { call } = await requirePublicCall(context, params[0]!);
+    path: '/api/calls/{slug}/calendar.ics',
+    operationId: 'downloadCalendar',
+    summary: 'The call as a calendar event (iCalendar)',
+    params: callPathSchema,
+    query: noParameters,
+    responses: { 200: { description: 'An iCalendar file with the call as one event.', text: TEXT_CONTENT_TYPES.calendar } },
+    errors: { 404: 'There is no call at this address.', 409: 'The call’s date is to be announced (`no_date`).' },
+    async handle({ c, params }) {
+      const { call } = await requirePublicCall(c.env.context, params.slug);
       if (!isDatedCall(call)) {
         throw new HttpError(409, 'no_date', 'This call’s date is to be announced, so there is no calendar event yet. The host sets the date first.');
       }
-      const callUrl = `${baseUrlOf(request, publicUrl)}/c/${call.slug}`;
-      sendText(response, 'text/calendar', buildCalendar(call, callUrl), calendarFileName(call.title));
+      const callUrl = `${baseUrlOf(c)}/c/${call.slug}`;
+      return textResponse(TEXT_CONTENT_TYPES.calendar, buildCalendar(call, callUrl), { type: 'attachment', filename: calendarFileName(call.title) });
     },
-  },
-  {
+  }),
+  defineRoute({
     method: 'POST',
-    path: new RegExp(`^/api/calls/${slugPattern}/next$`),
-    async handle({ request, response, context, publicUrl, params }) {
-      if (contentTypeOf(request) !== 'application/json') {
+    path: '/api/calls/{slug}/next',
+    operationId: 'planNextCall',
+    summary: 'Plan the next call of the series (host only)',
+    description: 'Copies the agenda and links (and, if asked, the open questions). The host key is `key` in the body. Without `startsAt` the series’ rhythm sets the date.',
+    params: callPathSchema,
+    query: noParameters,
+    body: { required: true, content: { 'application/json': nextCallInputSchema } },
+    responses: { 201: { description: 'The next call was created.', json: createdCallSchema } },
+    errors: {
+      400: 'The body is not valid.',
+      403: 'The key is not the call’s host key.',
+      404: 'There is no call at this address.',
+      413: 'The body is larger than 256 KB.',
+      415: 'The body is not JSON.',
+    },
+    async handle({ c, params, reply }) {
+      const { database } = c.env.context;
+      if (contentTypeOf(c) !== 'application/json') {
         throw new HttpError(415, 'unsupported_media_type', 'Send the request as JSON (Content-Type: application/json).');
       }
-      const input = parseOrThrow(nextCallInputSchema, await readJson(request), 'The next call could not be planned. Fix the problems listed.');
-      const access = await findCallAccess(context.database, params[0]!);
-      const template = access ? await loadCallTemplate(context.database, access.id) : null;
+      const input = parseOrThrow(nextCallInputSchema, await readJson(c), 'The next call could not be planned. Fix the problems listed.');
+      const access = await findCallAccess(database, params.slug);
+      const template = access ? await loadCallTemplate(database, access.id) : null;
       if (!access || !template) throw new HttpError(404, 'not_found', 'There is no call at this address.');
       if (!secretsMatch(input.key, access.hostKey)) throw new HttpError(403, 'forbidden', 'Only the host can plan the next call.');
 
       const { id: _id, seriesId: _seriesId, startsAt: _startsAt, ...copied } = template;
-      const startsAt = await nextStart(context.database, template, input.startsAt);
+      const startsAt = await nextStart(database, template, input.startsAt);
       const callInput: CreateCallInput = {
         ...copied,
         startsAt: startsAt ? utcToZonedLocal(startsAt, template.timezone) : undefined,
@@ -80,19 +102,19 @@ export const scheduleRoutes: Route[] = [
         attendees: [],
         introOrder: [],
       };
-      const seriesId = template.seriesId ?? (await ensureSeries(context.database, template.id, template.title, createId));
+      const seriesId = template.seriesId ?? (await ensureSeries(database, template.id, template.title, createId));
       const next = buildNewCall(callInput, { seriesId });
-      await insertCall(context.database, next);
+      await insertCall(database, next);
       try {
-        if (input.carryOverQuestions) await copyOpenQuestions(context.database, template.id, next.id, next.newId);
+        if (input.carryOverQuestions) await copyOpenQuestions(database, template.id, next.id, next.newId);
       } catch (error) {
         // The questions are copied after the call is stored; undo it rather than leave it half planned.
-        await deleteCall(context.database, next.id);
+        await deleteCall(database, next.id);
         throw error;
       }
-      sendJson(response, 201, callUrls(baseUrlOf(request, publicUrl), next));
+      return reply(201, callUrls(baseUrlOf(c), next));
     },
-  },
+  }),
 ];
 
 /**

@@ -1,5 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
-import { z } from 'zod';
+import { CALL_SLUG_PATTERN } from '@/lib/protocol';
 import { createId, secretsMatch } from '../../domain/secrets';
 import { ensureSeries } from '../../persistence/schedule.repository';
 import type { ServerContext } from '../context';
@@ -8,17 +7,11 @@ import { HttpError } from './http-utils';
 /** A request to put a new call in the series of an existing call, proven with that call's host key. */
 export type SeriesClaim = { slug: string; key: string };
 
-const slugSchema = z.string().regex(/^[a-z0-9]{1,64}$/, 'Must be the slug of a call (the part after /c/ in its address)');
-
-/** JSON body form: `seriesOf: { slug, key }`. */
-export const seriesClaimSchema = z.object({ slug: slugSchema, key: z.string().min(1, 'Required').max(128) });
-
 /** `?seriesOf=<slug>` with `Authorization: Bearer <host key>`; null when the query names no series. */
-export function seriesClaimFromRequest(query: URLSearchParams, headers: IncomingHttpHeaders): SeriesClaim | null {
-  const slug = query.get('seriesOf');
-  if (slug === null) return null;
-  if (!slugSchema.safeParse(slug).success) throw new HttpError(400, 'invalid_payload', '`seriesOf` must be the slug of a call (the part after /c/ in its address).');
-  const key = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '')?.[1];
+export function seriesClaimFromRequest(slug: string | undefined, authorization: string | undefined): SeriesClaim | null {
+  if (slug === undefined) return null;
+  if (!CALL_SLUG_PATTERN.test(slug)) throw new HttpError(400, 'invalid_payload', '`seriesOf` must be the slug of a call (the part after /c/ in its address).');
+  const key = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
   if (!key) throw new HttpError(403, 'forbidden', `Joining the series of call ${slug} takes that call's host key: send it as Authorization: Bearer <host key>.`);
   return { slug, key };
 }

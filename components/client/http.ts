@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import {
+  callReadSchema,
+  createCallBodySchema,
+  createdCallWithNoticesSchema,
+  HTTP_ERROR_CODES,
+  httpIssueSchema,
+  type CallRead,
+  type CreatedCall,
+  type CreatedCallWithNotices,
+  type HttpErrorCode,
+  type Issue,
+} from '@/lib/protocol';
+import { callListSchema, createdCallSchema, type CallList, type CallView, type nextCallInputSchema } from '@/lib/protocol/schedule';
+
+/**
+ * Why a request failed: the server's own error (its code, message and issues), `network` when the server could
+ * not be reached, `bad_response` when its answer could not be read.
+ */
+export type HttpClientError = {
+  code: HttpErrorCode | 'network' | 'bad_response';
+  message: string;
+  issues?: Issue[];
+  /** The HTTP status, when the server answered. */
+  status?: number;
+  /** From `retry-after`, on a 429 or 503. */
+  retryAfterSeconds?: number;
+};
+
+export type HttpResult<T> = { ok: true; data: T } | { ok: false; error: HttpClientError };
+
+/** An error body; a code this client does not know yet reads as `internal`, so its message still shows. */
+const errorBodySchema = z.object({
+  error: z.object({ code: z.enum(HTTP_ERROR_CODES).catch('internal'), message: z.string(), issues: z.array(httpIssueSchema).optional() }),
+});
+
+export const NETWORK_ERROR_MESSAGE = 'Could not reach the server. Check your connection and try again.';
+
+function retryAfterOf(response: Response): number | undefined {
+  const seconds = Number(response.headers.get('retry-after') ?? Number.NaN);
+  return Number.isFinite(seconds) ? seconds : undefined;
+}
+
+/** Sends one request and parses the answer: the success body with `schema`, an error body with the API's error schema. */
+async function request<Schema extends z.ZodType>(path: string, init: RequestInit, schema: Schema): Promise<HttpResult<z.output<Schema>>> {
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    return { ok: false, error: { code: 'network', message: NETWORK_ERROR_MESSAGE } };
+  }
+  const { status } = response;
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.ok) {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return { ok: true, data: parsed.data };
+    return { ok: false, error: { code: 'bad_response', message: 'The server sent an answer this page cannot read.', status } };
+  }
+  const retryAfterSeconds = retryAfterOf(response);
+  const problem = errorBodySchema.safeParse(body);
+  const error: HttpClientError = problem.success ? { ...problem.data.error, status } : { code: 'bad_response', message: `The server answered ${status}.`, status };
+  return { ok: false, error: retryAfterSeconds === undefined ? error : { ...error, retryAfterSeconds } };
+}
+
+const postJson = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const callPath = (slug: string) => `/api/calls/${encodeURIComponent(slug)}`;
+
+/** `GET /api/calls`: one page of a view of the call list. */
+export function listCalls(query: { view: CallView; limit: number; cursor?: string | null }): Promise<HttpResult<CallList>> {
+  const search = new URLSearchParams({ view: query.view, limit: String(query.limit) });
+  if (query.cursor) search.set('cursor', query.cursor);
+  return request(`/api/calls?${search}`, { cache: 'no-store' }, callListSchema);
+}
+
+/** `POST /api/calls`: a call from the form, or from a Markdown document (optionally joining a series). */
+export function createCall(body: z.input<typeof createCallBodySchema>): Promise<HttpResult<CreatedCallWithNotices>> {
+  return request('/api/calls', postJson(body), createdCallWithNoticesSchema);
+}
+
+/** `POST /api/calls/{slug}/next`: the host plans the next call of the series. */
+export function planNextCall(slug: string, input: z.input<typeof nextCallInputSchema>): Promise<HttpResult<CreatedCall>> {
+  return request(`${callPath(slug)}/next`, postJson(input), createdCallSchema);
+}
+
+/** `GET /api/calls/{slug}`: the call as any attendee sees it. */
+export function readCall(slug: string): Promise<HttpResult<CallRead>> {
+  return request(callPath(slug), {}, callReadSchema);
+}
+
+/** An error's message followed by each issue's, for a form without a place for each field. */
+export function describeError(error: HttpClientError): string {
+  return [error.message, ...(error.issues ?? []).map((issue) => issue.message)].join(' ');
+}

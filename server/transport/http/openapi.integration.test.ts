@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callReadSchema, createdCallWithNoticesSchema } from '@/lib/protocol';
+import { sampleCall, startTestServer } from '../../testing/test-server';
+import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES } from './http-utils';
+import { checkedDocumentSchema, OpenApiConformance } from './openapi-conformance';
+import { apiRoutes, buildApi, routerPathOf } from './router';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let conformance: OpenApiConformance;
+let rawDocument: unknown;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const response = await fetch(`${server.url}/api/openapi.json`);
+  rawDocument = await response.clone().json();
+  conformance = new OpenApiConformance(checkedDocumentSchema.parse(rawDocument));
+  await conformance.check('GET', response);
+});
+afterAll(() => server.close());
+
+type Options = { body?: BodyInit; contentType?: string; headers?: Record<string, string> };
+
+/** Calls the API for real and checks the answer against the document; returns the status and the checked body. */
+async function call(method: string, path: string, { body, contentType, headers = {} }: Options = {}) {
+  const response = await fetch(`${server.url}${path}`, { method, body, headers: { ...(contentType ? { 'content-type': contentType } : {}), ...headers } });
+  return { status: response.status, body: await conformance.check(method, response) };
+}
+const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) => call('POST', path, { body: JSON.stringify(body), contentType: 'application/json', headers });
+
+async function createCall(body: unknown = sampleCall) {
+  const { status, body: created } = await postJson('/api/calls', body);
+  expect(status).toBe(201);
+  const parsed = createdCallWithNoticesSchema.parse(created);
+  return { ...parsed, key: new URL(parsed.hostUrl).hash.replace('#key=', '') };
+}
+
+describe('the OpenAPI document', () => {
+  it('describes every route the router mounts, with the host key as a security scheme', () => {
+    const mounted = buildApi(apiRoutes).routes.filter((route) => route.method !== 'ALL' && route.path !== '/*');
+    expect(mounted.length).toBeGreaterThan(0);
+    const documented = Object.entries(conformance.document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${routerPathOf(path)}`));
+    expect(mounted.map((route) => `${route.method} ${route.path}`).sort()).toEqual(documented.sort());
+    const operationIds = apiRoutes.map((route) => route.operationId);
+    expect(new Set(operationIds).size).toBe(operationIds.length);
+    expect(rawDocument).toMatchObject({
+      components: { securitySchemes: { hostKey: { type: 'http', scheme: 'bearer' }, hostKeyQuery: { type: 'apiKey', in: 'query', name: 'key' } } },
+      paths: { '/api/calls/{slug}/attendees.csv': { get: { security: [{ hostKey: [] }, { hostKeyQuery: [] }] } } },
+    });
+  });
+});
+
+describe('every endpoint answers as the OpenAPI document says', () => {
+  it('health', async () => {
+    expect((await call('GET', '/api/health')).status).toBe(200);
+  });
+
+  it('POST /api/calls from JSON, Markdown and a document in JSON, and its errors', async () => {
+    await createCall();
+    const markdown = await call('POST', '/api/calls?timezone=Europe/Berlin', { body: '# Release call\n\n## News\n- Release 1.2\n', contentType: 'text/markdown' });
+    expect(markdown.status).toBe(201);
+    expect(createdCallWithNoticesSchema.parse(markdown.body).notices.length).toBeGreaterThan(0);
+    expect((await postJson('/api/calls', { markdown: '# Call\n\n## A\n- b\n', filename: '2026-01-05.md' })).status).toBe(201);
+
+    expect((await postJson('/api/calls', { title: '' })).status).toBe(400);
+    expect((await call('POST', '/api/calls', { body: '{', contentType: 'application/json' })).status).toBe(400);
+    expect((await call('POST', '/api/calls', { body: '<p>call</p>', contentType: 'text/html' })).status).toBe(415);
+    expect((await call('POST', '/api/calls', { body: 'x'.repeat(MAX_UPLOAD_BYTES + 1), contentType: 'text/markdown' })).status).toBe(413);
+
+    const { slug } = await createCall();
+    expect((await postJson(`/api/calls?seriesOf=${slug}`, sampleCall)).status).toBe(403);
+    expect((await postJson('/api/calls?seriesOf=nosuchcall', sampleCall, { authorization: 'Bearer some-key' })).status).toBe(404);
+  });
+
+  it('GET /api/calls and its errors', async () => {
+    await createCall();
+    const { status, body } = await call('GET', '/api/calls?view=upcoming&limit=1');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ view: 'upcoming', calls: [expect.objectContaining({ title: sampleCall.title })] });
+    expect((await call('GET', '/api/calls?limit=0')).status).toBe(400);
+    expect((await call('GET', '/api/calls?cursor=123.x!')).status).toBe(400);
+  });
+
+  it('GET /api/calls/{slug} and its downloads', async () => {
+    const { slug, key } = await createCall();
+    const read = await call('GET', `/api/calls/${slug}`);
+    expect(read.status).toBe(200);
+    expect(callReadSchema.parse(read.body).call.slug).toBe(slug);
+    for (const download of ['agenda.md', 'minutes.md', 'calendar.ics']) {
+      expect((await call('GET', `/api/calls/${slug}/${download}`)).status).toBe(200);
+    }
+    expect((await call('GET', `/api/calls/${slug}/attendees.csv`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+    expect((await call('GET', `/api/calls/${slug}/attendees.csv?key=${key}`)).status).toBe(200);
+    expect((await call('GET', `/api/calls/${slug}/attendees.csv?key=wrong`)).status).toBe(403);
+
+    for (const path of ['', '/agenda.md', '/minutes.md', '/calendar.ics', '/attendees.csv']) {
+      expect((await call('GET', `/api/calls/nosuchcall${path}`)).status).toBe(404);
+    }
+    const { slug: undated } = await createCall({ ...sampleCall, startsAt: undefined });
+    expect((await call('GET', `/api/calls/${undated}/calendar.ics`)).status).toBe(409);
+  });
+
+  it('POST /api/calls/{slug}/next and its errors', async () => {
+    const { slug, key } = await createCall();
+    expect((await postJson(`/api/calls/${slug}/next`, { key, startsAt: '2030-01-07T17:30' })).status).toBe(201);
+    expect((await postJson(`/api/calls/${slug}/next`, { key: 'wrong' })).status).toBe(403);
+    expect((await postJson('/api/calls/nosuchcall/next', { key })).status).toBe(404);
+    expect((await postJson(`/api/calls/${slug}/next`, { key, startsAt: 'soon' })).status).toBe(400);
+    expect((await call('POST', `/api/calls/${slug}/next`, { body: 'key', contentType: 'text/plain' })).status).toBe(415);
+    expect((await call('POST', `/api/calls/${slug}/next`, { body: 'x'.repeat(MAX_BODY_BYTES + 1), contentType: 'application/json' })).status).toBe(413);
+  });
+
+  it('answers an unknown path with 404 and a known path with another method with 405, in the error body', async () => {
+    for (const [method, path, status] of [
+      ['GET', '/api/nothing-here', 404],
+      ['DELETE', '/api/calls', 405],
+      ['PUT', '/api/calls/abc/next', 405],
+      ['HEAD', '/api/health', 405],
+    ] as const) {
+      const response = await fetch(`${server.url}${path}`, { method });
+      expect(response.status).toBe(status);
+      if (method !== 'HEAD') await conformance.checkError(response);
+    }
+  });
+
+  it('answers over the rate limit with 429 and retry-after', async () => {
+    const limited = await startTestServer({ rateLimits: { apiPerMinute: 1 } });
+    try {
+      await fetch(`${limited.url}/api/calls`);
+      const refused = await fetch(`${limited.url}/api/calls`);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      await conformance.check('GET', refused);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('coverage', () => {
+  it('exercised every documented operation with every status it documents, but for server failures', () => {
+    const seen = new Set(conformance.exercised.map(({ method, path, status }) => `${method} ${path} ${status}`));
+    const missing = Object.entries(conformance.document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).flatMap(([method, operation]) =>
+        Object.keys(operation.responses)
+          .filter((status) => !['429', '500', '503'].includes(status))
+          .map((status) => `${method} ${path} ${status}`)
+          .filter((key) => !seen.has(key)),
+      ),
+    );
+    expect(missing).toEqual([]);
+  });
+});
