@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { CallDraft } from '@/lib/markdown/call-draft';
-import type { CreateCallFormInput, Issue } from '@/lib/protocol';
+import type { CreateCallFormInput } from '@/lib/protocol';
 import { newKey, type DraftSection } from './agenda-editor';
 
 export type FormLink = { key: number; label: string; url: string };
@@ -69,33 +68,6 @@ export function sectionsFrom(draft: CallDraft): DraftSection[] {
       plannedMinutes: item.plannedMinutes === null ? '' : String(item.plannedMinutes),
     })),
   }));
-}
-
-const noticeSchema = z.object({ line: z.number(), message: z.string() });
-
-/** `201` from `POST /api/calls`: where the call lives, and what the server noticed while reading it. */
-export const createdCallSchema = z.object({
-  slug: z.string(),
-  publicUrl: z.string(),
-  hostUrl: z.string(),
-  scribeUrl: z.string(),
-  notices: z.array(noticeSchema).default([]),
-});
-export type CreatedCallAnswer = z.infer<typeof createdCallSchema>;
-
-/** `{ error: { code, message, issues? } }` from the API. */
-export const apiErrorSchema = z.object({
-  error: z.object({
-    code: z.string().optional(),
-    message: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string(), line: z.number().optional() })).optional(),
-  }),
-});
-
-export function issuesOf(body: unknown): { message: string; issues: Issue[] } {
-  const failure = apiErrorSchema.safeParse(body);
-  if (!failure.success) return { message: 'The server answered with an error it did not explain.', issues: [] };
-  return { message: failure.data.error.message, issues: failure.data.error.issues ?? [] };
 }
 
 /** The host page of a created call as a same-site path, keeping its `#key=`. */

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import type { PublicQuestion } from '@/lib/protocol';
+import { isOpenState } from '@/lib/questions';
 import { describeError, NETWORK_ERROR_MESSAGE, planNextCall } from '../client/http';
 import { Button } from '../ui/button';
 import { Field, TextInput } from '../ui/field';
@@ -37,7 +38,7 @@ export function PlanNextCall({
 }) {
   const [startsAt, setStartsAt] = useState('');
   const [carryOver, setCarryOver] = useState(true);
-  const unansweredCount = questions.filter((question) => question.state === 'open' || question.state === 'answering').length;
+  const unansweredCount = questions.filter((question) => isOpenState(question.state)).length;
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
 

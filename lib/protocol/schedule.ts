@@ -61,11 +61,3 @@ export const createdCallSchema = z.object({
   scribeUrl: z.string(),
 });
 
-/** The JSON error body of every HTTP API failure. */
-export const apiErrorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});

@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
 import { z } from 'zod';
 
 /** The parts of an OpenAPI document a conformance check reads. */
@@ -42,7 +42,8 @@ export type Exercised = { method: string; path: string; status: number };
  */
 export class OpenApiConformance {
   readonly exercised: Exercised[] = [];
-  readonly #ajv = new Ajv({ allErrors: true });
+  /** OpenAPI 3.1 schemas are JSON Schema 2020-12. */
+  readonly #ajv = new Ajv2020({ allErrors: true });
 
   constructor(readonly document: CheckedDocument) {}
 
