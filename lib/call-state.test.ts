@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applySequencedEvent, listItems } from './call-state';
 import type { CallSnapshot } from './protocol';
+import { sampleCall, sampleItem, sampleSection } from './testing/samples';
 
 const snapshot: CallSnapshot = {
   protocolVersion: 1,
@@ -8,31 +9,7 @@ const snapshot: CallSnapshot = {
   serverTime: '2026-11-26T17:00:00.000Z',
   presence: { participantCount: 0, onlineCount: 0 },
   questions: [],
-  call: {
-    slug: 'abc',
-    title: 'Community call',
-    description: '',
-    startsAt: '2026-11-26T17:00:00.000Z',
-    timezone: 'Europe/Berlin',
-    plannedMinutes: 60,
-    status: 'live',
-    startedAt: '2026-11-26T17:00:00.000Z',
-    endedAt: null,
-    currentItemId: 'i1',
-    itemStartedAt: '2026-11-26T17:00:00.000Z',
-    timerPausedAt: null,
-    timerExtraSeconds: 0,
-    qaOpen: true,
-    qaModerated: false,
-    qaScribesModerate: false,
-    intro: null,
-    documentsBaseUrl: '',
-    links: [],
-    sections: [
-      { id: 's1', title: 'Welcome', notes: '', items: [{ id: 'i1', title: 'Intro', notes: '', presenter: '', plannedMinutes: 5 }] },
-      { id: 's2', title: 'Q&A', notes: '', items: [{ id: 'i2', title: 'Open floor', notes: '', presenter: '', plannedMinutes: null }] },
-    ],
-  },
+  call: sampleCall({ sections: [sampleSection('s1', 'Welcome', [sampleItem('i1', 5, 'Intro')]), sampleSection('s2', 'Q&A', [sampleItem('i2', null, 'Open floor')])] }),
 };
 const move = (sequence: number) => ({
   sequence,

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyTallies, drainEvents, EMPTY_CALL_VIEW, receiveEvent, receiveSnapshot, recordOwnCommand, type CallView } from './call-view';
-import type { CallSnapshot, PublicQuestion, SequencedEvent } from './protocol';
+import type { CallSnapshot, SequencedEvent } from './protocol';
+import { sampleCall, sampleItem, sampleQuestion, sampleSection } from './testing/samples';
 
-const question = (id: string, voteCount = 0): PublicQuestion => ({
-  id,
-  text: `Question ${id}`,
-  authorName: 'Ada',
-  isAnonymous: false,
-  itemId: null,
-  state: 'open',
-  answer: '',
-  answeredBy: '',
-  voteCount,
-  createdAt: '2026-11-26T17:01:00.000Z',
-});
+const question = (id: string, voteCount = 0) => sampleQuestion(id, { voteCount, createdAt: '2026-11-26T17:01:00.000Z' });
 
 const snapshot: CallSnapshot = {
   protocolVersion: 1,
@@ -21,28 +11,7 @@ const snapshot: CallSnapshot = {
   serverTime: '2026-11-26T17:00:00.000Z',
   presence: { participantCount: 0, onlineCount: 0 },
   questions: [question('q1', 2), question('q2', 1)],
-  call: {
-    slug: 'abc',
-    title: 'Community call',
-    description: '',
-    startsAt: '2026-11-26T17:00:00.000Z',
-    timezone: 'Europe/Berlin',
-    plannedMinutes: 60,
-    status: 'live',
-    startedAt: '2026-11-26T17:00:00.000Z',
-    endedAt: null,
-    currentItemId: 'i1',
-    itemStartedAt: '2026-11-26T17:00:00.000Z',
-    timerPausedAt: null,
-    timerExtraSeconds: 0,
-    qaOpen: true,
-    qaModerated: false,
-    qaScribesModerate: false,
-    intro: null,
-    documentsBaseUrl: '',
-    links: [],
-    sections: [{ id: 's1', title: 'Welcome', notes: '', items: [{ id: 'i1', title: 'Intro', notes: '', presenter: '', plannedMinutes: 5 }, { id: 'i2', title: 'News', notes: '', presenter: '', plannedMinutes: 5 }] }],
-  },
+  call: sampleCall({ sections: [sampleSection('s1', 'Welcome', [sampleItem('i1', 5, 'Intro'), sampleItem('i2', 5, 'News')])] }),
 };
 
 const current = (sequence: number, currentItemId: string): SequencedEvent => ({

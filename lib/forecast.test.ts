@@ -1,31 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { forecastAgenda, readTimer } from './forecast';
 import type { PublicCall } from './protocol';
+import { sampleCall, sampleItem, sampleSection } from './testing/samples';
 
 const t = (time: string) => Date.parse(`2026-11-26T${time}:00.000Z`);
-const item = (id: string, plannedMinutes: number | null) => ({ id, title: id, notes: '', presenter: '', plannedMinutes });
-const call: PublicCall = {
+const call: PublicCall = sampleCall({
   slug: 'x',
   title: 'Call',
-  description: '',
-  startsAt: '2026-11-26T17:00:00.000Z',
   timezone: 'UTC',
-  plannedMinutes: 60,
-  status: 'live',
-  startedAt: '2026-11-26T17:00:00.000Z',
-  endedAt: null,
   currentItemId: 'a',
-  itemStartedAt: '2026-11-26T17:00:00.000Z',
-  timerPausedAt: null,
-  timerExtraSeconds: 0,
-  qaOpen: true,
-  qaModerated: false,
-  qaScribesModerate: false,
-  intro: null,
-  documentsBaseUrl: '',
-  links: [],
-  sections: [{ id: 's', title: 'S', notes: '', items: [item('a', 10), item('b', 15), item('c', null), item('d', 5)] }],
-};
+  sections: [sampleSection('s', 'S', [sampleItem('a', 10), sampleItem('b', 15), sampleItem('c', null), sampleItem('d', 5)])],
+});
 
 describe('readTimer', () => {
   it('is ok within the plan, over past it, far over past 20 % or a minute', () => {
@@ -50,14 +35,14 @@ const startTimes = (forecast: ReturnType<typeof forecastAgenda>) => [...forecast
 
 describe('forecastAgenda', () => {
   it('shares the planned length evenly among items without durations', () => {
-    const items = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => item(id, null));
+    const items = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => sampleItem(id, null));
     const forecast = forecastAgenda(withItems(items, scheduled), t('16:00'));
     expect(startTimes(forecast)).toEqual(['17:00:00', '17:10:00', '17:20:00', '17:30:00', '17:40:00', '17:50:00']);
     expect(forecast.endsAt).toBe(t('18:00'));
   });
 
   it('gives unplanned items what the planned ones leave, ending at the planned end', () => {
-    const items = [item('a', 10), item('b', 15), item('c', null), item('d', 5), item('e', null)];
+    const items = [sampleItem('a', 10), sampleItem('b', 15), sampleItem('c', null), sampleItem('d', 5), sampleItem('e', null)];
     const forecast = forecastAgenda(withItems(items, scheduled), t('16:00'));
     expect(startTimes(forecast)).toEqual(['17:00:00', '17:10:00', '17:25:00', '17:40:00', '17:45:00']);
     expect(forecast.endsAt).toBe(t('18:00'));
@@ -65,7 +50,7 @@ describe('forecastAgenda', () => {
   });
 
   it('gives unplanned items nothing when the planned ones fill the length', () => {
-    const items = [item('a', 40), item('b', null), item('c', 30)];
+    const items = [sampleItem('a', 40), sampleItem('b', null), sampleItem('c', 30)];
     const forecast = forecastAgenda(withItems(items, scheduled), t('16:00'));
     expect(startTimes(forecast)).toEqual(['17:00:00', '17:40:00', '17:40:00']);
     expect(forecast.sharesMs.get('b')).toBe(0);
@@ -73,20 +58,20 @@ describe('forecastAgenda', () => {
   });
 
   it('starts a scheduled call that has not begun at the earliest now', () => {
-    const forecast = forecastAgenda(withItems([item('a', 10), item('b', null)], scheduled), t('17:05'));
+    const forecast = forecastAgenda(withItems([sampleItem('a', 10), sampleItem('b', null)], scheduled), t('17:05'));
     expect(forecast.startsAt.get('a')).toBe(t('17:05'));
     expect(forecast.startsAt.get('b')).toBe(t('17:15'));
     expect(forecast.endsAt).toBe(t('18:05'));
   });
 
   it('has no forecast while the date is to be announced', () => {
-    const forecast = forecastAgenda(withItems([item('a', 10), item('b', null)], { ...scheduled, startsAt: null }), t('16:00'));
+    const forecast = forecastAgenda(withItems([sampleItem('a', 10), sampleItem('b', null)], { ...scheduled, startsAt: null }), t('16:00'));
     expect(forecast.startsAt.size).toBe(0);
     expect(forecast.endsAt).toBeNull();
   });
 
   it('counts a TBA call from its real start once it is live', () => {
-    const live = withItems([item('a', 10), item('b', null), item('c', null)], {
+    const live = withItems([sampleItem('a', 10), sampleItem('b', null), sampleItem('c', null)], {
       startsAt: null,
       startedAt: '2026-11-26T09:00:00.000Z',
       itemStartedAt: '2026-11-26T09:00:00.000Z',
@@ -115,7 +100,7 @@ describe('forecastAgenda', () => {
   });
 
   it('pushes everything past the planned end once no unplanned time is left, never before now', () => {
-    const items = [item('a', 10), item('b', null), item('c', 45)];
+    const items = [sampleItem('a', 10), sampleItem('b', null), sampleItem('c', 45)];
     const forecast = forecastAgenda(withItems(items), t('17:20'));
     expect(forecast.startsAt.get('b')).toBe(t('17:20'));
     expect(forecast.startsAt.get('c')).toBe(t('17:20'));
@@ -123,7 +108,7 @@ describe('forecastAgenda', () => {
   });
 
   it('gives a current item without duration its share, and shares what is left after it overruns', () => {
-    const items = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => item(id, null));
+    const items = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => sampleItem(id, null));
     const onSecond = withItems(items, { currentItemId: 'b', itemStartedAt: '2026-11-26T17:10:00.000Z' });
     expect(startTimes(forecastAgenda(onSecond, t('17:15')))).toEqual(['17:20:00', '17:30:00', '17:40:00', '17:50:00']);
     const overrun = forecastAgenda(onSecond, t('17:24'));

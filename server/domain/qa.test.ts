@@ -1,44 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicCall, PublicQuestion } from '@/lib/protocol';
+import { sampleCall, sampleItem, sampleQuestion, sampleSection } from '@/lib/testing/samples';
 import { decideAsk, decideMerge, decideModerationCommand, decideQaSettings } from './qa';
 
-const baseCall: PublicCall = {
-  slug: 'abc',
-  title: 'Community call',
-  description: '',
-  startsAt: null,
-  timezone: 'Europe/Berlin',
-  plannedMinutes: 60,
-  status: 'live',
-  startedAt: null,
-  endedAt: null,
-  currentItemId: null,
-  itemStartedAt: null,
-  timerPausedAt: null,
-  timerExtraSeconds: 0,
-  qaOpen: true,
-  qaModerated: false,
-  qaScribesModerate: false,
-  intro: null,
-  documentsBaseUrl: '',
-  links: [],
-  sections: [{ id: 's1', title: 'Q&A', notes: '', items: [{ id: 'i1', title: 'Open floor', notes: '', presenter: '', plannedMinutes: null }] }],
-};
-const call = (patch: Partial<PublicCall> = {}): PublicCall => ({ ...baseCall, ...patch });
+const call = (patch: Partial<PublicCall> = {}): PublicCall =>
+  sampleCall({ startsAt: null, startedAt: null, currentItemId: null, itemStartedAt: null, sections: [sampleSection('s1', 'Q&A', [sampleItem('i1', null, 'Open floor')])], ...patch });
 
-const question = (id: string, patch: Partial<PublicQuestion> = {}): PublicQuestion => ({
-  id,
-  text: `Question ${id}`,
-  authorName: 'Ada',
-  isAnonymous: false,
-  itemId: null,
-  state: 'open',
-  answer: '',
-  answeredBy: '',
-  voteCount: 0,
-  createdAt: '2026-11-26T17:00:00.000Z',
-  ...patch,
-});
+const question = sampleQuestion;
 
 const ada = { role: 'attendee' as const, participantId: 'p-ada', displayName: 'Ada' };
 const input = { id: 'q1', text: 'When is the release?', isAnonymous: false, itemId: null, createdAt: '2026-11-26T17:01:00.000Z' };

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sortQuestions } from '@/lib/questions';
 import type { PublicQuestion } from '@/lib/protocol';
+import { sampleQuestion } from '@/lib/testing/samples';
 import { checkMerge, decideModeration, publishQuestionChanges, seesEveryQuestion, visibleQuestions } from './questions';
 
-const question = (id: string, patch: Partial<PublicQuestion> = {}): PublicQuestion => ({
-  id,
-  text: `Question ${id}`,
-  authorName: 'Ada',
-  isAnonymous: false,
-  itemId: null,
-  state: 'open',
-  answer: '',
-  answeredBy: '',
-  voteCount: 0,
-  createdAt: `2026-11-26T17:0${id}:00.000Z`,
-  ...patch,
-});
+const question = (id: string, patch: Partial<PublicQuestion> = {}) => sampleQuestion(id, { createdAt: `2026-11-26T17:0${id}:00.000Z`, ...patch });
 
 describe('decideModeration', () => {
   it('pins one question at a time, returning the previous one to the queue', () => {
