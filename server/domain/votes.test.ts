@@ -19,6 +19,11 @@ describe('decideVotes', () => {
       { questionId: 'q2', participantId: 'ada' },
     ]);
     expect(decision.toDelete).toEqual([{ questionId: 'q2', participantId: 'bo' }]);
+    // One tally per question whose votes changed, however many votes it got.
+    expect(decision.notices).toEqual([
+      { type: 'tally.changed', questionId: 'q1' },
+      { type: 'tally.changed', questionId: 'q2' },
+    ]);
   });
 
   it('refuses a second vote, also within one batch, and an unvote without a vote', () => {
@@ -52,6 +57,6 @@ describe('decideVotes', () => {
       { ok: false, code: 'not_found', message: 'That question does not exist.' },
       { ok: false, code: 'not_checked_in', message: 'Check in first to ask or vote.' },
     ]);
-    expect([decision.toCreate, decision.toDelete]).toEqual([[], []]);
+    expect([decision.toCreate, decision.toDelete, decision.notices]).toEqual([[], [], []]);
   });
 });

@@ -1,5 +1,6 @@
 import { isOpenState } from '@/lib/questions';
 import type { QuestionState } from '@/lib/protocol';
+import type { Notice } from './decision';
 
 export type VoteRequest = { questionId: string; participantId: string; isVote: boolean };
 export type VoteRefusal = { ok: false; code: 'not_found' | 'invalid_state' | 'not_checked_in'; message: string };
@@ -21,6 +22,8 @@ export type VoteDecision = {
   outcomes: ({ ok: true } | VoteRefusal)[];
   toCreate: VotePair[];
   toDelete: VotePair[];
+  /** The tally of each question whose votes changed, for everyone on the next tick once the batch is committed. */
+  notices: Notice[];
 };
 
 const keyOf = ({ questionId, participantId }: VotePair) => `${questionId} ${participantId}`;
@@ -49,5 +52,6 @@ export function decideVotes(state: VoteState, requests: readonly VoteRequest[]):
     (isVote ? toCreate : toDelete).push({ questionId, participantId });
     return { ok: true };
   });
-  return { outcomes, toCreate, toDelete };
+  const touched = new Set([...toCreate, ...toDelete].map((vote) => vote.questionId));
+  return { outcomes, toCreate, toDelete, notices: [...touched].map((questionId) => ({ type: 'tally.changed', questionId })) };
 }

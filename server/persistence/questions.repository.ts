@@ -1,6 +1,7 @@
 import { QUESTION_STATES, type PublicQuestion, type QuestionState } from '@/lib/protocol';
 import { PUBLIC_STATES } from '@/lib/questions';
 import { decideVotes, type VoteOutcome, type VoteRequest } from '../domain/votes';
+import type { Notice } from '../domain/decision';
 import { chunksOfIds, type Database, type Transaction } from './database';
 
 const fields = {
@@ -123,13 +124,12 @@ export async function mergeQuestion(transaction: Transaction, sourceId: string, 
   return (await recount(transaction, [targetId])).get(targetId) ?? 0;
 }
 
-export type { VoteOutcome, VoteRequest } from '../domain/votes';
 
 /**
  * Applies a tick's worth of votes in one transaction: reads what `decideVotes` needs, writes what it returns.
  * The primary key (question, participant) makes a vote count once whatever the clients send.
  */
-export async function applyVoteBatch(database: Database, callId: string, requests: VoteRequest[]): Promise<VoteOutcome[]> {
+export async function applyVoteBatch(database: Database, callId: string, requests: VoteRequest[]): Promise<{ outcomes: VoteOutcome[]; notices: Notice[] }> {
   return database.$transaction(async (transaction) => {
     const questionIds = [...new Set(requests.map((request) => request.questionId))];
     const participantIds = [...new Set(requests.map((request) => request.participantId))];
@@ -141,7 +141,7 @@ export async function applyVoteBatch(database: Database, callId: string, request
     });
     // Checked here, once per batch, rather than once per vote: a removed participant's votes are refused.
     const active = await transaction.participant.findMany({ where: { callId, id: { in: participantIds }, removedAt: null }, select: { id: true } });
-    const { outcomes, toCreate, toDelete } = decideVotes(
+    const { outcomes, toCreate, toDelete, notices } = decideVotes(
       {
         questionStates: new Map(questions.map((question) => [question.id, parseState(question.state)])),
         existingVotes,
@@ -151,9 +151,12 @@ export async function applyVoteBatch(database: Database, callId: string, request
     );
     if (toCreate.length > 0) await transaction.vote.createMany({ data: toCreate });
     for (const vote of toDelete) await transaction.vote.delete({ where: { questionId_participantId: vote } });
-    const touched = [...new Set([...toCreate, ...toDelete].map((vote) => vote.questionId))];
+    const touched = notices.flatMap((notice) => (notice.type === 'tally.changed' ? [notice.questionId] : []));
     const counts = touched.length > 0 ? await recount(transaction, touched) : new Map<string, number>();
-    return outcomes.map((outcome, index) => (outcome.ok ? { ok: true, voteCount: counts.get(requests[index]!.questionId) ?? 0 } : outcome));
+    return {
+      outcomes: outcomes.map((outcome, index) => (outcome.ok ? { ok: true, voteCount: counts.get(requests[index]!.questionId) ?? 0 } : outcome)),
+      notices,
+    };
   });
 }
 

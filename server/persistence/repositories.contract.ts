@@ -163,7 +163,8 @@ export function describeRepositoryContract(provider: string, open: () => Promise
         { questionId, participantId: voters[0]!.id, isVote: true },
         { questionId, participantId: voters[0]!.id, isVote: true },
       ]);
-      expect(duplicated.map((outcome) => outcome.ok)).toEqual([true, false]);
+      expect(duplicated.outcomes.map((outcome) => outcome.ok)).toEqual([true, false]);
+      expect(duplicated.notices).toEqual([{ type: 'tally.changed', questionId }]);
 
       // Two nodes' batches overlapping on the same (question, participant) pairs, at the same moment.
       const batch = (offset: number) =>
@@ -172,17 +173,20 @@ export function describeRepositoryContract(provider: string, open: () => Promise
         );
       const everyone = voters.slice(1).map((voter) => ({ questionId, participantId: voter.id, isVote: true }));
       const results = await Promise.all([applyVoteBatch(database, callId, batch(0)), applyVoteBatch(database, callId, batch(1)), applyVoteBatch(database, callId, everyone)]);
-      const accepted = results.flatMap((outcomes, index) =>
+      const accepted = results.flatMap(({ outcomes }, index) =>
         outcomes.flatMap((outcome, position) => (outcome.ok ? [[batch(0), batch(1), everyone][index]![position]!] : [])),
       );
       expect(accepted.filter((vote) => vote.questionId === questionId)).toHaveLength(29);
       expect(accepted.filter((vote) => vote.questionId === otherId)).toHaveLength(29);
 
       const unvoted = await applyVoteBatch(database, callId, [{ questionId, participantId: voters[5]!.id, isVote: false }]);
-      expect(unvoted).toEqual([{ ok: true, voteCount: 29 }]);
+      expect(unvoted.outcomes).toEqual([{ ok: true, voteCount: 29 }]);
       const counts = Object.fromEntries((await listQuestions(database, callId, { includeHidden: true })).map((question) => [question.id, question.voteCount]));
       expect(counts).toEqual({ [questionId]: 29, [otherId]: 29 });
-      expect(await applyVoteBatch(database, callId, [{ questionId: 'missing', participantId: voters[1]!.id, isVote: true }])).toMatchObject([{ ok: false, code: 'not_found' }]);
+      expect(await applyVoteBatch(database, callId, [{ questionId: 'missing', participantId: voters[1]!.id, isVote: true }])).toMatchObject({
+        outcomes: [{ ok: false, code: 'not_found' }],
+        notices: [],
+      });
       const own = await listOwnActivity(database, callId, [voters[0]!.id, voters[1]!.id, voters[5]!.id, 'nobody']);
       expect(own.get(voters[0]!.id)!.myQuestions.sort()).toEqual([questionId, otherId].sort());
       expect(own.get(voters[1]!.id)!.myVotes.sort()).toEqual([questionId, otherId].sort());

@@ -1,4 +1,5 @@
 import type { CallEvent, PublicQuestion, SequencedEvent } from '@/lib/protocol';
+import type { Notice } from '../domain/decision';
 import { countParticipants, listParticipants } from '../persistence/participants.repository';
 import { readVoteCounts } from '../persistence/questions.repository';
 import type { PresenceTracker } from './presence';
@@ -44,6 +45,15 @@ export class Broadcaster {
     const sequenced = events.map((event, index) => ({ sequence: firstSequence + index, event }));
     for (const item of sequenced) this.io.to(callRoom(callId)).emit('call:event', item);
     return sequenced;
+  }
+
+  /** Delivers a decision's notices; called only once the change they report is committed. */
+  publish(callId: string, notices: readonly Notice[]): void {
+    for (const notice of notices) {
+      if (notice.type === 'question.hidden') this.sendHiddenQuestion(callId, notice.question, notice.authorId);
+      else if (notice.type === 'tally.changed') this.markTallyChanged(callId, notice.questionId);
+      else this.markParticipantChanged(callId, notice.participantId);
+    }
   }
 
   /** A question's votes changed; everyone gets its count, merged with others, on the next tick. */

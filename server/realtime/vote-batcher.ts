@@ -1,4 +1,5 @@
-import { applyVoteBatch, type VoteOutcome, type VoteRequest } from '../persistence/questions.repository';
+import type { VoteOutcome, VoteRequest } from '../domain/votes';
+import { applyVoteBatch } from '../persistence/questions.repository';
 import type { Database } from '../persistence/database';
 import { BatchQueue } from './batch-queue';
 import type { Broadcaster } from './broadcaster';
@@ -17,16 +18,14 @@ export class VoteBatcher {
   /** Batches are written one after another, whichever call they belong to. */
   #writing: Promise<void> = Promise.resolve();
 
-  constructor(database: Database, broadcaster: Broadcaster) {
+  constructor(database: Database, broadcaster: Pick<Broadcaster, 'publish'>) {
     this.#queue = new BatchQueue({
       windowMs: BATCH_MS,
       maxBatch: MAX_BATCH,
       around: (_, work) => (this.#writing = this.#writing.then(work)),
       process: async (callId, requests) => {
-        const outcomes = await applyVoteBatch(database, callId, requests);
-        outcomes.forEach((outcome, index) => {
-          if (outcome.ok) broadcaster.markTallyChanged(callId, requests[index]!.questionId);
-        });
+        const { outcomes, notices } = await applyVoteBatch(database, callId, requests);
+        broadcaster.publish(callId, notices);
         return outcomes;
       },
     });

@@ -67,9 +67,11 @@ async function setUp() {
         published.push(...events.map((event, index) => `${first + index} ${event.type}`));
         return events.map((event, index) => ({ sequence: first + index, event }));
       },
-      sendHiddenQuestion: (_callId, question) => published.push(`hidden ${question.id}`),
-      markTallyChanged: (_callId, questionId) => published.push(`tally ${questionId}`),
-      markParticipantChanged: (_callId, participantId) => published.push(`participant ${participantId}`),
+      publish: (_callId, notices) => {
+        for (const notice of notices) {
+          published.push(notice.type === 'question.hidden' ? `hidden ${notice.question.id}` : notice.type === 'tally.changed' ? `tally ${notice.questionId}` : `participant ${notice.participantId}`);
+        }
+      },
     },
   };
   return { callId: call.id, context, published, state };

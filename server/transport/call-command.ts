@@ -1,6 +1,6 @@
 import { CommandError, type CallEvent, type PublicCall } from '@/lib/protocol';
 import { patchFromEvents } from '../domain/call-events';
-import type { Decision, Notice } from '../domain/decision';
+import type { Decision } from '../domain/decision';
 import { commitCallChange } from '../persistence/calls.repository';
 import type { Database, Transaction } from '../persistence/database';
 import type { Broadcaster } from '../realtime/broadcaster';
@@ -12,17 +12,8 @@ const MAX_ATTEMPTS = 5;
 export type CommandContext = {
   database: Database;
   snapshots: Pick<SnapshotCache, 'get' | 'advance'>;
-  broadcaster: Pick<Broadcaster, 'sendEvents' | 'sendHiddenQuestion' | 'markTallyChanged' | 'markParticipantChanged'>;
+  broadcaster: Pick<Broadcaster, 'sendEvents' | 'publish'>;
 };
-
-/** Delivers notices; called only once their change is committed. */
-export function publishNotices(context: Pick<CommandContext, 'broadcaster'>, callId: string, notices: Notice[]): void {
-  for (const notice of notices) {
-    if (notice.type === 'question.hidden') context.broadcaster.sendHiddenQuestion(callId, notice.question, notice.authorId);
-    else if (notice.type === 'tally.changed') context.broadcaster.markTallyChanged(callId, notice.questionId);
-    else context.broadcaster.markParticipantChanged(callId, notice.participantId);
-  }
-}
 
 /**
  * Decides against the stored call and commits only if nobody changed the call meanwhile, deciding again on a
@@ -50,7 +41,7 @@ export async function commitDecision<Decided extends Decision>(
     if (first === null) continue;
     const sequenced = context.broadcaster.sendEvents(callId, first, events);
     context.snapshots.advance(callId, sequenced);
-    publishNotices(context, callId, decision.notices);
+    context.broadcaster.publish(callId, decision.notices);
     return { sequence: first + events.length - 1, decision };
   }
   throw new CommandError('invalid_state', 'The call changed at the same moment. Try again.');

@@ -3,7 +3,7 @@ import { orderedNow } from '../domain/ordered-clock';
 import { addLateArrival, endIntro, moveSpeakerToEnd, nextSpeaker, reorderIntro, skipSpeaker, startIntro } from '../domain/intro';
 import { decideHand, decideRemoval, introDecision, targetOf, type ParticipantFlags } from '../domain/participants';
 import { listParticipants, updateParticipantFlags } from '../persistence/participants.repository';
-import { publishNotices, runCallCommand } from './call-command';
+import { runCallCommand } from './call-command';
 import type { CommandHandlers } from './command-handler';
 import { joinedCallId, type ServerContext } from './context';
 import { participantRoom, participantsRoom } from '../realtime/rooms';
@@ -20,7 +20,7 @@ async function updateFlags(context: ServerContext, callId: string, participantId
   if (!(await updateParticipantFlags(context.database, callId, participantId, flags))) {
     throw new CommandError('not_found', 'That participant is not in this call.');
   }
-  publishNotices(context, callId, [{ type: 'participant.changed', participantId }]);
+  context.broadcaster.markParticipantChanged(callId, participantId);
   return { participant: await viewOf(context, callId, participantId) };
 }
 
@@ -70,7 +70,7 @@ export const participantHandlers: CommandHandlers<
     if (!(await updateParticipantFlags(context.database, callId, participantId, removal.flags))) {
       throw new CommandError('not_found', 'That participant is not in this call.');
     }
-    publishNotices(context, callId, [{ type: 'participant.changed', participantId }]);
+    context.broadcaster.markParticipantChanged(callId, participantId);
     const room = participantRoom(participantId);
     context.io.to(room).emit('participant:removed', { message: removal.message });
     if (removal.isBlocked) {
