@@ -8,6 +8,8 @@ const snapshot: CallSnapshot = {
   sequence: 4,
   serverTime: '2026-11-26T17:00:00.000Z',
   presence: { participantCount: 0, onlineCount: 0 },
+  polls: [],
+  pollResults: {},
   questions: [],
   call: sampleCall({ sections: [sampleSection('s1', 'Welcome', [sampleItem('i1', 5, 'Intro')]), sampleSection('s2', 'Q&A', [sampleItem('i2', null, 'Open floor')])] }),
 };

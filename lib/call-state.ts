@@ -1,4 +1,4 @@
-import type { CallEvent, CallSnapshot, PublicCall, PublicQuestion, SequencedEvent } from './protocol';
+import type { CallEvent, CallSnapshot, PublicCall, PublicPoll, PublicQuestion, SequencedEvent } from './protocol';
 
 /** Applies one event to the public call. Pure: the browser store and the server's snapshot cache share it. */
 export function applyCallEvent(call: PublicCall, event: CallEvent): PublicCall {
@@ -21,13 +21,15 @@ export function applyCallEvent(call: PublicCall, event: CallEvent): PublicCall {
     case 'agenda.updated':
       return { ...call, sections: event.sections };
     case 'qa.settings': {
-      const { qaOpen, qaModerated, qaScribesModerate } = event;
-      return { ...call, qaOpen, qaModerated, qaScribesModerate };
+      const { qaOpen, qaModerated, qaScribesModerate, scribesRunPolls } = event;
+      return { ...call, qaOpen, qaModerated, qaScribesModerate, scribesRunPolls };
     }
     case 'intro.updated':
       return { ...call, intro: event.intro };
     case 'question.upserted':
     case 'question.merged':
+    case 'poll.upserted':
+    case 'poll.deleted':
       return call;
   }
 }
@@ -42,6 +44,21 @@ export function applyQuestionEvent(questions: PublicQuestion[], event: CallEvent
   if (event.type === 'question.upserted') return upsertQuestion(questions, event.question);
   if (event.type === 'question.merged') return questions.filter((question) => question.id !== event.questionId);
   return questions;
+}
+
+/** Puts a poll in the list (in the order polls were created), replacing an older copy of it. */
+export function upsertPoll(polls: PublicPoll[], poll: PublicPoll): PublicPoll[] {
+  const others = polls.filter((candidate) => candidate.id !== poll.id);
+  return [...others, poll].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+export function applyPollEvent({ polls, pollResults }: Pick<CallSnapshot, 'polls' | 'pollResults'>, event: CallEvent): Pick<CallSnapshot, 'polls' | 'pollResults'> {
+  if (event.type === 'poll.upserted') return { polls: upsertPoll(polls, event.poll), pollResults };
+  if (event.type === 'poll.deleted') {
+    const { [event.pollId]: _deleted, ...kept } = pollResults;
+    return { polls: polls.filter((poll) => poll.id !== event.pollId), pollResults: kept };
+  }
+  return { polls, pollResults };
 }
 
 export type ApplyResult =
@@ -62,6 +79,7 @@ export function applySequencedEvent(snapshot: CallSnapshot, sequenced: Sequenced
       sequence: sequenced.sequence,
       call: applyCallEvent(snapshot.call, sequenced.event),
       questions: applyQuestionEvent(snapshot.questions, sequenced.event),
+      ...applyPollEvent(snapshot, sequenced.event),
     },
   };
 }

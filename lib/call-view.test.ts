@@ -10,6 +10,8 @@ const snapshot: CallSnapshot = {
   sequence: 4,
   serverTime: '2026-11-26T17:00:00.000Z',
   presence: { participantCount: 0, onlineCount: 0 },
+  polls: [],
+  pollResults: {},
   questions: [question('q1', 2), question('q2', 1)],
   call: sampleCall({ sections: [sampleSection('s1', 'Welcome', [sampleItem('i1', 5, 'Intro'), sampleItem('i2', 5, 'News')])] }),
 };
@@ -18,7 +20,7 @@ const current = (sequence: number, currentItemId: string): SequencedEvent => ({
   sequence,
   event: { type: 'agenda.current', currentItemId, itemStartedAt: '2026-11-26T17:05:00.000Z' },
 });
-const settings = (sequence: number, qaOpen: boolean): SequencedEvent => ({ sequence, event: { type: 'qa.settings', qaOpen, qaModerated: false, qaScribesModerate: false } });
+const settings = (sequence: number, qaOpen: boolean): SequencedEvent => ({ sequence, event: { type: 'qa.settings', qaOpen, qaModerated: false, qaScribesModerate: false, scribesRunPolls: false } });
 const joined: CallView = { ...EMPTY_CALL_VIEW, snapshot };
 
 describe('receiveEvent', () => {

@@ -11,13 +11,24 @@ describe('can', () => {
   });
 
   it('lets scribes moderate only when the call allows it, and hosts always', () => {
-    expect(can('scribe', 'qa:pin', { settings: { qaScribesModerate: false } })).toBe(false);
-    expect(refusalOf('scribe', 'qa:merge', { settings: { qaScribesModerate: false } })?.message).toBe('The host has not allowed scribes to moderate questions.');
-    expect(can('scribe', 'qa:pin', { settings: { qaScribesModerate: true } })).toBe(true);
-    expect(can('host', 'qa:pin', { settings: { qaScribesModerate: false } })).toBe(true);
+    expect(can('scribe', 'qa:pin', { settings: { qaScribesModerate: false, scribesRunPolls: false } })).toBe(false);
+    expect(refusalOf('scribe', 'qa:merge', { settings: { qaScribesModerate: false, scribesRunPolls: false } })?.message).toBe('The host has not allowed scribes to moderate questions.');
+    expect(can('scribe', 'qa:pin', { settings: { qaScribesModerate: true, scribesRunPolls: false } })).toBe(true);
+    expect(can('host', 'qa:pin', { settings: { qaScribesModerate: false, scribesRunPolls: false } })).toBe(true);
     // Not known yet (the gate): the decider checks again with the call.
     expect(can('scribe', 'qa:pin')).toBe(true);
-    expect(can('attendee', 'qa:pin', { settings: { qaScribesModerate: true } })).toBe(false);
+    expect(can('attendee', 'qa:pin', { settings: { qaScribesModerate: true, scribesRunPolls: false } })).toBe(false);
+  });
+
+  it('lets scribes run polls only when the call allows it, apart from moderating questions', () => {
+    const polls = { qaScribesModerate: true, scribesRunPolls: false };
+    expect(refusalOf('scribe', 'poll:open', { settings: polls })?.message).toBe('The host has not allowed scribes to run polls.');
+    expect(can('scribe', 'qa:pin', { settings: polls })).toBe(true);
+    expect(can('scribe', 'poll:create', { settings: { qaScribesModerate: false, scribesRunPolls: true } })).toBe(true);
+    expect(can('host', 'poll:close', { settings: polls })).toBe(true);
+    expect(can('attendee', 'poll:create', { settings: { qaScribesModerate: true, scribesRunPolls: true } })).toBe(false);
+    expect(refusalOf('attendee', 'poll:answer', { isCheckedIn: false })).toEqual({ code: 'not_checked_in', message: 'Check in first to answer.' });
+    expect(refusalOf('attendee', 'reaction:send', { isCheckedIn: false })).toEqual({ code: 'not_checked_in', message: 'Check in first to react.' });
   });
 
   it('lets anyone act on themselves and only the host on someone else', () => {

@@ -11,11 +11,17 @@ export function higherRole(first: Role, second: Role): Role {
   return isAtLeast(first, second) ? first : second;
 }
 
+type ScribeSetting = 'qaScribesModerate' | 'scribesRunPolls';
+const SCRIBE_REFUSALS: Record<ScribeSetting, string> = {
+  qaScribesModerate: 'The host has not allowed scribes to moderate questions.',
+  scribesRunPolls: 'The host has not allowed scribes to run polls.',
+};
+
 type Rule = {
   /** The least role that may send the command. */
   least: Role;
-  /** Moderation: hosts, and scribes only while the host allows scribes to moderate. */
-  isModeration?: true;
+  /** Scribes only while the host allows it in this call setting (moderating questions, running polls). */
+  scribesWhen?: ScribeSetting;
   /** A command about a participant that anyone may send about themselves, and only the host about someone else. */
   isOwnOrHost?: true;
   /** The actor must have checked in (for a command about themselves); the refusal says so. */
@@ -26,7 +32,9 @@ const CHECK_IN_TO_ASK = 'Check in first to ask or vote.';
 const CHECK_IN = 'Check in first.';
 const host: Rule = { least: 'host' };
 const attendee: Rule = { least: 'attendee' };
-const moderation: Rule = { least: 'scribe', isModeration: true };
+const moderation: Rule = { least: 'scribe', scribesWhen: 'qaScribesModerate' };
+const pollRunner: Rule = { least: 'scribe', scribesWhen: 'scribesRunPolls' };
+const checkedIn = (message: string): Rule => ({ least: 'attendee', checkIn: message });
 const ownOrHost: Rule = { least: 'attendee', isOwnOrHost: true, checkIn: CHECK_IN };
 
 /** Who may send each command. */
@@ -50,9 +58,9 @@ const RULES: Record<CommandName, Rule> = {
   'agenda:updateItem': host,
   'agenda:deleteItem': host,
   'agenda:moveItem': host,
-  'qa:ask': { least: 'attendee', checkIn: CHECK_IN_TO_ASK },
-  'qa:vote': { least: 'attendee', checkIn: CHECK_IN_TO_ASK },
-  'qa:unvote': { least: 'attendee', checkIn: CHECK_IN_TO_ASK },
+  'qa:ask': checkedIn(CHECK_IN_TO_ASK),
+  'qa:vote': checkedIn(CHECK_IN_TO_ASK),
+  'qa:unvote': checkedIn(CHECK_IN_TO_ASK),
   'qa:edit': host,
   'qa:settings': host,
   'qa:approve': moderation,
@@ -80,6 +88,13 @@ const RULES: Record<CommandName, Rule> = {
   'intro:skip': ownOrHost,
   'intro:later': ownOrHost,
   'intro:end': host,
+  'poll:create': pollRunner,
+  'poll:open': pollRunner,
+  'poll:close': pollRunner,
+  'poll:delete': pollRunner,
+  'poll:hideAnswer': pollRunner,
+  'poll:answer': checkedIn('Check in first to answer.'),
+  'reaction:send': checkedIn('Check in first to react.'),
 };
 
 /**
@@ -87,7 +102,7 @@ const RULES: Record<CommandName, Rule> = {
  * known where the check runs: the command gate knows the actor and the target, a decider knows the call's settings.
  */
 export type PermissionContext = {
-  settings?: { qaScribesModerate: boolean };
+  settings?: Record<ScribeSetting, boolean>;
   /** Whether the command is about the actor; left out when it names nobody. */
   isSelf?: boolean;
   isCheckedIn?: boolean;
@@ -99,8 +114,8 @@ export type Refusal = { code: 'forbidden' | 'not_checked_in'; message: string };
 export function refusalOf(role: Role, command: CommandName, context: PermissionContext = {}): Refusal | null {
   const rule = RULES[command];
   if (!isAtLeast(role, rule.least)) return { code: 'forbidden', message: `Only the ${rule.least} can do that.` };
-  if (rule.isModeration && role === 'scribe' && context.settings && !context.settings.qaScribesModerate) {
-    return { code: 'forbidden', message: 'The host has not allowed scribes to moderate questions.' };
+  if (rule.scribesWhen && role === 'scribe' && context.settings && !context.settings[rule.scribesWhen]) {
+    return { code: 'forbidden', message: SCRIBE_REFUSALS[rule.scribesWhen] };
   }
   if (context.isSelf === false) {
     if (rule.isOwnOrHost && role !== 'host') return { code: 'forbidden', message: 'Only the host can do that for someone else.' };

@@ -16,7 +16,7 @@ import { DEFAULT_RATE_LIMITS, NetworkLimits, type RateLimitOptions } from './tra
 import { JoinReader } from './realtime/join-reader';
 import { SnapshotCache } from './realtime/snapshot-cache';
 import { createSocketServer, handleConnections } from './transport/socket-server';
-import { VoteBatcher } from './realtime/vote-batcher';
+import { createAnswerBatcher, createVoteBatcher } from './realtime/write-batcher';
 import { PresenceTracker } from './realtime/presence';
 import { healthNotices } from './realtime/health-notices';
 
@@ -24,6 +24,11 @@ const SOCKET_IO_PATH = '/socket.io/';
 const QUESTIONS_PER_MINUTE = 5;
 const VOTES_PER_SECOND = 3;
 const VOTE_BURST = 30;
+const ANSWERS_PER_SECOND = 2;
+const ANSWER_BURST = 10;
+/** A participant may send a few reactions a second in a burst; a held-down key is not a thousand reactions. */
+const REACTIONS_PER_SECOND = 2;
+const REACTION_BURST = 6;
 /** Connection attempts the kernel may queue before we accept them (capped by net.core.somaxconn). */
 const LISTEN_BACKLOG = 4096;
 
@@ -83,13 +88,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     broadcaster,
     snapshots,
     joins: new JoinReader(database, snapshots, broadcaster),
-    votes: new VoteBatcher(database, broadcaster),
+    votes: createVoteBatcher(database, broadcaster),
+    pollAnswers: createAnswerBatcher(database, broadcaster),
     minutes: new MinutesRooms(io, database, options.minutes),
     presence,
     health: new DatabaseHealth(database, healthNotices(io)),
     limits: {
       questions: new RateLimiter(QUESTIONS_PER_MINUTE / 60, QUESTIONS_PER_MINUTE, options.clock),
       votes: new RateLimiter(VOTES_PER_SECOND, VOTE_BURST, options.clock),
+      answers: new RateLimiter(ANSWERS_PER_SECOND, ANSWER_BURST, options.clock),
+      reactions: new RateLimiter(REACTIONS_PER_SECOND, REACTION_BURST, options.clock),
       network: new NetworkLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, options.clock),
     },
   };
@@ -121,7 +129,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       // Votes waiting for their batch are written and acknowledged while their sockets are still open.
-      await context.votes.flush();
+      await Promise.all([context.votes.flush(), context.pollAnswers.flush()]);
       await context.minutes.close();
       context.health.stop();
       // Closing the transports (not disconnecting the sockets) lets clients reconnect to the next server.
@@ -129,7 +137,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       httpServer.closeAllConnections();
       await closed;
       // Anything that arrived while closing is written, and reads under way finish, before the database goes.
-      await context.votes.flush();
+      await Promise.all([context.votes.flush(), context.pollAnswers.flush()]);
       await context.joins.close();
       await broadcaster.stop();
       await presence.stop();

@@ -169,7 +169,17 @@ async function setUpCall() {
   const { question } = await sendOk(attendee, 'qa:ask', { text: 'Is this thing on?' });
   const { snapshot } = await sendOk(host, 'call:join', joinPayload(created.slug, { key: created.keys.host }));
   const section = snapshot.call.sections[0]!;
-  const ids = { slug: created.slug, sectionId: section.id, itemId: section.items[0]!.id, questionId: question.id, participantId: participant.id };
+  const { poll } = await sendOk(host, 'poll:create', { question: 'Tabs or spaces?', kind: 'single', options: ['Tabs', 'Spaces'], showResults: 'live' });
+  await sendOk(host, 'poll:open', { pollId: poll.id });
+  const ids = {
+    slug: created.slug,
+    sectionId: section.id,
+    itemId: section.items[0]!.id,
+    questionId: question.id,
+    participantId: participant.id,
+    pollId: poll.id,
+    optionId: poll.options[0]!.id,
+  };
   const sockets: Record<FuzzRole, TestClient[]> = {
     host: [host, await join('host')],
     scribe: [await join('scribe'), await join('scribe')],

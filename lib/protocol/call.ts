@@ -150,6 +150,8 @@ export type PublicCall = {
   qaOpen: boolean;
   qaModerated: boolean;
   qaScribesModerate: boolean;
+  /** Scribes may prepare, open and close polls (the host always may). */
+  scribesRunPolls: boolean;
   /** The intro round, once the host has started one. */
   intro: IntroState | null;
   /** Base URL that the call's relative links resolve against ('' when none is set). */

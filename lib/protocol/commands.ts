@@ -7,6 +7,7 @@ import { isValidTimeZone } from '../time';
 import { participantCommandSchemas, type ParticipantChange, type ParticipantView } from './participants';
 import { questionCommandSchemas, type PublicQuestion } from './questions';
 import { minutesCommandSchemas, type MinutesCommandResults, type MinutesServerEvents } from './minutes';
+import { pollCommandSchemas, type PollAnswer, type PollCommandResults, type PollServerEvents } from './polls';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -76,6 +77,7 @@ export const commandSchemas = {
   ...questionCommandSchemas,
   ...minutesCommandSchemas,
   ...participantCommandSchemas,
+  ...pollCommandSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -87,6 +89,8 @@ export type JoinResult = {
   myVotes: string[];
   /** Ids of the questions this participant asked. */
   myQuestions: string[];
+  /** This participant's answers to the call's polls, by poll id. */
+  myPollAnswers: Record<string, PollAnswer>;
   role: Role;
   participant: PublicParticipant | null;
   /** The secret link keys, sent only to a host so they can share them. */
@@ -95,7 +99,7 @@ export type JoinResult = {
 export type CheckInResult = { token: string; participant: PublicParticipant };
 
 /** What each command's ack carries when it succeeds. */
-export type CommandResults = MinutesCommandResults & {
+export type CommandResults = MinutesCommandResults & PollCommandResults & {
   'call:join': JoinResult;
   'participant:checkIn': CheckInResult;
   'call:start': { sequence: number };
@@ -144,7 +148,7 @@ export type ClientToServerEvents = {
   [Name in CommandName]: (payload: unknown, ack: (response: Ack<CommandResults[Name]>) => void) => void;
 };
 
-export type ServerToClientEvents = MinutesServerEvents & {
+export type ServerToClientEvents = MinutesServerEvents & PollServerEvents & {
   'call:event': (event: SequencedEvent) => void;
   'call:presence': (presence: PresenceUpdate) => void;
   /** Vote counts that changed since the last tick, merged per call. */

@@ -1,5 +1,6 @@
 import type { CallStatus, IntroState, PublicCall, PublicSection } from './call';
 import type { PublicQuestion, QaSettings } from './questions';
+import type { PollResults, PublicPoll } from './polls';
 
 export type TimerState = { itemStartedAt: string | null; timerPausedAt: string | null; timerExtraSeconds: number };
 
@@ -17,7 +18,10 @@ export type CallEvent =
   /** A duplicate folded into another question; its votes moved over (the new tally follows). */
   | { type: 'question.merged'; questionId: string; intoQuestionId: string }
   | ({ type: 'qa.settings' } & QaSettings)
-  | { type: 'intro.updated'; intro: IntroState | null };
+  | { type: 'intro.updated'; intro: IntroState | null }
+  /** A poll was opened, closed or reopened (drafts reach only those who run polls, unsequenced). */
+  | { type: 'poll.upserted'; poll: PublicPoll }
+  | { type: 'poll.deleted'; pollId: string };
 
 export type SequencedEvent = { sequence: number; event: CallEvent };
 
@@ -28,6 +32,10 @@ export type CallSnapshot = {
   call: PublicCall;
   /** Visible questions; moderators also get pending ones. */
   questions: PublicQuestion[];
+  /** Opened polls in the order they were created; hosts and scribes also get drafts. */
+  polls: PublicPoll[];
+  /** Results of the polls whose results this participant may see. */
+  pollResults: Record<string, PollResults>;
   presence: PresenceUpdate;
 };
 

@@ -62,6 +62,7 @@ export const publicCallSchema = z.object({
   qaOpen: z.boolean(),
   qaModerated: z.boolean(),
   qaScribesModerate: z.boolean(),
+  scribesRunPolls: z.boolean(),
   intro: introSchema.nullable(),
   documentsBaseUrl: z.string(),
   links: z.array(linkSchema),

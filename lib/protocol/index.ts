@@ -5,4 +5,5 @@ export * from './events';
 export * from './questions';
 export * from './minutes';
 export * from './participants';
+export * from './polls';
 export * from './http';

@@ -19,7 +19,8 @@ export type PublicQuestion = {
   createdAt: string;
 };
 
-export type QaSettings = { qaOpen: boolean; qaModerated: boolean; qaScribesModerate: boolean };
+/** The call's audience settings: Q&A open, pre-moderated, moderated by scribes too; scribes may run polls. */
+export type QaSettings = { qaOpen: boolean; qaModerated: boolean; qaScribesModerate: boolean; scribesRunPolls: boolean };
 
 const id = z.string().min(1).max(64);
 const questionText = z.string().trim().min(1, 'Write a question').max(QUESTION_LIMITS.text, `At most ${QUESTION_LIMITS.text} characters`);
@@ -39,7 +40,12 @@ export const questionCommandSchemas = {
   'qa:restore': z.object({ questionId: id }),
   'qa:edit': z.object({ questionId: id, text: questionText }),
   'qa:merge': z.object({ questionId: id, intoQuestionId: id }),
-  'qa:settings': z.object({ qaOpen: z.boolean().optional(), qaModerated: z.boolean().optional(), qaScribesModerate: z.boolean().optional() }),
+  'qa:settings': z.object({
+    qaOpen: z.boolean().optional(),
+    qaModerated: z.boolean().optional(),
+    qaScribesModerate: z.boolean().optional(),
+    scribesRunPolls: z.boolean().optional(),
+  }),
 } as const;
 
 export type QuestionCommandName = keyof typeof questionCommandSchemas;

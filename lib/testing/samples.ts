@@ -24,6 +24,7 @@ export function sampleCall(patch: Partial<PublicCall> = {}): PublicCall {
     qaOpen: true,
     qaModerated: false,
     qaScribesModerate: false,
+    scribesRunPolls: false,
     intro: null,
     documentsBaseUrl: '',
     links: [],

@@ -11,6 +11,7 @@ export type CallPatch = Partial<{
   qaOpen: boolean;
   qaModerated: boolean;
   qaScribesModerate: boolean;
+  scribesRunPolls: boolean;
   introState: string;
   startsAt: Date | null;
   timezone: string;
@@ -34,7 +35,7 @@ export function patchFromEvents(events: CallEvent[]): CallPatch {
     } else if (event.type === 'agenda.current') {
       Object.assign(patch, { currentItemId: event.currentItemId, itemStartedAt: toDate(event.itemStartedAt), timerPausedAt: null, timerExtraSeconds: 0 });
     } else if (event.type === 'qa.settings') {
-      Object.assign(patch, { qaOpen: event.qaOpen, qaModerated: event.qaModerated, qaScribesModerate: event.qaScribesModerate });
+      Object.assign(patch, { qaOpen: event.qaOpen, qaModerated: event.qaModerated, qaScribesModerate: event.qaScribesModerate, scribesRunPolls: event.scribesRunPolls });
     } else if (event.type === 'intro.updated') {
       patch.introState = event.intro ? JSON.stringify(event.intro) : '';
     } else if (event.type === 'timer.changed') {

@@ -1,4 +1,4 @@
-import type { CallEvent, PublicQuestion } from '@/lib/protocol';
+import type { CallEvent, PollAnswer, PublicPoll, PublicQuestion } from '@/lib/protocol';
 
 /** Something delivered outside the call's sequence, to a narrower audience or on the next tick. */
 export type Notice =
@@ -7,7 +7,13 @@ export type Notice =
   /** A question's votes changed: everyone gets its count on the next tick. */
   | { type: 'tally.changed'; questionId: string }
   /** A participant's profile, hand or presence changed, or they were removed. */
-  | { type: 'participant.changed'; participantId: string };
+  | { type: 'participant.changed'; participantId: string }
+  /** A poll only those who run polls see (a draft) was created or changed. */
+  | { type: 'poll.draft'; poll: PublicPoll }
+  /** A poll's answers (or who may see its results) changed: its results go out on the next tick. */
+  | { type: 'poll.answered'; pollId: string }
+  /** A participant's answer was stored: their other tabs hear. */
+  | { type: 'poll.ownAnswer'; participantId: string; pollId: string; answer: PollAnswer };
 
 /**
  * What a decider returns: sequenced events for everyone in the call, and notices. The caller publishes both

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canSeeResults, decideAnswer, decideStatus, tallyPoll, type Poll } from './polls';
+import { sampleCall } from '@/lib/testing/samples';
+import { canSeeResults, decideAnswer, decideAnswers, decideCreate, decideStatus, publicResults, tallyPoll, type Poll, type StoredAnswer } from './polls';
 
 const poll = (patch: Partial<Poll> = {}): Poll => ({
   id: 'p1',
@@ -15,6 +16,8 @@ const poll = (patch: Partial<Poll> = {}): Poll => ({
   showResults: 'live',
   isNamed: false,
   status: 'open',
+  openedAt: '2026-11-26T17:05:00.000Z',
+  createdAt: '2026-11-26T17:00:00.000Z',
   ...patch,
 });
 
@@ -51,19 +54,59 @@ describe('decideAnswer', () => {
   });
 });
 
+const call = sampleCall();
+const NOW = '2026-11-26T17:10:00.000Z';
+
+describe('decideCreate', () => {
+  it('starts a draft only those who run polls hear of, tied to an existing item or none', () => {
+    const { status, openedAt, ...input } = poll({ itemId: 'i1' });
+    const created = decideCreate(call, input);
+    expect(created.poll).toMatchObject({ status: 'draft', openedAt: null, itemId: 'i1' });
+    expect(created.events).toEqual([]);
+    expect(created.notices).toEqual([{ type: 'poll.draft', poll: created.poll }]);
+    expect(() => decideCreate(call, { ...input, itemId: 'gone' })).toThrow(refusal('not_found', 'That agenda item does not exist.'));
+    expect(() => decideCreate(sampleCall({ status: 'ended' }), input)).toThrow(refusal('invalid_state', 'This call has ended; its polls are closed.'));
+    void status;
+    void openedAt;
+  });
+});
+
 describe('decideStatus', () => {
-  it('opens a prepared poll, closes it and reopens it', () => {
-    const opened = decideStatus(poll({ status: 'draft' }), 'open');
-    expect(opened.status).toBe('open');
-    const closed = decideStatus(opened, 'closed');
-    expect(closed.status).toBe('closed');
-    expect(decideStatus(closed, 'open').status).toBe('open');
+  it('opens a prepared poll for everyone, closes it and reopens it, keeping when it was first opened', () => {
+    const opened = decideStatus(call, poll({ status: 'draft', openedAt: null }), 'open', NOW);
+    expect(opened.poll).toMatchObject({ status: 'open', openedAt: NOW });
+    expect(opened.events).toEqual([{ type: 'poll.upserted', poll: opened.poll }]);
+    expect(opened.notices).toEqual([{ type: 'poll.answered', pollId: 'p1' }]);
+    const closed = decideStatus(call, opened.poll, 'closed', '2026-11-26T17:12:00.000Z').poll;
+    expect(closed).toMatchObject({ status: 'closed', openedAt: NOW });
+    expect(decideStatus(call, closed, 'open', '2026-11-26T17:20:00.000Z').poll).toMatchObject({ status: 'open', openedAt: NOW });
   });
 
-  it('refuses a move to the state it is in, and closing a poll never opened', () => {
-    expect(() => decideStatus(poll(), 'open')).toThrow(refusal('invalid_state', 'The poll is already open.'));
-    expect(() => decideStatus(poll({ status: 'closed' }), 'closed')).toThrow(refusal('invalid_state', 'The poll is already closed.'));
-    expect(() => decideStatus(poll({ status: 'draft' }), 'closed')).toThrow(refusal('invalid_state', 'Open the poll before closing it.'));
+  it('refuses a move to the state it is in, closing a poll never opened, and opening one after the call', () => {
+    expect(() => decideStatus(call, poll(), 'open', NOW)).toThrow(refusal('invalid_state', 'The poll is already open.'));
+    expect(() => decideStatus(call, poll({ status: 'closed' }), 'closed', NOW)).toThrow(refusal('invalid_state', 'The poll is already closed.'));
+    expect(() => decideStatus(call, poll({ status: 'draft' }), 'closed', NOW)).toThrow(refusal('invalid_state', 'Open the poll before closing it.'));
+    expect(() => decideStatus(sampleCall({ status: 'ended' }), poll({ status: 'closed' }), 'open', NOW)).toThrow(refusal('invalid_state', 'This call has ended; its polls are closed.'));
+    expect(decideStatus(sampleCall({ status: 'ended' }), poll(), 'closed', NOW).poll.status).toBe('closed');
+  });
+});
+
+describe('decideAnswers', () => {
+  it('keeps one answer per participant and poll (the latest), and refuses those not checked in or for unknown polls', () => {
+    const polls = new Map([['p1', poll()]]);
+    const decided = decideAnswers(polls, new Set(['ada', 'kai']), [
+      { pollId: 'p1', participantId: 'ada', input: { optionIds: ['tue'] } },
+      { pollId: 'p1', participantId: 'ada', input: { optionIds: ['thu'] } },
+      { pollId: 'p1', participantId: 'kai', input: { optionIds: ['fri'] } },
+      { pollId: 'p1', participantId: 'gone', input: { optionIds: ['tue'] } },
+      { pollId: 'p9', participantId: 'kai', input: { optionIds: ['tue'] } },
+    ]);
+    expect(decided.outcomes.map((outcome) => (outcome.ok ? 'ok' : outcome.code))).toEqual(['ok', 'ok', 'invalid_payload', 'not_checked_in', 'not_found']);
+    expect(decided.toSave).toEqual([{ pollId: 'p1', participantId: 'ada', answer: { optionIds: ['thu'] } }]);
+    expect(decided.notices).toEqual([
+      { type: 'poll.answered', pollId: 'p1' },
+      { type: 'poll.ownAnswer', pollId: 'p1', participantId: 'ada', answer: { optionIds: ['thu'] } },
+    ]);
   });
 });
 
@@ -80,28 +123,58 @@ describe('canSeeResults', () => {
   });
 });
 
+const text = (id: string, answer: string, patch: Partial<StoredAnswer> = {}): StoredAnswer => ({ id, text: answer, hidden: false, name: `name-${id}`, ...patch });
+
 describe('tallyPoll', () => {
   it('counts each option with its share of those who answered', () => {
-    const results = tallyPoll(poll(), [{ optionIds: ['tue'] }, { optionIds: ['wed'] }, { optionIds: ['tue'] }]);
+    const results = tallyPoll(poll(), [{ optionIds: ['tue'], count: 2 }, { optionIds: ['wed'], count: 1 }]);
     expect(results.answered).toBe(3);
     expect(results.options.map(({ id, count, percent }) => [id, count, percent])).toEqual([
       ['tue', 2, 67],
       ['wed', 1, 33],
       ['thu', 0, 0],
     ]);
+    expect(results.voters).toBeUndefined();
   });
 
   it('lets multiple-choice shares add up to more than 100 %', () => {
-    const results = tallyPoll(poll({ kind: 'multiple' }), [{ optionIds: ['tue', 'wed'] }, { optionIds: ['wed'] }]);
+    const results = tallyPoll(poll({ kind: 'multiple' }), [{ optionIds: ['tue', 'wed'], count: 1 }, { optionIds: ['wed'], count: 1 }]);
     expect(results.options.map(({ percent }) => percent)).toEqual([50, 100, 0]);
   });
 
-  it('counts ratings per value with their mean, and lists text answers', () => {
-    const rating = tallyPoll(poll({ kind: 'rating', options: [] }), [{ rating: 4 }, { rating: 5 }, { rating: 4 }]);
+  it('counts ratings per value with their mean', () => {
+    const rating = tallyPoll(poll({ kind: 'rating', options: [] }), [{ rating: 4, count: 2 }, { rating: 5, count: 1 }]);
     expect(rating.options.map(({ label, count }) => [label, count])).toEqual([['1', 0], ['2', 0], ['3', 0], ['4', 2], ['5', 1]]);
     expect(rating.average).toBe(4.3);
-    const text = tallyPoll(poll({ kind: 'text', options: [] }), [{ text: 'ARM64' }, { text: 'x86' }]);
-    expect(text).toEqual({ answered: 2, options: [], average: null, texts: ['ARM64', 'x86'] });
+  });
+
+  it('makes a word cloud of the visible texts; attendees never see hidden ones or names', () => {
+    const textPoll = poll({ kind: 'text', options: [], isNamed: true });
+    const stored = [text('a1', 'ARM64 in production'), text('a2', 'arm64 at the edge'), text('a3', 'spam spam', { hidden: true })];
+    const full = tallyPoll(textPoll, [{ count: 3 }], stored);
+    expect(full.answered).toBe(3);
+    expect(full.words[0]).toEqual({ word: 'arm64', count: 2 });
+    expect(full.words.map((word) => word.word)).not.toContain('spam');
+    expect(full.texts).toEqual([
+      { id: 'a1', text: 'ARM64 in production', name: 'name-a1' },
+      { id: 'a2', text: 'arm64 at the edge', name: 'name-a2' },
+      { id: 'a3', text: 'spam spam', hidden: true, name: 'name-a3' },
+    ]);
+    expect(publicResults(full).texts).toEqual([
+      { id: 'a1', text: 'ARM64 in production' },
+      { id: 'a2', text: 'arm64 at the edge' },
+    ]);
+  });
+
+  it('tells who chose what only for a named poll, and only to those who run polls', () => {
+    const named = poll({ isNamed: true });
+    const full = tallyPoll(named, [{ optionIds: ['tue'], count: 2 }], [
+      { ...text('a1', ''), name: 'Ada', optionIds: ['tue'] },
+      { ...text('a2', ''), name: 'Kai', optionIds: ['tue'] },
+    ]);
+    expect(full.voters).toEqual({ tue: ['Ada', 'Kai'], wed: [], thu: [] });
+    expect(publicResults(full).voters).toBeUndefined();
+    expect(JSON.stringify(publicResults(full))).not.toContain('Ada');
   });
 
   it('gives zero shares, not a division by zero, before anyone answered', () => {

@@ -1,38 +1,34 @@
-import { CommandError, type Role } from '@/lib/protocol';
+import { listItems } from '@/lib/call-state';
+import {
+  CommandError,
+  POLL_LIMITS,
+  RATING_MAX,
+  RATING_MIN,
+  type PollAnswer,
+  type PollResults,
+  type PollTextAnswer,
+  type PublicCall,
+  type PublicPoll,
+  type Role,
+} from '@/lib/protocol';
+import { countWords } from '@/lib/word-cloud';
+import type { Decision, Notice } from './decision';
 
-/**
- * Poll rules (issue 13), pure: what an answer may be, how a poll moves between states, what its results are and
- * who may see them. Not wired to the protocol yet.
- */
-export type PollKind = 'single' | 'multiple' | 'rating' | 'text';
-export type PollStatus = 'draft' | 'open' | 'closed';
-export type PollOption = { id: string; label: string };
-
-export type Poll = {
-  id: string;
-  question: string;
-  kind: PollKind;
-  /** Choices for single and multiple; empty for rating and text. */
-  options: PollOption[];
-  /** Multiple choice: how many options one answer may pick (null: any number). */
-  maxChoices: number | null;
-  itemId: string | null;
-  showResults: 'live' | 'closed';
-  /** Anonymous by default: nobody, the host included, sees who chose what unless the poll was created named. */
-  isNamed: boolean;
-  status: PollStatus;
-};
-
+/** Poll rules, pure: what an answer may be, how a poll moves between states, what its results are and who sees them. */
+export type Poll = PublicPoll;
 export type PollAnswerInput = { optionIds?: string[]; rating?: number; text?: string };
-/** An answer as stored: exactly the field its poll's kind uses. */
-export type PollAnswer = { optionIds: string[] } | { rating: number } | { text: string };
 
-export const RATING_MIN = 1;
-export const RATING_MAX = 5;
-export const MAX_TEXT_ANSWER = 200;
+/** How many of the newest open-text answers results carry; the word cloud counts all of them. */
+export const RESULT_TEXTS = 100;
+/** How many words the cloud shows. */
+export const CLOUD_WORDS = 40;
 
 function refuse(message: string): never {
   throw new CommandError('invalid_payload', message);
+}
+
+function requireRunning(call: PublicCall): void {
+  if (call.status === 'ended') throw new CommandError('invalid_state', 'This call has ended; its polls are closed.');
 }
 
 /** The answer a participant may store for `poll`, read from what they sent; refused with a reason otherwise. */
@@ -47,7 +43,8 @@ export function decideAnswer(poll: Poll, input: PollAnswerInput): PollAnswer {
       if (chosen.some((id) => !known.has(id))) refuse('That option is not part of this poll.');
       if (poll.kind === 'single' && chosen.length > 1) refuse('Choose one option.');
       if (poll.kind === 'multiple' && poll.maxChoices !== null && chosen.length > poll.maxChoices) refuse(`Choose at most ${poll.maxChoices} options.`);
-      return { optionIds: chosen };
+      // Stored in the poll's order, so equal answers group together however they were sent.
+      return { optionIds: poll.options.map((option) => option.id).filter((id) => chosen.includes(id)) };
     }
     case 'rating': {
       const { rating } = input;
@@ -55,19 +52,36 @@ export function decideAnswer(poll: Poll, input: PollAnswerInput): PollAnswer {
       return { rating };
     }
     case 'text': {
-      const text = (input.text ?? '').trim();
+      const text = (input.text ?? '').replace(/\s+/g, ' ').trim();
       if (text === '') refuse('Write an answer.');
-      if (text.length > MAX_TEXT_ANSWER) refuse(`Keep the answer under ${MAX_TEXT_ANSWER} characters.`);
+      if (text.length > POLL_LIMITS.text) refuse(`Keep the answer under ${POLL_LIMITS.text} characters.`);
       return { text };
     }
   }
 }
 
+export type NewPoll = Omit<Poll, 'status' | 'openedAt'>;
+
+/** A new poll starts as a draft: only those who run polls see it until it is opened. */
+export function decideCreate(call: PublicCall, input: NewPoll): Decision & { poll: Poll } {
+  requireRunning(call);
+  if (input.itemId && !listItems(call).some((item) => item.id === input.itemId)) throw new CommandError('not_found', 'That agenda item does not exist.');
+  const poll: Poll = { ...input, status: 'draft', openedAt: null };
+  return { poll, events: [], notices: [{ type: 'poll.draft', poll }] };
+}
+
 /** Opening shows the poll to everyone; a closed poll may be reopened, and answers given before are kept. */
-export function decideStatus(poll: Poll, next: 'open' | 'closed'): Poll {
+export function decideStatus(call: PublicCall, poll: Poll, next: 'open' | 'closed', now: string): Decision & { poll: Poll } {
   if (poll.status === next) throw new CommandError('invalid_state', next === 'open' ? 'The poll is already open.' : 'The poll is already closed.');
   if (next === 'closed' && poll.status === 'draft') throw new CommandError('invalid_state', 'Open the poll before closing it.');
-  return { ...poll, status: next };
+  if (next === 'open') requireRunning(call);
+  const changed: Poll = { ...poll, status: next, openedAt: poll.openedAt ?? now };
+  // Results kept until closing reach attendees now; live ones get a fresh count either way.
+  return { poll: changed, events: [{ type: 'poll.upserted', poll: changed }], notices: [{ type: 'poll.answered', pollId: poll.id }] };
+}
+
+export function decideDelete(poll: Poll): Decision {
+  return { events: [{ type: 'poll.deleted', pollId: poll.id }], notices: [] };
 }
 
 /** Hosts and scribes always see results; attendees while they are live, or once the poll is closed. */
@@ -77,45 +91,97 @@ export function canSeeResults(poll: Poll, role: Role): boolean {
   return poll.showResults === 'live' || poll.status === 'closed';
 }
 
-export type OptionResult = PollOption & { count: number; percent: number };
-export type PollResults = {
-  /** How many participants answered. */
-  answered: number;
-  /** Single, multiple and rating (one entry per rating value, labelled "1" to "5"). */
-  options: OptionResult[];
-  /** Rating: the mean, one decimal; null without answers. */
-  average: number | null;
-  /** Text: the answers, oldest first (hidden ones left out by the caller). */
-  texts: string[];
-};
+/** Stored answers as the database groups them: equal answers counted together. */
+export type AnswerGroup = { optionIds?: string[]; rating?: number; count: number };
+/** An open-text answer or a named answer, with who gave it. */
+export type StoredAnswer = PollTextAnswer & { hidden: boolean; name: string; optionIds?: string[]; rating?: number };
 
 const percentOf = (count: number, answered: number) => (answered === 0 ? 0 : Math.round((count / answered) * 100));
 
-/** Counts per option and the share of those who answered (multiple choice can add up to more than 100 %). */
-export function tallyPoll(poll: Poll, answers: readonly PollAnswer[]): PollResults {
-  const options: PollOption[] =
-    poll.kind === 'rating'
-      ? Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, index) => ({ id: String(RATING_MIN + index), label: String(RATING_MIN + index) }))
-      : poll.options;
-  const counts = new Map(options.map((option) => [option.id, 0]));
-  const ratings: number[] = [];
-  const texts: string[] = [];
-  for (const answer of answers) {
-    if ('optionIds' in answer) {
-      for (const id of answer.optionIds) if (counts.has(id)) counts.set(id, counts.get(id)! + 1);
-    } else if ('rating' in answer) {
-      ratings.push(answer.rating);
-      counts.set(String(answer.rating), (counts.get(String(answer.rating)) ?? 0) + 1);
-    } else {
-      texts.push(answer.text);
+function choicesOf(poll: Poll) {
+  if (poll.kind !== 'rating') return poll.options;
+  return Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, index) => ({ id: String(RATING_MIN + index), label: String(RATING_MIN + index) }));
+}
+
+/**
+ * Results as those who run polls see them: counts per option with the share of those who answered (multiple
+ * choice can add up to more than 100 %), the rating's mean, the word cloud and the newest texts, and for a named
+ * poll who chose what. `publicResults` takes out what attendees may not see.
+ */
+export function tallyPoll(poll: Poll, groups: readonly AnswerGroup[], stored: readonly StoredAnswer[] = []): PollResults {
+  const choices = choicesOf(poll);
+  const counts = new Map(choices.map((option) => [option.id, 0]));
+  let answered = 0;
+  let ratingSum = 0;
+  let ratings = 0;
+  for (const group of groups) {
+    answered += group.count;
+    const ids = group.rating !== undefined ? [String(group.rating)] : (group.optionIds ?? []);
+    for (const id of ids) if (counts.has(id)) counts.set(id, counts.get(id)! + group.count);
+    if (group.rating !== undefined) {
+      ratingSum += group.rating * group.count;
+      ratings += group.count;
     }
   }
-  const answered = answers.length;
-  const average = ratings.length === 0 ? null : Math.round((ratings.reduce((sum, rating) => sum + rating, 0) / ratings.length) * 10) / 10;
-  return {
+  const visible = stored.filter((answer) => !answer.hidden);
+  const results: PollResults = {
     answered,
-    options: poll.kind === 'text' ? [] : options.map((option) => ({ ...option, count: counts.get(option.id)!, percent: percentOf(counts.get(option.id)!, answered) })),
-    average,
-    texts,
+    options: poll.kind === 'text' ? [] : choices.map((option) => ({ ...option, count: counts.get(option.id)!, percent: percentOf(counts.get(option.id)!, answered) })),
+    average: ratings === 0 ? null : Math.round((ratingSum / ratings) * 10) / 10,
+    words: poll.kind === 'text' ? countWords(visible.map((answer) => answer.text)).slice(0, CLOUD_WORDS) : [],
+    texts:
+      poll.kind === 'text'
+        ? stored.slice(-RESULT_TEXTS).map(({ id, text, hidden, name }) => ({ id, text, ...(hidden ? { hidden } : {}), ...(poll.isNamed ? { name } : {}) }))
+        : [],
   };
+  if (poll.isNamed && poll.kind !== 'text') {
+    const voters: Record<string, string[]> = Object.fromEntries(choices.map((option) => [option.id, [] as string[]]));
+    for (const answer of stored) {
+      const ids = answer.rating !== undefined ? [String(answer.rating)] : (answer.optionIds ?? []);
+      for (const id of ids) voters[id]?.push(answer.name);
+    }
+    results.voters = voters;
+  }
+  return results;
+}
+
+/** What attendees see of results: no hidden answers, and never who gave which answer. */
+export function publicResults(results: PollResults): PollResults {
+  const { voters: _voters, ...rest } = results;
+  return { ...rest, texts: results.texts.filter((answer) => !answer.hidden).map(({ id, text }) => ({ id, text })) };
+}
+
+export type AnswerRequest = { pollId: string; participantId: string; input: PollAnswerInput };
+export type AnswerRefusal = { ok: false; code: 'not_found' | 'invalid_state' | 'invalid_payload' | 'not_checked_in'; message: string };
+export type AnswerOutcome = { ok: true } | AnswerRefusal;
+export type AnswerDecision = {
+  outcomes: AnswerOutcome[];
+  /** The answers to store, one per poll and participant (a later one in the batch replaces an earlier one). */
+  toSave: { pollId: string; participantId: string; answer: PollAnswer }[];
+  notices: Notice[];
+};
+
+/**
+ * Decides a batch of answers in order: only a checked-in participant answers, only an open poll of the call,
+ * and only with an answer its kind takes. Answering again replaces the earlier answer.
+ */
+export function decideAnswers(polls: ReadonlyMap<string, Poll>, activeParticipantIds: ReadonlySet<string>, requests: readonly AnswerRequest[]): AnswerDecision {
+  const saved = new Map<string, AnswerDecision['toSave'][number]>();
+  const outcomes = requests.map(({ pollId, participantId, input }): AnswerOutcome => {
+    if (!activeParticipantIds.has(participantId)) return { ok: false, code: 'not_checked_in', message: 'Check in first to answer.' };
+    const poll = polls.get(pollId);
+    if (!poll) return { ok: false, code: 'not_found', message: 'That poll does not exist.' };
+    try {
+      saved.set(`${pollId} ${participantId}`, { pollId, participantId, answer: decideAnswer(poll, input) });
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof CommandError) return { ok: false, code: error.code as AnswerRefusal['code'], message: error.message };
+      throw error;
+    }
+  });
+  const toSave = [...saved.values()];
+  const touched = new Set(toSave.map((answer) => answer.pollId));
+  const notices: Notice[] = [...touched].map((pollId) => ({ type: 'poll.answered', pollId }));
+  for (const saved of toSave) notices.push({ type: 'poll.ownAnswer', ...saved });
+  return { outcomes, toSave, notices };
 }

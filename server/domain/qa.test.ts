@@ -84,7 +84,7 @@ describe('decideMerge', () => {
 describe('decideQaSettings', () => {
   it('changes only the settings sent', () => {
     expect(decideQaSettings(call({ qaOpen: true, qaModerated: true }), { qaOpen: false }).events).toEqual([
-      { type: 'qa.settings', qaOpen: false, qaModerated: true, qaScribesModerate: false },
+      { type: 'qa.settings', qaOpen: false, qaModerated: true, qaScribesModerate: false, scribesRunPolls: false },
     ]);
   });
 });

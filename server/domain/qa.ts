@@ -43,6 +43,6 @@ export function decideMerge(call: PublicCall, role: Role, source: PublicQuestion
 }
 
 export function decideQaSettings(call: PublicCall, settings: Partial<QaSettings>): Decision {
-  const { qaOpen = call.qaOpen, qaModerated = call.qaModerated, qaScribesModerate = call.qaScribesModerate } = settings;
-  return { events: [{ type: 'qa.settings', qaOpen, qaModerated, qaScribesModerate }], notices: [] };
+  const { qaOpen = call.qaOpen, qaModerated = call.qaModerated, qaScribesModerate = call.qaScribesModerate, scribesRunPolls = call.scribesRunPolls } = settings;
+  return { events: [{ type: 'qa.settings', qaOpen, qaModerated, qaScribesModerate, scribesRunPolls }], notices: [] };
 }

@@ -98,6 +98,7 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
       qaOpen: true,
       qaModerated: true,
       qaScribesModerate: true,
+      scribesRunPolls: true,
       introState: true,
       documentsBaseUrl: true,
       sequence: true,

@@ -1,5 +1,7 @@
-import type { CallEvent, PublicQuestion, SequencedEvent } from '@/lib/protocol';
+import type { CallEvent, PollResults, PublicQuestion, Reaction, SequencedEvent } from '@/lib/protocol';
 import type { Notice } from '../domain/decision';
+import { canSeeResults, publicResults } from '../domain/polls';
+import { addReactions, listPolls, readPollResults } from '../persistence/polls.repository';
 import { countParticipants, listParticipants } from '../persistence/participants.repository';
 import { readVoteCounts } from '../persistence/questions.repository';
 import type { PresenceTracker } from './presence';
@@ -21,6 +23,9 @@ export class Broadcaster {
   readonly #dirtyPresence = new Set<string>();
   readonly #tallies = new Map<string, Set<string>>();
   readonly #changedParticipants = new Map<string, Set<string>>();
+  readonly #answeredPolls = new Map<string, Set<string>>();
+  /** Reactions since the last tick, per call and the agenda item that was current ('' for none). */
+  readonly #reactions = new Map<string, Map<string, Partial<Record<Reaction, number>>>>();
   readonly #turns = new Map<string, Promise<void>>();
   readonly #participantCounts = new Map<string, { count: number; at: number }>();
   readonly #presenceSentAt = new Map<string, number>();
@@ -34,7 +39,12 @@ export class Broadcaster {
     private readonly presence: PresenceTracker,
   ) {
     this.#timer = setInterval(() => {
-      const tick = Promise.all([this.flushTallies(), this.flushParticipants().then(() => this.flushPresence())]);
+      const tick = Promise.all([
+        this.flushTallies(),
+        this.flushPollResults(),
+        this.flushReactions(),
+        this.flushParticipants().then(() => this.flushPresence()),
+      ]);
       this.#ticks.add(tick);
       void tick.finally(() => this.#ticks.delete(tick));
     }, TICK_MS);
@@ -52,15 +62,25 @@ export class Broadcaster {
     for (const notice of notices) {
       if (notice.type === 'question.hidden') this.sendHiddenQuestion(callId, notice.question, notice.authorId);
       else if (notice.type === 'tally.changed') this.markTallyChanged(callId, notice.questionId);
-      else this.markParticipantChanged(callId, notice.participantId);
+      else if (notice.type === 'participant.changed') this.markParticipantChanged(callId, notice.participantId);
+      else if (notice.type === 'poll.draft') this.io.to(moderatorRoom(callId)).emit('poll:draft', notice.poll);
+      else if (notice.type === 'poll.answered') addToSet(this.#answeredPolls, callId, notice.pollId);
+      else this.io.to(participantRoom(notice.participantId)).emit('poll:myAnswer', { pollId: notice.pollId, answer: notice.answer });
     }
   }
 
   /** A question's votes changed; everyone gets its count, merged with others, on the next tick. */
   markTallyChanged(callId: string, questionId: string): void {
-    const tallies = this.#tallies.get(callId) ?? new Set<string>();
-    tallies.add(questionId);
-    this.#tallies.set(callId, tallies);
+    addToSet(this.#tallies, callId, questionId);
+  }
+
+  /** A reaction while `itemId` is current; everyone sees the tick's reactions merged, and the item's counts grow. */
+  addReaction(callId: string, itemId: string | null, emoji: Reaction): void {
+    const items = this.#reactions.get(callId) ?? new Map<string, Partial<Record<Reaction, number>>>();
+    const counts = items.get(itemId ?? '') ?? {};
+    counts[emoji] = (counts[emoji] ?? 0) + 1;
+    items.set(itemId ?? '', counts);
+    this.#reactions.set(callId, items);
   }
 
   /** A question the audience does not see (waiting for approval, or dismissed before it was) changed: moderators and its asker hear. */
@@ -71,9 +91,7 @@ export class Broadcaster {
 
   /** A participant's profile, presence or hand changed, or they were removed; everyone hears on the next tick. */
   markParticipantChanged(callId: string, participantId: string): void {
-    const changes = this.#changedParticipants.get(callId) ?? new Set<string>();
-    changes.add(participantId);
-    this.#changedParticipants.set(callId, changes);
+    addToSet(this.#changedParticipants, callId, participantId);
     this.#dirtyPresence.add(callId);
   }
 
@@ -131,6 +149,49 @@ export class Broadcaster {
     }
   }
 
+  /**
+   * Each call's changed poll results, read when sending like tallies. Those who run polls get every result in
+   * full (who chose what for a named poll, hidden answers); everyone else only the results they may see, without them.
+   */
+  async flushPollResults(): Promise<void> {
+    const calls = [...this.#answeredPolls];
+    this.#answeredPolls.clear();
+    for (const [callId, pollIds] of calls) {
+      try {
+        await this.exclusive(callId, async () => {
+          const polls = (await listPolls(this.database, callId, { includeDrafts: true })).filter((poll) => pollIds.has(poll.id));
+          const full: Record<string, PollResults> = {};
+          const shown: Record<string, PollResults> = {};
+          for (const poll of polls) {
+            full[poll.id] = await readPollResults(this.database, poll);
+            if (canSeeResults(poll, 'attendee')) shown[poll.id] = publicResults(full[poll.id]!);
+          }
+          if (polls.length === 0) return;
+          this.io.to(moderatorRoom(callId)).emit('poll:results', full);
+          if (Object.keys(shown).length > 0) await spreadOverCall(callId, (room) => this.io.to(room).except(moderatorRoom(callId)).emit('poll:results', shown));
+        });
+      } catch (error) {
+        console.error('poll results update failed', error);
+      }
+    }
+  }
+
+  /** One message per socket per tick however many reactions arrived; the counts per agenda item are stored. */
+  async flushReactions(): Promise<void> {
+    const calls = [...this.#reactions];
+    this.#reactions.clear();
+    for (const [callId, items] of calls) {
+      for (const [itemId, counts] of items) {
+        try {
+          await spreadOverCall(callId, (room) => this.io.to(room).emit('reactions', { itemId: itemId || null, counts }));
+          if (itemId) await addReactions(this.database, callId, itemId, counts);
+        } catch (error) {
+          console.error('reactions update failed', error);
+        }
+      }
+    }
+  }
+
   async flushParticipants(): Promise<void> {
     const calls = [...this.#changedParticipants];
     this.#changedParticipants.clear();
@@ -182,4 +243,10 @@ export class Broadcaster {
     clearInterval(this.#timer);
     await Promise.all(this.#ticks);
   }
+}
+
+function addToSet(sets: Map<string, Set<string>>, key: string, value: string): void {
+  const set = sets.get(key) ?? new Set<string>();
+  set.add(value);
+  sets.set(key, set);
 }

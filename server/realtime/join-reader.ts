@@ -1,5 +1,7 @@
-import type { PublicCall, PublicQuestion } from '@/lib/protocol';
+import type { PollAnswer, PollResults, PublicCall, PublicPoll, PublicQuestion } from '@/lib/protocol';
+import { canSeeResults, publicResults } from '../domain/polls';
 import { visibleQuestions } from '../domain/questions';
+import { listOwnAnswers, listPolls, readPollResults } from '../persistence/polls.repository';
 import type { Database } from '../persistence/database';
 import { findParticipantsForTokens, type TokenHolder } from '../persistence/participants.repository';
 import { listOwnActivity, listQuestions, type OwnActivity } from '../persistence/questions.repository';
@@ -11,8 +13,10 @@ export type JoinView = {
   sequence: number;
   call: PublicCall;
   questions: PublicQuestion[];
+  polls: PublicPoll[];
+  pollResults: Record<string, PollResults>;
   presence: { participantCount: number; onlineCount: number };
-  own: OwnActivity;
+  own: OwnActivity & { myPollAnswers: Record<string, PollAnswer> };
 };
 
 /** Joins within this long of each other are read together; a join waits at most this much longer. */
@@ -76,9 +80,21 @@ export class JoinReader {
     const questions = await listQuestions(this.database, callId, { includeHidden: true });
     const presence = await this.broadcaster.presenceOf(callId, TICK_MS);
     const own = participantIds.length > 0 ? await listOwnActivity(this.database, callId, participantIds) : new Map<string, OwnActivity>();
+    const ownAnswers = participantIds.length > 0 ? await listOwnAnswers(this.database, callId, participantIds) : new Map<string, Record<string, PollAnswer>>();
+    const polls = await listPolls(this.database, callId, { includeDrafts: true });
+    const results = new Map<string, PollResults>();
+    for (const poll of polls) if (poll.status !== 'draft') results.set(poll.id, await readPollResults(this.database, poll));
+    // Attendees get opened polls, and the results they may see without who chose what; hosts and scribes everything.
+    const audience = {
+      polls: polls.filter((poll) => poll.status !== 'draft'),
+      pollResults: Object.fromEntries(polls.filter((poll) => results.has(poll.id) && canSeeResults(poll, 'attendee')).map((poll) => [poll.id, publicResults(results.get(poll.id)!)])),
+    };
+    const moderators = { polls, pollResults: Object.fromEntries(results) };
     return batch.map(({ participantId, isModerator }) => {
       const mine = (participantId && own.get(participantId)) || { myVotes: [], myQuestions: [] };
-      return { ...snapshot, questions: visibleQuestions({ isModerator, ownQuestionIds: mine.myQuestions }, questions), presence, own: mine };
+      const myPollAnswers = (participantId && ownAnswers.get(participantId)) || {};
+      const questionsSeen = visibleQuestions({ isModerator, ownQuestionIds: mine.myQuestions }, questions);
+      return { ...snapshot, ...(isModerator ? moderators : audience), questions: questionsSeen, presence, own: { ...mine, myPollAnswers } };
     });
   }
 }

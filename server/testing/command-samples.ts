@@ -1,9 +1,17 @@
 import { PROTOCOL_VERSION, type CommandName } from '@/lib/protocol';
 
 /** Ids that exist in the call under test, or placeholders when a test needs only the shape. */
-export type SampleIds = { slug: string; sectionId: string; itemId: string; questionId: string; participantId: string };
+export type SampleIds = { slug: string; sectionId: string; itemId: string; questionId: string; participantId: string; pollId: string; optionId: string };
 
-const PLACEHOLDER_IDS: SampleIds = { slug: 'nosuchcall', sectionId: 'section', itemId: 'item', questionId: 'question', participantId: 'participant' };
+const PLACEHOLDER_IDS: SampleIds = {
+  slug: 'nosuchcall',
+  sectionId: 'section',
+  itemId: 'item',
+  questionId: 'question',
+  participantId: 'participant',
+  pollId: 'poll',
+  optionId: 'option',
+};
 
 /**
  * One schema-valid payload per command. Typed by CommandName, so a new command fails the type check
@@ -60,5 +68,12 @@ export function validCommandPayloads(ids: SampleIds = PLACEHOLDER_IDS): Record<C
     'intro:skip': { participantId: ids.participantId },
     'intro:later': { participantId: ids.participantId },
     'intro:end': {},
+    'poll:create': { question: 'Which day suits the bi-weekly?', kind: 'single', options: ['Tuesday', 'Thursday'], itemId: ids.itemId, showResults: 'live' },
+    'poll:open': { pollId: ids.pollId },
+    'poll:close': { pollId: ids.pollId },
+    'poll:delete': { pollId: ids.pollId },
+    'poll:answer': { pollId: ids.pollId, optionIds: [ids.optionId] },
+    'poll:hideAnswer': { pollId: ids.pollId, answerId: 'answer' },
+    'reaction:send': { emoji: '👏' },
   };
 }

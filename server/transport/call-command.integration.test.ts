@@ -69,7 +69,7 @@ async function setUp() {
       },
       publish: (_callId, notices) => {
         for (const notice of notices) {
-          published.push(notice.type === 'question.hidden' ? `hidden ${notice.question.id}` : notice.type === 'tally.changed' ? `tally ${notice.questionId}` : `participant ${notice.participantId}`);
+          published.push(notice.type === 'question.hidden' ? `hidden ${notice.question.id}` : notice.type === 'tally.changed' ? `tally ${notice.questionId}` : notice.type);
         }
       },
     },
@@ -77,7 +77,7 @@ async function setUp() {
   return { callId: call.id, context, published, state };
 }
 
-const closeQuestions: CallEvent = { type: 'qa.settings', qaOpen: false, qaModerated: true, qaScribesModerate: false };
+const closeQuestions: CallEvent = { type: 'qa.settings', qaOpen: false, qaModerated: true, qaScribesModerate: false, scribesRunPolls: false };
 const decision: Decision = { events: [closeQuestions], notices: [{ type: 'question.hidden', question: hidden, authorId: 'ada' }, { type: 'tally.changed', questionId: 'q2' }] };
 
 describe('commitDecision', () => {

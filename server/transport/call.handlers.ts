@@ -63,6 +63,8 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
       serverTime: new Date().toISOString(),
       call: view.call,
       questions: view.questions,
+      polls: view.polls,
+      pollResults: view.pollResults,
       presence: view.presence,
     },
   };

@@ -5,7 +5,7 @@ import type { DatabaseHealth } from '../persistence/database-health';
 import type { MinutesRooms } from '../realtime/minutes-rooms';
 import type { JoinReader } from '../realtime/join-reader';
 import type { SnapshotCache } from '../realtime/snapshot-cache';
-import type { VoteBatcher } from '../realtime/vote-batcher';
+import type { AnswerBatcher, VoteBatcher } from '../realtime/write-batcher';
 import type { PresenceTracker } from '../realtime/presence';
 import type { RateLimiter } from '../domain/rate-limiter';
 import type { NetworkLimits } from './network-limits';
@@ -20,10 +20,11 @@ export type ServerContext = {
   snapshots: SnapshotCache;
   joins: JoinReader;
   votes: VoteBatcher;
+  pollAnswers: AnswerBatcher;
   minutes: MinutesRooms;
   presence: PresenceTracker;
   health: DatabaseHealth;
-  limits: { questions: RateLimiter; votes: RateLimiter; network: NetworkLimits };
+  limits: { questions: RateLimiter; votes: RateLimiter; answers: RateLimiter; reactions: RateLimiter; network: NetworkLimits };
 };
 
 /** The call a socket joined. The command gate refuses every command but `call:join` before a join. */

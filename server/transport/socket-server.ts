@@ -6,6 +6,7 @@ import { callScheduleHandlers } from './call-schedule.handlers';
 import { participantHandlers } from './participant.handlers';
 import { questionHandlers } from './question.handlers';
 import { minutesHandlers } from './minutes.handlers';
+import { pollHandlers } from './poll.handlers';
 import { detachParticipant } from './session';
 import { checkIn, joinCall } from './call.handlers';
 import { registerCommands } from './command-handler';
@@ -42,6 +43,7 @@ export function handleConnections(io: RoundtableServer, context: ServerContext):
       ...questionHandlers,
       ...minutesHandlers,
       ...participantHandlers,
+      ...pollHandlers,
     });
     socket.on('disconnect', () => {
       context.minutes.handleDisconnect(socket);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../persistence/database';
 import { createCall, joinPayload, sendOk, startTestServer } from '../testing/test-server';
 import type { Notice } from '../domain/decision';
-import { VoteBatcher } from './vote-batcher';
+import { createVoteBatcher } from './write-batcher';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let database: Database;
@@ -15,7 +15,7 @@ afterAll(async () => {
   await server.close();
 });
 
-describe('VoteBatcher', () => {
+describe('WriteBatcher of votes', () => {
   it('writes a tick of over a thousand votes in bounded batches, counting each exactly once', async () => {
     const created = await createCall(server.url);
     const client = server.connect();
@@ -29,7 +29,7 @@ describe('VoteBatcher', () => {
     const changed: string[] = [];
     // Only the tally hook is used here; the broadcast itself is tested with real sockets elsewhere.
     const broadcaster = { publish: (_callId: string, notices: readonly Notice[]) => notices.forEach((notice) => changed.push(notice.type === 'tally.changed' ? notice.questionId : notice.type)) };
-    const batcher = new VoteBatcher(database, broadcaster);
+    const batcher = createVoteBatcher(database, broadcaster);
     const outcomes = await Promise.all([
       ...voterIds.map((participantId) => batcher.submit(callId, { questionId: question.id, participantId, isVote: true })),
       batcher.submit(callId, { questionId: question.id, participantId: voterIds[0]!, isVote: true }),
@@ -50,7 +50,7 @@ describe('VoteBatcher', () => {
     const { participant } = await sendOk(client, 'participant:checkIn', { displayName: 'Soon removed' });
     const { question } = await sendOk(client, 'qa:ask', { text: 'Still here?' });
     await database.participant.update({ where: { id: participant.id }, data: { removedAt: new Date() } });
-    const batcher = new VoteBatcher(database, { publish: () => undefined });
+    const batcher = createVoteBatcher(database, { publish: () => undefined });
     const { id: callId } = await database.call.findUniqueOrThrow({ where: { slug: created.slug }, select: { id: true } });
     expect(await batcher.submit(callId, { questionId: question.id, participantId: participant.id, isVote: true })).toMatchObject({
       ok: false,

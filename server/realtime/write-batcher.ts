@@ -1,0 +1,58 @@
+import type { Notice } from '../domain/decision';
+import type { AnswerOutcome, AnswerRequest } from '../domain/polls';
+import type { VoteOutcome, VoteRequest } from '../domain/votes';
+import { applyAnswerBatch } from '../persistence/polls.repository';
+import { applyVoteBatch } from '../persistence/questions.repository';
+import type { Database } from '../persistence/database';
+import { BatchQueue } from './batch-queue';
+import type { Broadcaster } from './broadcaster';
+
+const BATCH_MS = 50;
+/** A slow tick can collect thousands of requests; bounded transactions keep the database's writer lock short. */
+const MAX_BATCH = 300;
+
+type Write<Request, Outcome> = (callId: string, requests: Request[]) => Promise<{ outcomes: Outcome[]; notices: Notice[] }>;
+
+/**
+ * Collects high-rate writes (votes, poll answers) for a short tick and writes each call's batch in one
+ * transaction, so a storm becomes a few writes per second. A request is acknowledged only after its batch is
+ * committed; the batch's notices (tallies, results) are published then, and go out on the broadcaster's next tick.
+ */
+export class WriteBatcher<Request, Outcome> {
+  readonly #queue: BatchQueue<Request, Outcome>;
+  /** Batches are written one after another, whichever call they belong to. */
+  #writing: Promise<void> = Promise.resolve();
+
+  constructor(write: Write<Request, Outcome>, broadcaster: Pick<Broadcaster, 'publish'>) {
+    this.#queue = new BatchQueue({
+      windowMs: BATCH_MS,
+      maxBatch: MAX_BATCH,
+      around: (_, work) => (this.#writing = this.#writing.then(work)),
+      process: async (callId, requests) => {
+        const { outcomes, notices } = await write(callId, requests);
+        broadcaster.publish(callId, notices);
+        return outcomes;
+      },
+    });
+  }
+
+  submit(callId: string, request: Request): Promise<Outcome> {
+    return this.#queue.submit(callId, request);
+  }
+
+  /** Writes every waiting request, after any batch already being written. */
+  flush(): Promise<void> {
+    return this.#queue.flush();
+  }
+}
+
+export type VoteBatcher = WriteBatcher<VoteRequest, VoteOutcome>;
+export type AnswerBatcher = WriteBatcher<AnswerRequest, AnswerOutcome>;
+
+export function createVoteBatcher(database: Database, broadcaster: Pick<Broadcaster, 'publish'>): VoteBatcher {
+  return new WriteBatcher((callId, requests) => applyVoteBatch(database, callId, requests), broadcaster);
+}
+
+export function createAnswerBatcher(database: Database, broadcaster: Pick<Broadcaster, 'publish'>): AnswerBatcher {
+  return new WriteBatcher((callId, requests) => applyAnswerBatch(database, callId, requests), broadcaster);
+}
