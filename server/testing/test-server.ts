@@ -73,10 +73,16 @@ export function joinPayload(slug: string, extra: { key?: string; token?: string 
   return { protocolVersion: PROTOCOL_VERSION, slug, ...extra };
 }
 
+/** A local start four weeks from now at 17:30: the sample call stays upcoming whenever the tests run. */
+function upcomingStart(): string {
+  const day = new Date(Date.now() + 28 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  return `${day}T17:30`;
+}
+
 export const sampleCall: CreateCallFormInput = {
   title: 'Jenkins community call',
   description: 'Monthly call of the Jenkins community.',
-  startsAt: '2026-12-03T17:30',
+  startsAt: upcomingStart(),
   timezone: 'Europe/Berlin',
   plannedMinutes: 60,
   links: [{ label: 'Slides', url: 'https://example.org/slides' }],

@@ -40,7 +40,7 @@ describe('POST /api/calls', () => {
   });
 
   it('stores the start as an instant computed from the call timezone', async () => {
-    const created = await createCall(server.url);
+    const created = await createCall(server.url, { ...sampleCall, startsAt: '2026-12-03T17:30' });
     const body = await (await fetch(`${server.url}/api/calls/${created.slug}`)).json();
     expect(body.call.startsAt).toBe('2026-12-03T16:30:00.000Z');
     expect(body.call.timezone).toBe('Europe/Berlin');
