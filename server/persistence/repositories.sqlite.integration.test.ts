@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from './database';
 import { applyMigrations } from './migrator';
-import { describeRepositoryContract } from './repositories.contract';
+import { describePollsContract } from './polls.contract';
+import { describeRepositoryContract, type ContractDatabase } from './repositories.contract';
 
-describeRepositoryContract('SQLite', async () => {
+async function openSqlite(): Promise<ContractDatabase> {
   const directory = await mkdtemp(path.join(tmpdir(), 'roundtable-contract-'));
   const url = `file:${path.join(directory, 'contract.db')}`;
   await applyMigrations(url);
@@ -17,4 +18,7 @@ describeRepositoryContract('SQLite', async () => {
       await rm(directory, { recursive: true, force: true });
     },
   };
-});
+}
+
+describeRepositoryContract('SQLite', openSqlite);
+describePollsContract('SQLite', openSqlite);
