@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import { io as connectSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SequencedEvent } from '@/lib/protocol';
+import type { PollResults, SequencedEvent } from '@/lib/protocol';
 import { createPostgresDatabase, type TestDatabase } from '../prisma/test-databases';
 import { applyMigrations } from './persistence/migrator';
 import { startNode, startProxy, stopNode, type ClusterNode } from './testing/cluster-nodes';
@@ -117,6 +117,45 @@ describe.skipIf(services.shouldSkip)('two nodes on one PostgreSQL and one Redis'
     await expect.poll(() => new Set([...scribes, reader].map((client) => client.text)).size).toBe(1);
     expect(reader.text).toContain('From A. ');
     expect(reader.text).toContain('From B. ');
+  });
+
+  it('counts poll answers from both nodes exactly, keeps results kept until closing from attendees on either, and merges reactions', async () => {
+    const [a, b] = nodes as [ClusterNode, ClusterNode];
+    const created = await createCall(a.url);
+    const host = connect(a.url);
+    await sendOk(host, 'call:join', joinPayload(created.slug, { key: created.keys.host }));
+    await sendOk(host, 'call:start', {});
+    await sendOk(host, 'agenda:advance', { direction: 'next' });
+    const scribe = connect(b.url);
+    await sendOk(scribe, 'call:join', joinPayload(created.slug, { key: created.keys.scribe }));
+    const watcher = await attendee(b.url, created.slug, 'Watcher');
+    const resultsSeen = [host, scribe, watcher].map((client) => {
+      const seen: Record<string, PollResults> = {};
+      client.on('poll:results', (results) => Object.assign(seen, results));
+      return seen;
+    });
+    const reactionsSeen = [host, watcher].map((client) => {
+      const seen = { total: 0 };
+      client.on('reactions', (burst) => (seen.total += Object.values(burst.counts).reduce((sum, count) => sum + (count ?? 0), 0)));
+      return seen;
+    });
+
+    const { poll } = await sendOk(host, 'poll:create', { question: 'Who runs ARM64 in production?', kind: 'single', options: ['Yes', 'No'], showResults: 'closed' });
+    await sendOk(host, 'poll:open', { pollId: poll.id });
+    const crowd = await Promise.all([
+      ...Array.from({ length: 8 }, (_, index) => attendee(a.url, created.slug, `PA${index}`)),
+      ...Array.from({ length: 8 }, (_, index) => attendee(b.url, created.slug, `PB${index}`)),
+    ]);
+    const acks = await Promise.all(crowd.map((client, index) => send(client, 'poll:answer', { pollId: poll.id, optionIds: [poll.options[index % 4 === 0 ? 0 : 1]!.id] })));
+    expect(acks.every((ack) => ack.ok)).toBe(true);
+    await expect.poll(() => [resultsSeen[0]![poll.id]?.answered, resultsSeen[1]![poll.id]?.answered]).toEqual([16, 16]);
+    expect(resultsSeen[0]![poll.id]?.options.map((option) => option.count)).toEqual([4, 12]);
+    expect(resultsSeen[2]![poll.id]).toBeUndefined();
+    await sendOk(host, 'poll:close', { pollId: poll.id });
+    await expect.poll(() => resultsSeen[2]![poll.id]?.options.map((option) => option.count)).toEqual([4, 12]);
+
+    await Promise.all(crowd.map((client) => sendOk(client, 'reaction:send', { emoji: '👏' })));
+    await expect.poll(() => reactionsSeen.map((seen) => seen.total)).toEqual([16, 16]);
   });
 
   it('moves the clients of a killed node to the other one, losing no acknowledged vote or minutes edit', async () => {
