@@ -185,3 +185,13 @@ export function decideAnswers(polls: ReadonlyMap<string, Poll>, activeParticipan
   for (const saved of toSave) notices.push({ type: 'poll.ownAnswer', ...saved });
   return { outcomes, toSave, notices };
 }
+
+/** Ending the call closes its open polls, so the record holds final results. */
+export function decideClosingAtEnd(call: PublicCall, polls: readonly Poll[], now: string): Decision & { closed: Poll[] } {
+  const decisions = polls.filter((poll) => poll.status === 'open').map((poll) => decideStatus(call, poll, 'closed', now));
+  return {
+    closed: decisions.map((decision) => decision.poll),
+    events: decisions.flatMap((decision) => decision.events),
+    notices: decisions.flatMap((decision) => decision.notices),
+  };
+}

@@ -173,6 +173,26 @@ describe('polls', () => {
     expect(await send(host, 'poll:hideAnswer', { pollId: named.id, answerId: spam.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('closes the open polls when the call ends, so attendees see results kept until then and nobody answers late', async () => {
+    const { created, host } = await setUp();
+    await sendOk(host, 'call:start', {});
+    const { poll } = await sendOk(host, 'poll:create', { ...dayPoll, showResults: 'closed' });
+    const { poll: draft } = await sendOk(host, 'poll:create', { ...dayPoll, question: 'Never opened' });
+    await sendOk(host, 'poll:open', { pollId: poll.id });
+    const ada = await attendee(created.slug, 'Ada');
+    await sendOk(ada, 'poll:answer', { pollId: poll.id, optionIds: [poll.options[2]!.id] });
+    const revealed = nextEvent(ada, 'poll:results');
+    await sendOk(host, 'call:end', {});
+    expect((await revealed)[poll.id]).toMatchObject({ answered: 1, options: [{ count: 0 }, { count: 0 }, { count: 1 }] });
+    expect(await send(ada, 'poll:answer', { pollId: poll.id, optionIds: [poll.options[0]!.id] })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    const after = await sendOk(server.connect(), 'call:join', joinPayload(created.slug, { key: created.keys.host }));
+    expect(after.snapshot.polls.map((each) => [each.id, each.status])).toEqual([
+      [poll.id, 'closed'],
+      [draft.id, 'draft'],
+    ]);
+    expect(await send(host, 'poll:open', { pollId: poll.id })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+  });
+
   it('deletes a poll for everyone, answers included', async () => {
     const { created, host } = await setUp();
     const { poll } = await sendOk(host, 'poll:create', dayPoll);
