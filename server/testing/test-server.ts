@@ -121,3 +121,22 @@ export function nextEvent<Name extends keyof ServerToClientEvents>(
     (client.once as (name: string, fn: (payload: Parameters<ServerToClientEvents[Name]>[0]) => void) => void)(event, listener);
   });
 }
+
+type TestServer = { url: string; connect(): TestClient };
+
+/** A new socket that joined the call and checked in; it carries its participant token and id. */
+export async function checkedIn(server: TestServer, slug: string, displayName: string, profile: { affiliation?: string } = {}) {
+  const client = server.connect();
+  await sendOk(client, 'call:join', joinPayload(slug));
+  const { token, participant } = await sendOk(client, 'participant:checkIn', { displayName, ...profile });
+  return Object.assign(client, { token, participantId: participant.id });
+}
+
+/** A new call (the sample call unless `body` says otherwise) and its host's socket, joined and checked in as Kai. */
+export async function callWithHost(server: TestServer, body: unknown = sampleCall) {
+  const created = await createCall(server.url, body);
+  const host = server.connect();
+  await sendOk(host, 'call:join', joinPayload(created.slug, { key: created.keys.host }));
+  await sendOk(host, 'participant:checkIn', { displayName: 'Kai' });
+  return { created, host };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicQuestion } from '@/lib/protocol';
-import { createCall, joinPayload, nextEvent, send, sendOk, startTestServer, type TestClient } from '../testing/test-server';
+import { callWithHost, checkedIn, joinPayload, nextEvent, send, sendOk, startTestServer, type TestClient } from '../testing/test-server';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -8,20 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function attendee(slug: string, name: string) {
-  const client = server.connect();
-  await sendOk(client, 'call:join', joinPayload(slug));
-  const { token } = await sendOk(client, 'participant:checkIn', { displayName: name });
-  return Object.assign(client, { token });
-}
-
-async function setUp() {
-  const created = await createCall(server.url);
-  const host = server.connect();
-  await sendOk(host, 'call:join', joinPayload(created.slug, { key: created.keys.host }));
-  await sendOk(host, 'participant:checkIn', { displayName: 'Kai' });
-  return { created, host };
-}
+const attendee = (slug: string, name: string) => checkedIn(server, slug, name);
+const setUp = () => callWithHost(server);
 
 async function questionsSeenBy(client: TestClient, slug: string, extra: { key?: string; token?: string } = {}) {
   return (await sendOk(client, 'call:join', joinPayload(slug, extra))).snapshot.questions;
