@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addReactionCounts, answerOf, canSeeResults, currentPoll, describeAnswer, describeReactions, summarizeResults } from './polls';
+import { addReactionCounts, announcePolls, answerOf, canSeeResults, currentPoll, describeAnswer, describeReactions, summarizeResults } from './polls';
 import { samplePoll } from './testing/samples';
 
 describe('canSeeResults', () => {
@@ -56,5 +56,16 @@ describe('reactions', () => {
     expect(addReactionCounts(total, { '👏': 1 })).toEqual({ '👏': 3, '🎉': 1 });
     expect(describeReactions({ '🎉': 1, '👏': 3 })).toBe('3 👏, 1 🎉 in the last seconds');
     expect(describeReactions({})).toBe('');
+  });
+});
+
+describe('announcePolls', () => {
+  const results = (answered: number) => ({ answered, options: [{ id: 'o1', label: 'Yes', count: answered, percent: 100 }], average: null, words: [], texts: [] });
+  it('says the open poll and its count, then the last closed poll’s results', () => {
+    const open = samplePoll('p', { status: 'open', openedAt: '2026-11-26T17:05:00.000Z' });
+    expect(announcePolls([open], { p: results(12) }, 'attendee')).toBe('Poll open: Ship it? 12 answers.');
+    expect(announcePolls([{ ...open, showResults: 'closed' }], { p: results(12) }, 'attendee')).toBe('Poll open: Ship it?');
+    expect(announcePolls([{ ...open, status: 'closed' }], { p: results(1) }, 'attendee')).toBe('Poll closed. Ship it?: 1 answer, most chose Yes (100%).');
+    expect(announcePolls([samplePoll('d')], {}, 'host')).toBe('');
   });
 });

@@ -66,3 +66,18 @@ export const REACTION_NAMES: Record<Reaction, string> = {
   '🤔': 'thinking',
   '➕': 'plus one',
 };
+
+/**
+ * What a live region says about polls: the open poll and how many answered, or once none is open, the results of
+ * the poll closed last. Short on purpose; the caller throttles it.
+ */
+export function announcePolls(polls: readonly PublicPoll[], results: Record<string, PollResults>, role: Role): string {
+  const open = currentPoll(polls);
+  if (open) {
+    const shown = canSeeResults(open, role) ? results[open.id] : undefined;
+    return `Poll open: ${open.question}${shown ? ` ${shown.answered} ${shown.answered === 1 ? 'answer' : 'answers'}.` : ''}`;
+  }
+  const closed = polls.filter((poll) => poll.status === 'closed').sort((a, b) => (b.openedAt ?? '').localeCompare(a.openedAt ?? ''))[0];
+  const shown = closed && canSeeResults(closed, role) ? results[closed.id] : undefined;
+  return closed && shown ? `Poll closed. ${summarizeResults(closed, shown)}` : '';
+}
