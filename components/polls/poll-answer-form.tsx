@@ -73,9 +73,9 @@ export function PollAnswerForm({ store, poll, mine, isCheckedIn }: { store: Call
           </div>
         ) : null}
         {poll.kind === 'rating' ? (
-          <div className="flex flex-wrap gap-2">
+          <div className="grid max-w-sm grid-cols-5 gap-2">
             {RATINGS.map((value) => (
-              <label key={value} className={`${choiceClass} min-w-14 justify-center`}>
+              <label key={value} className={`${choiceClass} justify-center gap-2 px-2`}>
                 <input
                   type="radio"
                   name={`${ids}-rating`}
