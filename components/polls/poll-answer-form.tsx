@@ -19,14 +19,23 @@ function kindHint(poll: PublicPoll): string {
   return `Up to ${POLL_LIMITS.text} characters.`;
 }
 
-/**
- * An open poll's answer form. It starts from one's own answer (the parent remounts it when that answer changes
- * elsewhere) and may be sent again while the poll is open; the server keeps the latest.
- */
+const chosenOptions = (mine: PollAnswer | null) => (mine && 'optionIds' in mine ? mine.optionIds : []);
+const chosenRating = (mine: PollAnswer | null) => (mine && 'rating' in mine ? mine.rating : null);
+const writtenText = (mine: PollAnswer | null) => (mine && 'text' in mine ? mine.text : '');
+
+/** An open poll's answer form: it shows one's own answer, which may be sent again while the poll is open (the server keeps the latest). */
 export function PollAnswerForm({ store, poll, mine, isCheckedIn }: { store: CallStore; poll: PublicPoll; mine: PollAnswer | null; isCheckedIn: boolean }) {
-  const [optionIds, setOptionIds] = useState<string[]>(mine && 'optionIds' in mine ? mine.optionIds : []);
-  const [rating, setRating] = useState<number | null>(mine && 'rating' in mine ? mine.rating : null);
-  const [text, setText] = useState(mine && 'text' in mine ? mine.text : '');
+  const [optionIds, setOptionIds] = useState<string[]>(() => chosenOptions(mine));
+  const [rating, setRating] = useState<number | null>(() => chosenRating(mine));
+  const [text, setText] = useState(() => writtenText(mine));
+  // One's answer changed (sent from here or another tab): the form shows it, keeping focus where it is.
+  const [shownAnswer, setShownAnswer] = useState(mine);
+  if (shownAnswer !== mine) {
+    setShownAnswer(mine);
+    setOptionIds(chosenOptions(mine));
+    setRating(chosenRating(mine));
+    setText(writtenText(mine));
+  }
   const { error, isBusy, run } = useCommand();
   const ids = useId();
   const isDisabled = !isCheckedIn || isBusy;

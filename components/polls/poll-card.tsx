@@ -72,7 +72,7 @@ export function PollCard({ store, poll, results, mine, role, canRun, isCheckedIn
         <h3 id={headingId} className={poll.status === 'open' ? 'sr-only' : 'font-semibold break-words text-slate-900'}>
           {poll.question}
         </h3>
-        {poll.status === 'open' ? <PollAnswerForm key={JSON.stringify(mine)} store={store} poll={poll} mine={mine} isCheckedIn={isCheckedIn} /> : null}
+        {poll.status === 'open' ? <PollAnswerForm store={store} poll={poll} mine={mine} isCheckedIn={isCheckedIn} /> : null}
         {poll.status === 'closed' && mine ? <p className="text-sm text-slate-600">{describeAnswer(poll, mine)}</p> : null}
         {isShown ? (
           <PollResultsView store={store} poll={poll} results={results} canModerate={canRun} />
