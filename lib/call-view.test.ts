@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyTallies, drainEvents, EMPTY_CALL_VIEW, receiveEvent, receiveSnapshot, recordOwnCommand, type CallView } from './call-view';
+import { applyPollDraft, applyPollResults, applyTallies, drainEvents, EMPTY_CALL_VIEW, receiveEvent, receiveSnapshot, recordOwnCommand, recordPollAnswer, type CallView } from './call-view';
 import type { CallSnapshot, SequencedEvent } from './protocol';
-import { sampleCall, sampleItem, sampleQuestion, sampleSection } from './testing/samples';
+import { sampleCall, sampleItem, samplePoll, sampleQuestion, sampleSection } from './testing/samples';
 
 const question = (id: string, voteCount = 0) => sampleQuestion(id, { voteCount, createdAt: '2026-11-26T17:01:00.000Z' });
 
@@ -69,7 +69,7 @@ describe('receiveSnapshot', () => {
     expect(drainEvents(view).hasGap).toBe(true);
 
     const fresh: CallSnapshot = { ...snapshot, sequence: 7, call: { ...snapshot.call, qaOpen: false } };
-    const result = receiveSnapshot(view, { snapshot: fresh, myVotes: ['q1'], myQuestions: [] });
+    const result = receiveSnapshot(view, { snapshot: fresh, myVotes: ['q1'], myQuestions: [], myPollAnswers: {} });
     expect(result.hasGap).toBe(false);
     expect(result.view.pending).toEqual([]);
     expect(result.view.snapshot?.sequence).toBe(8);
@@ -79,7 +79,7 @@ describe('receiveSnapshot', () => {
 
   it('still reports a gap when the fresh snapshot does not reach the waiting events', () => {
     const view = receiveEvent(joined, current(9, 'i2')).view;
-    const result = receiveSnapshot(view, { snapshot: { ...snapshot, sequence: 6 }, myVotes: [], myQuestions: [] });
+    const result = receiveSnapshot(view, { snapshot: { ...snapshot, sequence: 6 }, myVotes: [], myQuestions: [], myPollAnswers: {} });
     expect(result.hasGap).toBe(true);
     expect(result.view.pending.map((event) => event.sequence)).toEqual([9]);
   });
@@ -109,5 +109,44 @@ describe('recordOwnCommand', () => {
 
   it('leaves the view alone for other commands', () => {
     expect(recordOwnCommand(joined, 'qa:pin', { questionId: 'q1' }, { sequence: 5 })).toBe(joined);
+  });
+});
+
+const results = (answered: number) => ({ answered, options: [], average: null, words: [], texts: [] });
+
+describe('polls in the view', () => {
+  it('merges results per poll, keeping the others, and keeps the snapshot when none came', () => {
+    const first = applyPollResults(snapshot, { p1: results(1), p2: results(2) });
+    const second = applyPollResults(first, { p1: results(3) });
+    expect(second.pollResults).toEqual({ p1: results(3), p2: results(2) });
+    expect(applyPollResults(second, {})).toBe(second);
+  });
+
+  it('adds and updates drafts, but never turns an opened poll back into a draft', () => {
+    const drafted = applyPollDraft(snapshot, samplePoll('p1'));
+    expect(drafted.polls.map((poll) => poll.status)).toEqual(['draft']);
+    const opened = receiveEvent({ ...joined, snapshot: drafted }, { sequence: 5, event: { type: 'poll.upserted', poll: samplePoll('p1', { status: 'open', openedAt: '2026-11-26T17:10:00.000Z' }) } }).view.snapshot!;
+    expect(applyPollDraft(opened, samplePoll('p1'))).toBe(opened);
+  });
+
+  it('takes one’s own answers from the join and from other tabs', () => {
+    const view = receiveSnapshot(EMPTY_CALL_VIEW, { snapshot, myVotes: [], myQuestions: [], myPollAnswers: { p1: { rating: 4 } } }).view;
+    expect(view.myPollAnswers).toEqual({ p1: { rating: 4 } });
+    expect(recordPollAnswer(view, 'p2', { text: 'faster builds' }).myPollAnswers).toEqual({ p1: { rating: 4 }, p2: { text: 'faster builds' } });
+  });
+
+  it('records a successful answer in the poll’s terms: options in the poll’s order, text trimmed', () => {
+    const polls = [samplePoll('p1', { status: 'open' }), samplePoll('p2', { kind: 'text', options: [], status: 'open' })];
+    const view = { ...joined, snapshot: { ...snapshot, polls } };
+    const chosen = recordOwnCommand(view, 'poll:answer', { pollId: 'p1', optionIds: ['o2', 'o1'] }, { ok: true });
+    expect(chosen.myPollAnswers).toEqual({ p1: { optionIds: ['o1', 'o2'] } });
+    const written = recordOwnCommand(chosen, 'poll:answer', { pollId: 'p2', text: '  more   docs ' }, { ok: true });
+    expect(written.myPollAnswers.p2).toEqual({ text: 'more docs' });
+    expect(recordOwnCommand(view, 'poll:answer', { pollId: 'unknown', rating: 3 }, { ok: true })).toBe(view);
+  });
+
+  it('shows a created poll at once, before its draft notice arrives', () => {
+    const view = recordOwnCommand(joined, 'poll:create', { question: 'Ship it?', kind: 'rating', showResults: 'live', isNamed: false }, { poll: samplePoll('p1') });
+    expect(view.snapshot?.polls.map((poll) => poll.id)).toEqual(['p1']);
   });
 });

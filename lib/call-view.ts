@@ -1,9 +1,10 @@
-import { applySequencedEvent, upsertQuestion } from './call-state';
-import type { CallSnapshot, CommandName, CommandPayload, CommandResults, PublicQuestion, SequencedEvent } from './protocol';
+import { applySequencedEvent, upsertPoll, upsertQuestion } from './call-state';
+import { answerOf } from './polls';
+import type { CallSnapshot, CommandName, CommandPayload, CommandResults, PollAnswer, PollResults, PublicPoll, PublicQuestion, SequencedEvent } from './protocol';
 
 /**
  * What the browser holds of a call besides its connection: the snapshot, the events that arrived ahead of it, and
- * which questions this participant voted for and asked. Pure: the browser store keeps one and replaces it.
+ * which questions this participant voted for and asked, and their poll answers. Pure: the browser store keeps one and replaces it.
  */
 export type CallView = {
   snapshot: CallSnapshot | null;
@@ -11,9 +12,11 @@ export type CallView = {
   pending: SequencedEvent[];
   myVotes: string[];
   myQuestions: string[];
+  /** This participant's own answer to each poll they answered, by poll id. */
+  myPollAnswers: Record<string, PollAnswer>;
 };
 
-export const EMPTY_CALL_VIEW: CallView = { snapshot: null, pending: [], myVotes: [], myQuestions: [] };
+export const EMPTY_CALL_VIEW: CallView = { snapshot: null, pending: [], myVotes: [], myQuestions: [], myPollAnswers: {} };
 
 /** Applies every pending event that follows the snapshot in order; `hasGap` says one is missing before the rest. */
 export function drainEvents(view: CallView): { view: CallView; hasGap: boolean } {
@@ -40,7 +43,7 @@ export function receiveEvent(view: CallView, event: SequencedEvent): { view: Cal
 }
 
 /** A fresh snapshot replaces the local copy; only events newer than it are kept, then applied. */
-export function receiveSnapshot(view: CallView, joined: Pick<CallView, 'myVotes' | 'myQuestions'> & { snapshot: CallSnapshot }) {
+export function receiveSnapshot(view: CallView, joined: Pick<CallView, 'myVotes' | 'myQuestions' | 'myPollAnswers'> & { snapshot: CallSnapshot }) {
   const pending = view.pending.filter((event) => event.sequence > joined.snapshot.sequence);
   return drainEvents({ ...joined, pending });
 }
@@ -60,7 +63,36 @@ export function applyUnsequencedQuestion(snapshot: CallSnapshot, question: Publi
   return { ...snapshot, questions: upsertQuestion(snapshot.questions, question) };
 }
 
-/** What this participant's own successful command tells about them: a question asked, a vote cast or taken back. */
+/** Narrows a command's payload by its name. */
+function isPayloadOf<Name extends CommandName>(name: CommandName, expected: Name, _payload: unknown): _payload is CommandPayload<Name> {
+  return name === expected;
+}
+
+/** Poll results merged on the server's tick: each replaces the poll's earlier results. */
+export function applyPollResults(snapshot: CallSnapshot, results: Record<string, PollResults>): CallSnapshot {
+  if (Object.keys(results).length === 0) return snapshot;
+  return { ...snapshot, pollResults: { ...snapshot.pollResults, ...results } };
+}
+
+/**
+ * A draft (only those who run polls get them) arrives outside the sequence; it never turns a poll the sequence
+ * already opened back into a draft.
+ */
+export function applyPollDraft(snapshot: CallSnapshot, poll: PublicPoll): CallSnapshot {
+  const known = snapshot.polls.find((candidate) => candidate.id === poll.id);
+  if (known && known.status !== 'draft') return snapshot;
+  return { ...snapshot, polls: upsertPoll(snapshot.polls, poll) };
+}
+
+/** One's own answer to a poll, from this tab's command or from another tab of the same participant. */
+export function recordPollAnswer(view: CallView, pollId: string, answer: PollAnswer): CallView {
+  return { ...view, myPollAnswers: { ...view.myPollAnswers, [pollId]: answer } };
+}
+
+/**
+ * What this participant's own successful command tells about them: a question asked, a vote cast or taken back,
+ * a poll created (shown before its draft notice arrives) or answered.
+ */
 export function recordOwnCommand<Name extends CommandName>(view: CallView, name: Name, payload: CommandPayload<Name>, data: CommandResults[Name]): CallView {
   const questionId = 'questionId' in payload && typeof payload.questionId === 'string' ? payload.questionId : null;
   const voteCount = typeof data === 'object' && data !== null && 'voteCount' in data && typeof data.voteCount === 'number' ? data.voteCount : null;
@@ -71,6 +103,14 @@ export function recordOwnCommand<Name extends CommandName>(view: CallView, name:
     const others = view.myVotes.filter((id) => id !== questionId);
     const snapshot = view.snapshot && applyTallies(view.snapshot, { [questionId]: voteCount });
     return { ...view, snapshot, myVotes: name === 'qa:vote' ? [...others, questionId] : others };
+  }
+  if (name === 'poll:create' && view.snapshot && typeof data === 'object' && data !== null && 'poll' in data) {
+    return { ...view, snapshot: applyPollDraft(view.snapshot, data.poll) };
+  }
+  if (isPayloadOf(name, 'poll:answer', payload)) {
+    const poll = view.snapshot?.polls.find((candidate) => candidate.id === payload.pollId);
+    const answer = poll && answerOf(poll, payload);
+    return answer ? recordPollAnswer(view, poll.id, answer) : view;
   }
   return view;
 }

@@ -15,6 +15,11 @@ import { AgendaAnnouncer, CurrentItem } from '../agenda/current-item';
 import { HostControls } from '../agenda/host-controls';
 import { ParticipantLinks } from './participant-links';
 import { QuestionsPanel } from '../qa/questions-panel';
+import { PollAnnouncer } from '../polls/poll-announcer';
+import { PollsPanel } from '../polls/polls-panel';
+import { FloatingReactions, ReactionAnnouncer } from '../reactions/floating-reactions';
+import { ReactionBar } from '../reactions/reaction-bar';
+import { useReactionBursts } from '../reactions/use-reaction-bursts';
 import { MinutesPanel } from '../minutes/minutes-panel';
 import { RecordLink } from './record-link';
 import { ScheduleEditor } from '../schedule/schedule-editor';
@@ -45,6 +50,7 @@ function LiveCall({ slug }: { slug: string }) {
   const isListOpen = isParticipantListOpen ?? isModerator;
   const isIntroRunning = state.snapshot?.call.intro?.status === 'running';
   const participants = useParticipants(store, state.connection, isListOpen || isIntroRunning);
+  const reactions = useReactionBursts(store);
 
   if (!state.snapshot) {
     if (!state.joinError) return <Waiting />;
@@ -69,16 +75,21 @@ function LiveCall({ slug }: { slug: string }) {
     <>
       <CallHeader call={call} connection={state.connection} databaseHealth={state.databaseHealth} onlineCount={snapshot.presence.onlineCount} />
       <AgendaAnnouncer call={call} clockOffsetMs={clockOffsetMs} />
+      <PollAnnouncer polls={snapshot.polls} results={snapshot.pollResults} role={role} />
+      <ReactionAnnouncer announcement={reactions.announcement} />
       <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">
-          <Panel title="Current item">
+          <Panel title="Current item" className="relative">
+            <FloatingReactions floating={reactions.floating} />
             <CurrentItem call={call} clockOffsetMs={clockOffsetMs} />
+            <ReactionBar store={store} call={call} me={me} />
           </Panel>
           <IntroRound store={store} intro={call.intro} participants={participants ?? []} isHost={isHost} me={me} />
           <Panel title="Agenda">
             {call.description ? <p className="mb-4 text-sm whitespace-pre-line text-slate-600">{call.description}</p> : null}
             <AgendaList call={call} clockOffsetMs={clockOffsetMs} store={store} isHost={isHost} />
           </Panel>
+          <PollsPanel store={store} call={call} polls={snapshot.polls} pollResults={snapshot.pollResults} myPollAnswers={state.myPollAnswers} role={role} me={me} />
           <QuestionsPanel store={store} call={call} questions={snapshot.questions} role={role} me={me} myVotes={state.myVotes} myQuestions={state.myQuestions} />
           <MinutesPanel store={store} call={call} role={role} me={me} />
         </div>

@@ -6,6 +6,9 @@ import { DATE_TO_BE_ANNOUNCED } from '../schedule/call-start';
 import { AgendaAnnouncer } from '../agenda/current-item';
 import { ItemTimer } from '../agenda/item-timer';
 import { PresentQuestions } from '../qa/present-questions';
+import { PresentPoll } from '../polls/present-poll';
+import { FloatingReactions, ReactionAnnouncer } from '../reactions/floating-reactions';
+import { useReactionBursts } from '../reactions/use-reaction-bursts';
 import { useCallState, useCallStore } from '../client/use-call';
 import { useIsClient } from '../ui/use-clock';
 
@@ -17,6 +20,7 @@ export function PresentView({ slug }: { slug: string }) {
 function LivePresentView({ slug }: { slug: string }) {
   const store = useCallStore(slug);
   const { snapshot, clockOffsetMs, joinError } = useCallState(store);
+  const { floating, announcement } = useReactionBursts(store);
   if (!snapshot) {
     return <p className="p-12 text-3xl text-slate-300" role={joinError ? 'alert' : 'status'}>{joinError ? joinError.message : 'Connecting…'}</p>;
   }
@@ -29,6 +33,8 @@ function LivePresentView({ slug }: { slug: string }) {
   return (
     <main className="flex min-h-screen flex-col bg-slate-950 p-12 text-white">
       <AgendaAnnouncer call={call} clockOffsetMs={clockOffsetMs} />
+      <ReactionAnnouncer announcement={announcement} />
+      <FloatingReactions floating={floating} large />
       <p className="text-2xl font-semibold text-indigo-300">{call.title}</p>
       <div className="flex flex-1 flex-col justify-center">
         {call.status === 'live' && current ? (
@@ -48,6 +54,7 @@ function LivePresentView({ slug }: { slug: string }) {
           </h1>
         )}
       </div>
+      <PresentPoll polls={snapshot.polls} results={snapshot.pollResults} />
       <PresentQuestions questions={snapshot.questions} />
       {next && call.status !== 'ended' ? (
         <p className="text-3xl text-slate-400">

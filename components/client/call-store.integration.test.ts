@@ -4,6 +4,7 @@ import { createCall, startTestServer } from '@/server/testing/test-server';
 import * as agenda from './agenda.commands';
 import { CallStore, GAP_WAIT_MS, NO_ANSWER, type CallSocket, type CallStoreOptions, type CallViewState, type TokenStorage } from './call-store';
 import * as participantCommands from './participants.commands';
+import * as polls from './polls.commands';
 import * as questions from './questions.commands';
 import { errorText } from './use-command';
 
@@ -162,6 +163,41 @@ describe('CallStore against a real server', () => {
     const unreachable = new CallStore(slug, undefined, { commandTimeoutMs: 100, connect: () => io(server.url, { autoConnect: false }) });
     stores.push(unreachable);
     expect(await agenda.advance(unreachable, 'next')).toEqual({ ok: false, error: NO_ANSWER });
+  });
+
+  it('follows a poll: the draft to its creator, results merged per tick, one’s answer in every tab and after a rejoin', async () => {
+    const { slug, host } = await openCall();
+    const otherHost = openStore(slug, host.store.getState().keys!.host);
+    await until(otherHost.store, isOnline);
+    const created = await polls.create(host.store, { question: 'Ship it?', kind: 'single', options: ['Yes', 'No'], showResults: 'live', isNamed: false });
+    if (!created.ok) throw new Error(created.error.message);
+    const { poll } = created.data;
+    expect(host.store.getState().snapshot!.polls).toEqual([poll]);
+    expect((await until(otherHost.store, (state) => state.snapshot!.polls.length === 1)).snapshot!.polls).toEqual([poll]);
+
+    const storage = memoryStorage();
+    const tab = openStore(slug, undefined, { storage });
+    await until(tab.store, isOnline);
+    expect(tab.store.getState().snapshot!.polls).toEqual([]);
+    expect(await participantCommands.checkIn(tab.store, { displayName: 'Grace', affiliation: '', pronouns: '', reason: '' })).toMatchObject({ ok: true });
+    const otherTab = openStore(slug, undefined, { storage });
+    await until(otherTab.store, (state) => isOnline(state) && state.me !== null);
+
+    expect(await polls.open(host.store, poll.id)).toMatchObject({ ok: true });
+    await until(tab.store, (state) => state.snapshot!.polls.some((each) => each.id === poll.id && each.status === 'open'));
+    const yes = poll.options[0]!.id;
+    expect(await polls.answer(tab.store, poll.id, { optionIds: [yes] })).toMatchObject({ ok: true });
+    expect(tab.store.getState().myPollAnswers).toEqual({ [poll.id]: { optionIds: [yes] } });
+
+    await until(otherTab.store, (state) => state.myPollAnswers[poll.id] !== undefined);
+    for (const store of [tab.store, otherTab.store, host.store]) {
+      const state = await until(store, (seen) => seen.snapshot!.pollResults[poll.id]?.answered === 1);
+      expect(state.snapshot!.pollResults[poll.id]!.options.map((option) => option.count)).toEqual([1, 0]);
+    }
+    const rejoined = openStore(slug, undefined, { storage });
+    const state = await until(rejoined.store, (seen) => isOnline(seen) && seen.me !== null);
+    expect(state.myPollAnswers).toEqual({ [poll.id]: { optionIds: [yes] } });
+    expect(state.snapshot!.pollResults[poll.id]?.answered).toBe(1);
   });
 
   it('shows why it cannot join and stops trying', async () => {

@@ -1,7 +1,18 @@
 'use client';
 
 import { io, type Socket } from 'socket.io-client';
-import { applyTallies, applyUnsequencedQuestion, EMPTY_CALL_VIEW, receiveEvent, receiveSnapshot, recordOwnCommand, type CallView } from '@/lib/call-view';
+import {
+  applyPollDraft,
+  applyPollResults,
+  applyTallies,
+  applyUnsequencedQuestion,
+  EMPTY_CALL_VIEW,
+  receiveEvent,
+  receiveSnapshot,
+  recordOwnCommand,
+  recordPollAnswer,
+  type CallView,
+} from '@/lib/call-view';
 import {
   PROTOCOL_VERSION,
   RECONNECTION,
@@ -115,6 +126,16 @@ export class CallStore {
       const { snapshot } = this.#state;
       if (snapshot) this.#update({ snapshot: applyUnsequencedQuestion(snapshot, question) });
     });
+    this.#socket.on('poll:results', (results) => {
+      const { snapshot } = this.#state;
+      if (snapshot) this.#update({ snapshot: applyPollResults(snapshot, results) });
+    });
+    this.#socket.on('poll:draft', (poll) => {
+      const { snapshot } = this.#state;
+      const drafted = snapshot && applyPollDraft(snapshot, poll);
+      if (drafted !== snapshot) this.#update({ snapshot: drafted });
+    });
+    this.#socket.on('poll:myAnswer', ({ pollId, answer }) => this.#setView(recordPollAnswer(this.#view(), pollId, answer)));
   }
 
   getState = (): CallViewState => this.#state;
@@ -166,8 +187,8 @@ export class CallStore {
       this.#update({ connection: response.error.code === 'internal' || response.error.code === 'unavailable' ? 'reconnecting' : 'failed', joinError: response.error });
       return;
     }
-    const { snapshot, role, participant, keys, myVotes, myQuestions } = response.data;
-    const { view, hasGap } = receiveSnapshot(this.#view(), { snapshot, myVotes, myQuestions });
+    const { snapshot, role, participant, keys, myVotes, myQuestions, myPollAnswers } = response.data;
+    const { view, hasGap } = receiveSnapshot(this.#view(), { snapshot, myVotes, myQuestions, myPollAnswers });
     this.#pending = view.pending;
     this.#update({
       connection: 'online',
@@ -176,6 +197,7 @@ export class CallStore {
       snapshot: view.snapshot,
       myVotes: view.myVotes,
       myQuestions: view.myQuestions,
+      myPollAnswers: view.myPollAnswers,
       role,
       me: participant,
       keys,
@@ -194,14 +216,15 @@ export class CallStore {
   }
 
   #view(): CallView {
-    const { snapshot, myVotes, myQuestions } = this.#state;
-    return { snapshot, myVotes, myQuestions, pending: this.#pending };
+    const { snapshot, myVotes, myQuestions, myPollAnswers } = this.#state;
+    return { snapshot, myVotes, myQuestions, myPollAnswers, pending: this.#pending };
   }
 
   #setView({ pending, ...shown }: CallView): void {
     this.#pending = pending;
-    const { snapshot, myVotes, myQuestions } = this.#state;
-    if (shown.snapshot !== snapshot || shown.myVotes !== myVotes || shown.myQuestions !== myQuestions) this.#update(shown);
+    const { snapshot, myVotes, myQuestions, myPollAnswers } = this.#state;
+    const isChanged = shown.snapshot !== snapshot || shown.myVotes !== myVotes || shown.myQuestions !== myQuestions || shown.myPollAnswers !== myPollAnswers;
+    if (isChanged) this.#update(shown);
   }
 
   #drained({ view, hasGap }: { view: CallView; hasGap: boolean }): void {

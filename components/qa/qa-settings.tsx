@@ -10,6 +10,7 @@ const TOGGLES: { key: keyof QaSettings; label: string; hint: string }[] = [
   { key: 'qaOpen', label: 'Accept new questions', hint: 'Turn off to close submissions; votes and answers go on.' },
   { key: 'qaModerated', label: 'Pre-moderation', hint: 'New questions wait for approval before everyone sees them.' },
   { key: 'qaScribesModerate', label: 'Scribes may moderate', hint: 'Scribes can pin, answer, dismiss and merge questions.' },
+  { key: 'scribesRunPolls', label: 'Scribes may run polls', hint: 'Scribes can create, open, close and delete polls and hide answers.' },
 ];
 
 /** Host only. Each switch applies at once for everyone. */
@@ -17,7 +18,7 @@ export function QaSettingsForm({ store, call }: { store: CallStore; call: Public
   const { error, isBusy, run } = useCommand();
   return (
     <fieldset className="rounded-xl bg-slate-50 p-3 ring-1 ring-slate-200">
-      <legend className="px-1 text-sm font-semibold text-slate-700">Q&amp;A settings</legend>
+      <legend className="px-1 text-sm font-semibold text-slate-700">Q&amp;A and poll settings</legend>
       <div className="space-y-2">
         {TOGGLES.map(({ key, label, hint }) => (
           <label key={key} className="flex items-start gap-2 text-sm text-slate-800">

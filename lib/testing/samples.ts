@@ -1,4 +1,4 @@
-import type { PublicCall, PublicQuestion, PublicSection } from '../protocol';
+import type { PublicCall, PublicPoll, PublicQuestion, PublicSection } from '../protocol';
 
 /** An agenda item with nothing but a title and a duration. */
 export const sampleItem = (id: string, plannedMinutes: number | null, title = id) => ({ id, title, notes: '', presenter: '', plannedMinutes });
@@ -45,6 +45,27 @@ export function sampleQuestion(id: string, patch: Partial<PublicQuestion> = {}):
     answer: '',
     answeredBy: '',
     voteCount: 0,
+    createdAt: '2026-11-26T17:00:00.000Z',
+    ...patch,
+  };
+}
+
+/** A draft single-choice poll "Ship it?" with options Yes (o1) and No (o2), created at 17:00 UTC on 2026-11-26. */
+export function samplePoll(id: string, patch: Partial<PublicPoll> = {}): PublicPoll {
+  return {
+    id,
+    question: 'Ship it?',
+    kind: 'single',
+    options: [
+      { id: 'o1', label: 'Yes' },
+      { id: 'o2', label: 'No' },
+    ],
+    maxChoices: null,
+    itemId: null,
+    showResults: 'live',
+    isNamed: false,
+    status: 'draft',
+    openedAt: null,
     createdAt: '2026-11-26T17:00:00.000Z',
     ...patch,
   };

@@ -9,7 +9,6 @@ import {
   type PollTextAnswer,
   type PublicCall,
   type PublicPoll,
-  type Role,
 } from '@/lib/protocol';
 import { countWords } from '@/lib/word-cloud';
 import type { Decision, Notice } from './decision';
@@ -84,12 +83,8 @@ export function decideDelete(poll: Poll): Decision {
   return { events: [{ type: 'poll.deleted', pollId: poll.id }], notices: [] };
 }
 
-/** Hosts and scribes always see results; attendees while they are live, or once the poll is closed. */
-export function canSeeResults(poll: Poll, role: Role): boolean {
-  if (role !== 'attendee') return true;
-  if (poll.status === 'draft') return false;
-  return poll.showResults === 'live' || poll.status === 'closed';
-}
+/** Who sees results is shared with the browser (it hides results kept until closing after a reopen). */
+export { canSeeResults } from '@/lib/polls';
 
 /** Stored answers as the database groups them: equal answers counted together. */
 export type AnswerGroup = { optionIds?: string[]; rating?: number; count: number };
