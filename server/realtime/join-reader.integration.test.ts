@@ -94,9 +94,9 @@ describe('JoinReader', () => {
     expect(ids(asAda)).toEqual([questions.shown, questions.adaWaiting]);
     expect(ids(asBo)).toEqual([questions.shown, questions.boWaiting]);
     expect(ids(asStranger)).toEqual([questions.shown]);
-    expect(asModerator?.own).toEqual({ myVotes: [], myQuestions: [] });
-    expect(asAda?.own).toEqual({ myVotes: [], myQuestions: [questions.adaWaiting] });
-    expect(asBo?.own).toEqual({ myVotes: [questions.shown], myQuestions: [questions.boWaiting] });
+    expect(asModerator?.own).toEqual({ myVotes: [], myQuestions: [], myPollAnswers: {} });
+    expect(asAda?.own).toEqual({ myVotes: [], myQuestions: [questions.adaWaiting], myPollAnswers: {} });
+    expect(asBo?.own).toEqual({ myVotes: [questions.shown], myQuestions: [questions.boWaiting], myPollAnswers: {} });
     expect(asBo?.questions[0]?.voteCount).toBe(1);
     for (const view of [asModerator, asAda, asBo, asStranger]) {
       expect(view).toMatchObject({ sequence: asModerator?.sequence, call: { title: asModerator?.call.title }, presence: { participantCount: 3, onlineCount: 1 } });
