@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { zonedLocalToUtc } from '../time';
-import { exportAgendaMarkdown, type AgendaSource } from './agenda-export';
+import { exportAgendaMarkdown, writeReactionsLine, type AgendaSource } from './agenda-export';
+import { buildCallRecord } from './call-record';
 import type { CallDraft } from './call-draft';
 import { parseCallMarkdown } from './import';
+import { recordSourceOf } from './import/draft-record';
 
 /** What a call created from `draft` looks like to the export (ids and live state are irrelevant to it). */
 function callFrom(draft: CallDraft): AgendaSource {
@@ -115,5 +118,42 @@ describe('exportAgendaMarkdown', () => {
     const second = importOk(exportAgendaMarkdown(callFrom(first)));
     expect(second.draft).toEqual({ ...first, plannedMinutes: first.plannedMinutes ?? 60 });
     expect(second.notices).toEqual([]);
+  });
+});
+
+describe('exportAgendaMarkdown with reaction counts', () => {
+  const withNotes = { id: 'a', title: 'Cadence', notes: 'Monthly or not.\n\n- a\n  - b', presenter: 'Kai', plannedMinutes: 10 };
+  const bare = { id: 'b', title: 'Demo', notes: '', presenter: '', plannedMinutes: null };
+  const quiet = { id: 'c', title: 'Open floor', notes: '', presenter: '', plannedMinutes: null };
+  const call = { ...callFrom(importOk(agenda).draft), sections: [{ id: 's', title: 'Release', notes: '', items: [withNotes, bare, quiet] }] };
+  const reactions = { a: { '🎉': 3, '👏': 12 }, b: { '👍': 1, '🤔': 0 }, c: { '❤️': 0 } };
+
+  it('adds a line under the items that had reactions, in the reaction bar’s order, after their notes', () => {
+    expect(writeReactionsLine({ '➕': 2, '👍': 5 })).toBe('Reactions: 👍 5 · ➕ 2');
+    expect(writeReactionsLine({})).toBe('');
+    expect(exportAgendaMarkdown(call, reactions)).toContain(
+      ['- Cadence (10 min) @Kai', '', '  Monthly or not.', '', '  - a', '    - b', '', '  Reactions: 👏 12 · 🎉 3', '- Demo', '', '  Reactions: 👍 1', '- Open floor', ''].join('\n'),
+    );
+  });
+
+  it('imports back as item notes that export the same, alone or in the whole record', () => {
+    const markdown = exportAgendaMarkdown(call, reactions);
+    const again = importOk(markdown).draft;
+    expect(again.sections[0]!.items.map((item) => item.notes)).toEqual(['Monthly or not.\n\n- a\n  - b\n\nReactions: 👏 12 · 🎉 3', 'Reactions: 👍 1', '']);
+    expect(exportAgendaMarkdown(callFrom(again))).toBe(markdown);
+    const record = buildCallRecord({ call: { ...call, intro: null }, questions: [], attendees: [], reactions });
+    expect(buildCallRecord(recordSourceOf(importOk(record).draft))).toBe(record);
+  });
+
+  it('round-trips whatever notes the item had', () => {
+    const note = fc.constantFrom('Plain words.', '- a\n- b', '1. one\n2. two', '> quoted', '```\ncode\n```', '- a\n  - nested', '| a | b |\n| - | - |\n| 1 | 2 |', 'Text\n\n- list');
+    fc.assert(
+      fc.property(fc.array(note, { maxLength: 3 }), fc.dictionary(fc.constantFrom('👍', '👏', '🎉', '❤️', '😂', '🤔', '➕'), fc.nat(40)), (notes, counts) => {
+        const item = { ...withNotes, notes: notes.join('\n\n') };
+        const record = buildCallRecord({ call: { ...call, sections: [{ id: 's', title: 'Release', notes: '', items: [item, bare] }], intro: null }, questions: [], attendees: [], reactions: { a: counts } });
+        expect(buildCallRecord(recordSourceOf(importOk(record).draft))).toBe(record);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

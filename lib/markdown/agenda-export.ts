@@ -1,4 +1,5 @@
 import type { PublicCall } from '../protocol/call';
+import { REACTIONS } from '../protocol/polls';
 import { utcToZonedLocal } from '../time';
 import { writeItemLine, writeTitleLine } from './agenda-lines';
 import { formatStart } from './dates/start-reading';
@@ -16,10 +17,23 @@ const indent = (text: string) =>
     .map((line) => (line.trim() ? `  ${line}` : ''))
     .join('\n');
 
-/** An item line and, after a blank line, its notes indented under it as Markdown (nesting kept). */
-function writeItem(item: { title: string; notes: string; presenter: string; plannedMinutes: number | null }): string[] {
+/** Reaction counts per agenda item: item id → emoji → count. */
+export type ItemReactions = Readonly<Record<string, Readonly<Record<string, number>>>>;
+
+/** `Reactions: 👏 12 · 🎉 3` in the order the reaction bar shows them, or '' when the item had none. */
+export function writeReactionsLine(counts: Readonly<Record<string, number>> = {}): string {
+  const shown = REACTIONS.flatMap((emoji) => ((counts[emoji] ?? 0) > 0 ? [`${emoji} ${counts[emoji]}`] : []));
+  return shown.length > 0 ? `Reactions: ${shown.join(' · ')}` : '';
+}
+
+/**
+ * An item line and, after a blank line, its notes indented under it as Markdown (nesting kept), then its reaction
+ * counts if it had any. A re-import reads the reactions line as the end of the item's notes, which export the same.
+ */
+function writeItem(item: { id: string; title: string; notes: string; presenter: string; plannedMinutes: number | null }, reactions: ItemReactions): string[] {
   const line = `- ${escapeInline(writeItemLine(item))}`;
-  return item.notes.trim() ? [line, '', indent(item.notes.trim())] : [line];
+  const nested = [item.notes.trim(), writeReactionsLine(reactions[item.id])].filter(Boolean).join('\n\n');
+  return nested ? [line, '', indent(nested)] : [line];
 }
 
 /** The parts of a PublicCall the agenda is made of; any PublicCall fits, also one whose start is to be announced. */
@@ -33,15 +47,15 @@ function writeTitle(call: AgendaSource): string {
   return writeTitleLine(title, formatStart(startsAt, call.timezone, call.plannedMinutes));
 }
 
-/** The call's agenda as Markdown in the shape community calls use; parseCallMarkdown reads it back. */
-export function exportAgendaMarkdown(call: AgendaSource): string {
+/** The call's agenda as Markdown in the shape community calls use; parseCallMarkdown reads it back. The record adds reaction counts. */
+export function exportAgendaMarkdown(call: AgendaSource, reactions: ItemReactions = {}): string {
   const blocks: string[][] = [[writeTitle(call)]];
   if (call.description.trim()) blocks.push([call.description.trim()]);
   if (call.links.length > 0) blocks.push(['## Links for participants'], call.links.map(writeLink));
   for (const section of call.sections) {
     blocks.push([`## ${escapeInline(section.title)}`]);
     if (section.notes.trim()) blocks.push([section.notes.trim()]);
-    if (section.items.length > 0) blocks.push(section.items.flatMap(writeItem));
+    if (section.items.length > 0) blocks.push(section.items.flatMap((item) => writeItem(item, reactions)));
   }
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

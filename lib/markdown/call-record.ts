@@ -1,6 +1,7 @@
 import type { ParticipantView, PublicCall, PublicQuestion } from '../protocol';
 import { exportAttendeesMarkdown } from './attendees-export';
-import { exportAgendaMarkdown, type AgendaSource } from './agenda-export';
+import { exportAgendaMarkdown, type AgendaSource, type ItemReactions } from './agenda-export';
+import { exportPollsMarkdown, type RecordedPoll } from './polls-export';
 import { exportQaMarkdown, isRecordedQuestion } from './qa-export';
 
 export type CallRecordSource = {
@@ -9,16 +10,27 @@ export type CallRecordSource = {
   attendees: ParticipantView[];
   /** The scribes' shared minutes (Markdown), placed between the attendees and the Q&A. */
   minutes?: string;
+  /** The call's polls with what attendees may see of their results; those never opened are left out. */
+  polls?: RecordedPoll[];
+  /** Reaction counts per agenda item (item id → emoji → count), shown under the items that had any. */
+  reactions?: ItemReactions;
 };
 
 /**
  * The call's record as one Markdown document: the agenda, then `# Call Minutes` with one `##` section per
- * part of the record. A new part (minutes text, attendees) is one more entry in `sections`.
+ * part of the record. A new part (minutes text, attendees) is one more entry in `sections`. The polls follow the
+ * minutes text: the importer keeps what it cannot place as minutes text, so a re-imported record exports the same.
  */
-export function buildCallRecord({ call, questions, attendees, minutes = '' }: CallRecordSource): string {
+export function buildCallRecord({ call, questions, attendees, minutes = '', polls = [], reactions = {} }: CallRecordSource): string {
   const notes = minutes.trim();
   // Minutes that keep their own Q&A part (an imported "No questions this time.") need no second one.
   const hasOwnQa = questions.filter(isRecordedQuestion).length === 0 && /^#{1,6}\s+(?:community\s+)?(?:q\s*&\s*a|questions)\s*$/im.test(notes);
-  const sections = [exportAttendeesMarkdown(attendees, call.intro), ...(notes ? [notes] : []), ...(hasOwnQa ? [] : [exportQaMarkdown(questions)])];
-  return [exportAgendaMarkdown(call).trimEnd(), '# Call Minutes', ...sections].join('\n\n') + '\n';
+  const pollsPart = exportPollsMarkdown(polls);
+  const sections = [
+    exportAttendeesMarkdown(attendees, call.intro),
+    ...(notes ? [notes] : []),
+    ...(pollsPart ? [pollsPart] : []),
+    ...(hasOwnQa ? [] : [exportQaMarkdown(questions)]),
+  ];
+  return [exportAgendaMarkdown(call, reactions).trimEnd(), '# Call Minutes', ...sections].join('\n\n') + '\n';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleCall } from '@/lib/testing/samples';
-import { canSeeResults, decideAnswer, decideAnswers, decideCreate, decideStatus, publicResults, tallyPoll, type Poll, type StoredAnswer } from './polls';
+import { canSeeResults, copyPollsAsDrafts, decideAnswer, decideAnswers, decideCreate, decideStatus, matchCopiedItems, publicResults, tallyPoll, type Poll, type StoredAnswer } from './polls';
 
 const poll = (patch: Partial<Poll> = {}): Poll => ({
   id: 'p1',
@@ -179,5 +179,31 @@ describe('tallyPoll', () => {
 
   it('gives zero shares, not a division by zero, before anyone answered', () => {
     expect(tallyPoll(poll(), []).options.every((option) => option.count === 0 && option.percent === 0)).toBe(true);
+  });
+});
+
+describe('copying polls to the next call', () => {
+  it('matches agenda items to their copies by place, where the titles agree', () => {
+    const from = [{ id: 'a', title: 'Intro' }, { id: 'b', title: 'Cadence' }, { id: 'c', title: 'Demo' }];
+    const to = [{ id: 'x', title: 'Intro' }, { id: 'y', title: 'Renamed' }];
+    expect(matchCopiedItems(from, to)).toEqual(new Map([['a', 'x']]));
+  });
+
+  it('makes unanswered drafts with new ids in the same order, on the copied item or on none', () => {
+    let counter = 0;
+    const newId = () => `n${(counter += 1)}`;
+    const polls = [
+      poll({ id: 'p1', status: 'closed', itemId: 'a', isNamed: true, showResults: 'closed' }),
+      poll({ id: 'p2', kind: 'multiple', maxChoices: 2, status: 'draft', openedAt: null, itemId: 'gone' }),
+      poll({ id: 'p3', kind: 'text', options: [] }),
+    ];
+    const copies = copyPollsAsDrafts(polls, new Map([['a', 'x']]), newId, new Date('2026-12-10T10:00:00.000Z'));
+    expect(copies.map(({ id, itemId, status, openedAt, createdAt, isNamed, showResults, maxChoices }) => ({ id, itemId, status, openedAt, createdAt, isNamed, showResults, maxChoices }))).toEqual([
+      { id: 'n1', itemId: 'x', status: 'draft', openedAt: null, createdAt: '2026-12-10T10:00:00.000Z', isNamed: true, showResults: 'closed', maxChoices: null },
+      { id: 'n5', itemId: null, status: 'draft', openedAt: null, createdAt: '2026-12-10T10:00:00.001Z', isNamed: false, showResults: 'live', maxChoices: 2 },
+      { id: 'n9', itemId: null, status: 'draft', openedAt: null, createdAt: '2026-12-10T10:00:00.002Z', isNamed: false, showResults: 'live', maxChoices: null },
+    ]);
+    expect(copies[0]!.options).toEqual([{ id: 'n2', label: 'Tuesday' }, { id: 'n3', label: 'Wednesday' }, { id: 'n4', label: 'Thursday' }]);
+    expect(copies.map((copy) => copy.question)).toEqual(polls.map((each) => each.question));
   });
 });

@@ -190,3 +190,28 @@ export function decideClosingAtEnd(call: PublicCall, polls: readonly Poll[], now
     notices: decisions.flatMap((decision) => decision.notices),
   };
 }
+
+/**
+ * The copies of a call's agenda items in a copy of its agenda, both in agenda order: matched by place, and only
+ * where the titles agree (the agenda may have changed while it was copied).
+ */
+export function matchCopiedItems(from: readonly { id: string; title: string }[], to: readonly { id: string; title: string }[]): Map<string, string> {
+  return new Map(from.flatMap((item, index) => (to[index]?.title === item.title ? [[item.id, to[index].id] as const] : [])));
+}
+
+/**
+ * The polls a call's next one starts with: each as a draft with no answers, the same question, kind, option
+ * labels (new ids), maximum, results setting and naming. `itemIds` maps the agenda items that were copied to their
+ * copies; a poll about any other item is about no item. Created one millisecond apart to keep their order.
+ */
+export function copyPollsAsDrafts(polls: readonly Poll[], itemIds: ReadonlyMap<string, string>, newId: () => string, now: Date): Poll[] {
+  return polls.map((poll, index) => ({
+    ...poll,
+    id: newId(),
+    options: poll.options.map((option) => ({ id: newId(), label: option.label })),
+    itemId: poll.itemId ? (itemIds.get(poll.itemId) ?? null) : null,
+    status: 'draft',
+    openedAt: null,
+    createdAt: new Date(now.getTime() + index).toISOString(),
+  }));
+}

@@ -1,5 +1,5 @@
 import { POLL_KINDS, type PollAnswer, type PollOption, type PollResults, type PublicPoll, type Reaction } from '@/lib/protocol';
-import { decideAnswers, tallyPoll, type AnswerGroup, type AnswerOutcome, type AnswerRequest, type StoredAnswer } from '../domain/polls';
+import { copyPollsAsDrafts, decideAnswers, matchCopiedItems, tallyPoll, type AnswerGroup, type AnswerOutcome, type AnswerRequest, type StoredAnswer } from '../domain/polls';
 import type { Notice } from '../domain/decision';
 import { createId } from '../domain/secrets';
 import { chunksOfIds, type Database, type Transaction } from './database';
@@ -193,4 +193,33 @@ export async function listReactionCounts(database: Database, callId: string): Pr
   const counts: Record<string, Record<string, number>> = {};
   for (const row of rows) (counts[row.itemId] ??= {})[row.emoji] = row.count;
   return counts;
+}
+
+/** All visible open-text answers of a poll, oldest first: the record lists every one, results only the newest. */
+export async function listVisiblePollTexts(database: Database, pollId: string): Promise<string[]> {
+  const rows = await database.pollAnswer.findMany({
+    where: { pollId, hidden: false, text: { not: null } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { text: true },
+  });
+  return rows.flatMap((row) => (row.text ? [row.text] : []));
+}
+
+const itemsInOrder = (transaction: Transaction, callId: string) =>
+  transaction.item.findMany({ where: { callId }, orderBy: [{ section: { position: 'asc' } }, { position: 'asc' }, { id: 'asc' }], select: { id: true, title: true } });
+
+/**
+ * Copies a call's polls (drafts too) into the next call of its series, whose agenda is a copy of this one's:
+ * `matchCopiedItems` finds each item's copy. Returns how many were copied.
+ */
+export async function copyPollsToNextCall(database: Database, fromCallId: string, toCallId: string, newId: () => string): Promise<number> {
+  return database.$transaction(async (transaction) => {
+    const polls = await listPolls(transaction, fromCallId, { includeDrafts: true });
+    if (polls.length === 0) return 0;
+    const from = await itemsInOrder(transaction, fromCallId);
+    const to = await itemsInOrder(transaction, toCallId);
+    const copies = copyPollsAsDrafts(polls, matchCopiedItems(from, to), newId, new Date());
+    for (const poll of copies) await insertPoll(transaction, toCallId, poll);
+    return copies.length;
+  });
 }

@@ -53,5 +53,8 @@ export function recordSourceOf(draft: CallDraft): Required<CallRecordSource> {
     questions,
     attendees,
     minutes: draft.minutes,
+    // A document's polls and reactions come back as minutes text and item notes, not as polls.
+    polls: [],
+    reactions: {},
   };
 }

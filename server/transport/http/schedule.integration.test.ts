@@ -208,4 +208,60 @@ describe('POST /api/calls/<slug>/next', () => {
     const series = after.filter((call) => call.seriesId === seriesOf(first.slug)).map((call) => call.slug);
     expect(series).toEqual([first.slug, second.slug, third.slug, fourth.slug]);
   });
+
+  it('copies the polls, drafts included, as unanswered drafts with new ids, tied to the copied agenda items', async () => {
+    const first = await createCall(server.url, { ...sampleCall, title: 'Polled call', startsAt: '2031-06-02T17:30' });
+    const host = server.connect();
+    const { snapshot } = await sendOk(host, 'call:join', joinPayload(first.slug, { key: first.keys.host }));
+    await sendOk(host, 'participant:checkIn', { displayName: 'Kai' });
+    const cadenceItem = snapshot.call.sections[1]!.items[0]!;
+    const create = async (input: Record<string, unknown>) => (await sendOk(host, 'poll:create', input)).poll;
+    const topics = await create({ question: 'Which topics next?', kind: 'multiple', options: ['Docs', 'CI', 'ARM64'], maxChoices: 2, itemId: cadenceItem.id, showResults: 'closed', isNamed: true });
+    const mood = await create({ question: 'How was it?', kind: 'rating' });
+    const gone = await create({ question: 'Deleted', kind: 'text' });
+    await create({ question: 'Still a draft', kind: 'text', itemId: snapshot.call.sections[0]!.items[0]!.id });
+    await sendOk(host, 'call:start', {});
+    for (const poll of [topics, mood]) await sendOk(host, 'poll:open', { pollId: poll.id });
+    await sendOk(host, 'poll:answer', { pollId: topics.id, optionIds: [topics.options[0]!.id] });
+    await sendOk(host, 'poll:answer', { pollId: mood.id, rating: 4 });
+    await sendOk(host, 'poll:close', { pollId: topics.id });
+    await sendOk(host, 'poll:delete', { pollId: gone.id });
+
+    const response = await postNext(first.slug, { key: first.keys.host, carryOverQuestions: false });
+    expect(response.status).toBe(201);
+    const next = createdCallSchema.parse(await response.json());
+    const nextHost = server.connect();
+    const joined = await sendOk(nextHost, 'call:join', joinPayload(next.slug, { key: new URL(next.hostUrl).hash.replace('#key=', '') }));
+    const items = joined.snapshot.call.sections.flatMap((section) => section.items);
+    expect(joined.snapshot.polls.map(({ question, kind, options, maxChoices, itemId, showResults, isNamed, status, openedAt }) => ({
+      question,
+      kind,
+      labels: options.map((option) => option.label),
+      maxChoices,
+      itemId,
+      showResults,
+      isNamed,
+      status,
+      openedAt,
+    }))).toEqual([
+      { question: 'Which topics next?', kind: 'multiple', labels: ['Docs', 'CI', 'ARM64'], maxChoices: 2, itemId: items[1]!.id, showResults: 'closed', isNamed: true, status: 'draft', openedAt: null },
+      { question: 'How was it?', kind: 'rating', labels: [], maxChoices: null, itemId: null, showResults: 'live', isNamed: false, status: 'draft', openedAt: null },
+      { question: 'Still a draft', kind: 'text', labels: [], maxChoices: null, itemId: items[0]!.id, showResults: 'live', isNamed: false, status: 'draft', openedAt: null },
+    ]);
+    const copied = joined.snapshot.polls[0]!;
+    expect(copied.id).not.toBe(topics.id);
+    expect(copied.options.map((option) => option.id).filter((id) => topics.options.some((old) => old.id === id))).toEqual([]);
+    expect(items[1]!.title).toBe('Release cadence');
+    expect(joined.snapshot.pollResults).toEqual({});
+    expect(joined.myPollAnswers).toEqual({});
+    // Attendees see none of the drafts; the copies open and take answers like any poll.
+    expect((await sendOk(server.connect(), 'call:join', joinPayload(next.slug))).snapshot.polls).toEqual([]);
+    await sendOk(nextHost, 'call:start', {});
+    await sendOk(nextHost, 'participant:checkIn', { displayName: 'Kai' });
+    await sendOk(nextHost, 'poll:open', { pollId: copied.id });
+    expect(await sendOk(nextHost, 'poll:answer', { pollId: copied.id, optionIds: [copied.options[2]!.id] })).toEqual({ ok: true });
+    // The first call keeps its polls and answers.
+    const record = await (await fetch(`${server.url}/api/calls/${first.slug}/minutes.md`)).text();
+    expect(record).toContain('- Docs: 1 (100 %)');
+  });
 });

@@ -7,6 +7,7 @@ import { collectPage, decodeCursor, filterForView, planNextStart, viewOf } from 
 import { createId, secretsMatch } from '../../domain/secrets';
 import { findCallAccess, insertCall } from '../../persistence/calls.repository';
 import type { Database } from '../../persistence/database';
+import { copyPollsToNextCall } from '../../persistence/polls.repository';
 import {
   copyOpenQuestions,
   deleteCall,
@@ -69,7 +70,7 @@ export const scheduleRoutes: ApiRoute[] = [
     path: '/api/calls/{slug}/next',
     operationId: 'planNextCall',
     summary: 'Plan the next call of the series (host only)',
-    description: 'Copies the agenda and links (and, if asked, the open questions). The host key is `key` in the body. Without `startsAt` the series’ rhythm sets the date.',
+    description: 'Copies the agenda and links, the polls as unanswered drafts (and, if asked, the open questions). The host key is `key` in the body. Without `startsAt` the series’ rhythm sets the date.',
     params: callPathSchema,
     query: noParameters,
     body: { required: true, content: { 'application/json': nextCallInputSchema } },
@@ -107,8 +108,9 @@ export const scheduleRoutes: ApiRoute[] = [
       await insertCall(database, next);
       try {
         if (input.carryOverQuestions) await copyOpenQuestions(database, template.id, next.id, next.newId);
+        await copyPollsToNextCall(database, template.id, next.id, next.newId);
       } catch (error) {
-        // The questions are copied after the call is stored; undo it rather than leave it half planned.
+        // Questions and polls are copied after the call is stored; undo it rather than leave it half planned.
         await deleteCall(database, next.id);
         throw error;
       }
