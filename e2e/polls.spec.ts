@@ -113,7 +113,9 @@ test('the host runs a poll; attendees on a phone and a laptop answer and see the
   await expect(phone.getByRole('region', { name: /^Closed/ })).toContainText('You chose Tuesday.');
   await expect(projector.getByTestId('present-poll')).toHaveCount(0);
 
-  // record: ## Polls
+  // The record has the poll with its counts, as anyone downloading minutes.md sees it.
+  const record = await (await host.request.get(`/api/calls/${slug}/minutes.md`)).text();
+  expect(record).toContain(`## Polls\n\n**1. ${question}**\n\n- Monday: 0 (0 %)\n- Tuesday: 2 (100 %)\n- Friday: 0 (0 %)\n\n2 answered.`);
 });
 
 test('a reaction floats on the other participants’ pages and the projector', async ({ browser, page: host }) => {
