@@ -5,10 +5,22 @@ import { createId } from '../domain/secrets';
 import { insertCall, loadPublicCall } from './calls.repository';
 import type { Database } from './database';
 import { insertParticipant } from './participants.repository';
-import { addReactions, applyAnswerBatch, insertPoll, listOwnAnswers, listPolls, listReactionCounts, readPollResults, savePollStatus, setAnswerHidden } from './polls.repository';
+import {
+  addReactions,
+  applyAnswerBatch,
+  copyPollsToNextCall,
+  insertPoll,
+  listOwnAnswers,
+  listPolls,
+  listReactionCounts,
+  listVisiblePollTexts,
+  readPollResults,
+  savePollStatus,
+  setAnswerHidden,
+} from './polls.repository';
 import type { ContractDatabase } from './repositories.contract';
 
-const input = createCallSchema.parse({ title: 'Poll contract call', timezone: 'UTC', sections: [{ title: 'Welcome', items: [{ title: 'Intro' }] }] });
+const input = createCallSchema.parse({ title: 'Poll contract call', timezone: 'UTC', sections: [{ title: 'Welcome', items: [{ title: 'Intro' }, { title: 'News' }] }] });
 
 /** The poll and reaction repositories against every database provider; racing batches matter on PostgreSQL. */
 export function describePollsContract(provider: string, open: () => Promise<ContractDatabase>): void {
@@ -24,12 +36,12 @@ export function describePollsContract(provider: string, open: () => Promise<Cont
     async function newCall() {
       const call = buildNewCall(input);
       await insertCall(database, call);
-      const itemId = (await loadPublicCall(database, call.id))!.call.sections[0]!.items[0]!.id;
+      const items = (await loadPublicCall(database, call.id))!.call.sections[0]!.items;
       const participants = [];
       for (const displayName of ['Ada', 'Bo', 'Cy']) {
         participants.push(await insertParticipant(database, { id: createId(), callId: call.id, displayName, affiliation: '', pronouns: '', reason: '', role: 'attendee' }));
       }
-      return { callId: call.id, itemId, participantIds: participants.map((participant) => participant.id) };
+      return { callId: call.id, itemId: items[0]!.id, items, participantIds: participants.map((participant) => participant.id) };
     }
 
     async function newPoll(callId: string, patch: Partial<PublicPoll> = {}): Promise<PublicPoll> {
@@ -94,6 +106,24 @@ export function describePollsContract(provider: string, open: () => Promise<Cont
       const results = await readPollResults(database, poll);
       expect(results.answered).toBe(2);
       expect(results.words.map((word) => word.word)).toEqual(['arm64', 'servers']);
+      expect(await listVisiblePollTexts(database, poll.id)).toEqual(['ARM64 servers']);
+    });
+
+    it('copies polls to a next call as drafts without answers, each tied to the copy of its item', async () => {
+      const { callId, items, participantIds } = await newCall();
+      const words = await newPoll(callId, { kind: 'text', options: [], createdAt: '2026-12-03T16:35:00.000Z' });
+      const cadence = await newPoll(callId, { itemId: items[1]!.id, status: 'draft', openedAt: null, createdAt: '2026-12-03T16:36:00.000Z' });
+      await applyAnswerBatch(database, callId, [{ pollId: words.id, participantId: participantIds[0]!, input: { text: 'Great demo' } }]);
+      const next = await newCall();
+      expect(await copyPollsToNextCall(database, callId, next.callId, createId)).toBe(2);
+      const copies = await listPolls(database, next.callId, { includeDrafts: true });
+      expect(copies.map(({ question, kind, status, openedAt, itemId }) => ({ question, kind, status, openedAt, itemId }))).toEqual([
+        { question: words.question, kind: 'text', status: 'draft', openedAt: null, itemId: null },
+        { question: cadence.question, kind: 'single', status: 'draft', openedAt: null, itemId: next.items[1]!.id },
+      ]);
+      expect(copies[1]!.options.map((option) => option.label)).toEqual(['Tuesday', 'Thursday']);
+      expect(copies[1]!.options.map((option) => option.id)).not.toEqual(cadence.options.map((option) => option.id));
+      expect((await readPollResults(database, copies[0]!)).answered).toBe(0);
     });
 
     it('adds racing reaction counts exactly, per item', async () => {

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textOfState } from '@/lib/minutes';
-import { createCallSchema, type PublicPoll, type PublicSection } from '@/lib/protocol';
+import { createCallSchema, type PublicSection } from '@/lib/protocol';
 import { buildNewCall } from '../domain/call-factory';
 import { createId } from '../domain/secrets';
 import { commitCallChange, findCallAccess, insertCall, loadPublicCall, readSequence } from './calls.repository';
 import type { Database } from './database';
 import { appendMinutesUpdate, findLatestMinutesSnapshotHeader, findMinutesSnapshot, insertMinutesSnapshot, listMinutesSnapshots, listMinutesUpdatesSince } from './minutes.repository';
 import { countParticipants, findParticipant, findParticipantsForTokens, insertParticipant, listParticipants, updateParticipantFlags } from './participants.repository';
-import { addReactions, applyAnswerBatch, copyPollsToNextCall, insertPoll, listPolls, listReactionCounts, listVisiblePollTexts, readPollResults, setAnswerHidden } from './polls.repository';
 import { applyVoteBatch, insertQuestion, listOwnActivity, listQuestions, mergeQuestion } from './questions.repository';
 import { ensureSeries, listCallSummaries } from './schedule.repository';
 import { getOrCreateSetting } from './settings.repository';
@@ -305,40 +304,6 @@ export function describeRepositoryContract(provider: string, open: () => Promise
       const broken = { ...call, participants: [...call.participants, { ...call.participants[0]! }] };
       await expect(insertCall(database, broken)).rejects.toThrow();
       expect(await loadPublicCall(database, call.id)).toBeNull();
-    });
-
-    it('keeps every visible open-text answer, reaction counts per item, and copies polls to a next call as drafts', async () => {
-      const callId = await newCall();
-      const [ada, bo] = [(await newParticipant(callId, 'Ada')).id, (await newParticipant(callId, 'Bo')).id];
-      const items = (await loadPublicCall(database, callId))!.call.sections[0]!.items;
-      const poll = (id: string, patch: Partial<PublicPoll>): PublicPoll => ({
-        id, question: id, kind: 'text', options: [], maxChoices: null, itemId: null, showResults: 'live', isNamed: false,
-        status: 'open', openedAt: '2026-12-03T16:40:00.000Z', createdAt: '2026-12-03T16:35:00.000Z', ...patch,
-      });
-      const words = poll(createId(), {});
-      const cadence = poll(createId(), { kind: 'single', options: [{ id: 'm', label: 'Monthly' }, { id: 'q', label: 'Quarterly' }], itemId: items[1]!.id, status: 'draft', openedAt: null, createdAt: '2026-12-03T16:36:00.000Z' });
-      await database.$transaction(async (transaction) => {
-        for (const each of [words, cadence]) await insertPoll(transaction, callId, each);
-      });
-      const requests = [{ participantId: ada, input: { text: 'Great demo' } }, { participantId: bo, input: { text: 'Spam' } }];
-      await applyAnswerBatch(database, callId, requests.map((request) => ({ pollId: words.id, ...request })));
-      const spam = (await readPollResults(database, words)).texts.find((answer) => answer.text === 'Spam')!;
-      expect(await setAnswerHidden(database, words.id, spam.id, true)).toBe(true);
-      expect(await listVisiblePollTexts(database, words.id)).toEqual(['Great demo']);
-
-      await addReactions(database, callId, items[0]!.id, { '👏': 2 });
-      await addReactions(database, callId, items[0]!.id, { '👏': 3, '🎉': 1 });
-      expect(await listReactionCounts(database, callId)).toEqual({ [items[0]!.id]: { '👏': 5, '🎉': 1 } });
-
-      const nextId = await newCall();
-      expect(await copyPollsToNextCall(database, callId, nextId, createId)).toBe(2);
-      const nextItems = (await loadPublicCall(database, nextId))!.call.sections[0]!.items;
-      const copies = await listPolls(database, nextId, { includeDrafts: true });
-      expect(copies.map(({ question, status, openedAt, itemId }) => ({ question, status, openedAt, itemId }))).toEqual([
-        { question: words.id, status: 'draft', openedAt: null, itemId: null },
-        { question: cadence.id, status: 'draft', openedAt: null, itemId: nextItems[1]!.id },
-      ]);
-      expect((await readPollResults(database, copies[0]!)).answered).toBe(0);
     });
 
     it('keeps the first value of a setting when two nodes create it at once', async () => {
