@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { attendee, createCall } from './support/calls';
 import { closeOtherContextsAfterEach } from './support/close-contexts';
 
 closeOtherContextsAfterEach(test);
@@ -7,36 +8,13 @@ const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 800 };
 const question = 'Which day suits the sprint?';
 
-async function createCall(page: Page): Promise<{ slug: string; hostPath: string; publicPath: string }> {
-  const response = await page.request.post('/api/calls', {
-    data: {
-      title: 'Polls community call',
-      startsAt: '2031-03-04T17:30',
-      timezone: 'Europe/Berlin',
-      sections: [{ title: 'Planning', items: [{ title: 'Sprint dates', plannedMinutes: 20 }] }],
-    },
+const newCall = (page: Page) =>
+  createCall(page, {
+    title: 'Polls community call',
+    startsAt: '2031-03-04T17:30',
+    timezone: 'Europe/Berlin',
+    sections: [{ title: 'Planning', items: [{ title: 'Sprint dates', plannedMinutes: 20 }] }],
   });
-  expect(response.status()).toBe(201);
-  const body: unknown = await response.json();
-  if (typeof body !== 'object' || body === null || !('slug' in body) || !('hostUrl' in body) || !('publicUrl' in body)) throw new Error('Not a created call');
-  const { slug, hostUrl, publicUrl } = body;
-  if (typeof slug !== 'string' || typeof hostUrl !== 'string' || typeof publicUrl !== 'string') throw new Error('Not a created call');
-  const pathOf = (url: string) => new URL(url).pathname + new URL(url).hash;
-  return { slug, hostPath: pathOf(hostUrl), publicPath: pathOf(publicUrl) };
-}
-
-async function checkIn(page: Page, name: string) {
-  await page.getByLabel('Display name').fill(name);
-  await page.getByRole('button', { name: 'Check in', exact: true }).click();
-  await expect(page.getByTestId('checked-in-as')).toHaveText(name);
-}
-
-async function attendee(browser: Browser, path: string, name: string, viewport: { width: number; height: number }) {
-  const page = await (await browser.newContext({ viewport })).newPage();
-  await page.goto(path);
-  await checkIn(page, name);
-  return page;
-}
 
 const answerForm = (page: Page) => page.getByRole('form', { name: `Answer the poll: ${question}` });
 const resultRow = (scope: Page | Locator, label: string) => scope.getByTestId('poll-result-option').filter({ hasText: label });
@@ -49,7 +27,7 @@ async function answer(page: Page, option: string, submit: 'Submit answer' | 'Cha
 }
 
 test('the host runs a poll; attendees on a phone and a laptop answer and see the results, and so does the projector', async ({ browser, page: host }) => {
-  const { slug, hostPath, publicPath } = await createCall(host);
+  const { slug, hostPath, publicPath } = await newCall(host);
   await host.goto(hostPath);
 
   // The create form shows the schema's refusals next to the fields.
@@ -119,7 +97,7 @@ test('the host runs a poll; attendees on a phone and a laptop answer and see the
 });
 
 test('a reaction floats on the other participants’ pages and the projector', async ({ browser, page: host }) => {
-  const { slug, hostPath, publicPath } = await createCall(host);
+  const { slug, hostPath, publicPath } = await newCall(host);
   await host.goto(hostPath);
   await host.getByRole('button', { name: 'Start the call' }).click();
   await expect(host.getByTestId('current-item-title')).toHaveText('Sprint dates');

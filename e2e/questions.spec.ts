@@ -1,38 +1,16 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { attendee, checkIn, createCall } from './support/calls';
 import { closeOtherContextsAfterEach } from './support/close-contexts';
 
 closeOtherContextsAfterEach(test);
 
-async function createCall(page: Page): Promise<{ slug: string; hostPath: string; publicPath: string }> {
-  const response = await page.request.post('/api/calls', {
-    data: {
-      title: 'Q&A community call',
-      startsAt: '2031-03-04T17:30',
-      timezone: 'Europe/Berlin',
-      sections: [{ title: 'Q&A', items: [{ title: 'Open floor', plannedMinutes: 20 }] }],
-    },
+const newCall = (page: Page) =>
+  createCall(page, {
+    title: 'Q&A community call',
+    startsAt: '2031-03-04T17:30',
+    timezone: 'Europe/Berlin',
+    sections: [{ title: 'Q&A', items: [{ title: 'Open floor', plannedMinutes: 20 }] }],
   });
-  expect(response.status()).toBe(201);
-  const body: unknown = await response.json();
-  if (typeof body !== 'object' || body === null || !('slug' in body) || !('hostUrl' in body) || !('publicUrl' in body)) throw new Error('Not a created call');
-  const { slug, hostUrl, publicUrl } = body;
-  if (typeof slug !== 'string' || typeof hostUrl !== 'string' || typeof publicUrl !== 'string') throw new Error('Not a created call');
-  const pathOf = (url: string) => new URL(url).pathname + new URL(url).hash;
-  return { slug, hostPath: pathOf(hostUrl), publicPath: pathOf(publicUrl) };
-}
-
-async function checkIn(page: Page, name: string) {
-  await page.getByLabel('Display name').fill(name);
-  await page.getByRole('button', { name: 'Check in', exact: true }).click();
-  await expect(page.getByTestId('checked-in-as')).toHaveText(name);
-}
-
-async function attendee(browser: Browser, path: string, name: string) {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(path);
-  await checkIn(page, name);
-  return page;
-}
 
 async function ask(page: Page, text: string, { anonymously = false } = {}) {
   const form = page.getByRole('form', { name: 'Ask a question' });
@@ -48,7 +26,7 @@ const lts = 'When is the next LTS?';
 const arm = 'Will ARM64 agents be GA?';
 
 test('two attendees ask and upvote, the host answers, everyone sees the order and the answer, and the export has the Q&A', async ({ browser, page: host }) => {
-  const { slug, hostPath, publicPath } = await createCall(host);
+  const { slug, hostPath, publicPath } = await newCall(host);
   await host.goto(hostPath);
   await checkIn(host, 'Kai');
 
@@ -119,7 +97,7 @@ test('two attendees ask and upvote, the host answers, everyone sees the order an
 });
 
 test('with pre-moderation an attendee sees their question wait, even after a reload, until the host approves it', async ({ browser, page: host }) => {
-  const { hostPath, publicPath } = await createCall(host);
+  const { hostPath, publicPath } = await newCall(host);
   await host.goto(hostPath);
   await checkIn(host, 'Kai');
   // The switch shows the call's setting, so it turns on once the server has applied it.

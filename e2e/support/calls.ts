@@ -1,0 +1,26 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+import { createdCallSchema } from '../../lib/protocol/schedule';
+
+const pathOf = (url: string) => new URL(url).pathname + new URL(url).hash;
+
+/** Creates a call through the API; the paths open its public page and (with the key) its host page. */
+export async function createCall(page: Page, body: Record<string, unknown>): Promise<{ slug: string; hostPath: string; publicPath: string }> {
+  const response = await page.request.post('/api/calls', { data: body });
+  expect(response.status()).toBe(201);
+  const { slug, hostUrl, publicUrl } = createdCallSchema.parse(await response.json());
+  return { slug, hostPath: pathOf(hostUrl), publicPath: pathOf(publicUrl) };
+}
+
+export async function checkIn(page: Page, name: string) {
+  await page.getByLabel('Display name').fill(name);
+  await page.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(page.getByTestId('checked-in-as')).toHaveText(name);
+}
+
+/** Another participant in a browser context of their own, checked in on the call's public page. */
+export async function attendee(browser: Browser, path: string, name: string, viewport?: { width: number; height: number }) {
+  const page = await (await browser.newContext(viewport ? { viewport } : {})).newPage();
+  await page.goto(path);
+  await checkIn(page, name);
+  return page;
+}
