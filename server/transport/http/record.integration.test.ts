@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createdCallSchema } from '@/lib/protocol/schedule';
 import type { PollResults } from '@/lib/protocol';
-import { createCall, joinPayload, sendOk, startTestServer, type TestClient } from '../../testing/test-server';
+import { callWithHost, checkedIn, createCall, joinPayload, sendOk, startTestServer, type TestClient } from '../../testing/test-server';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -9,19 +9,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function attendee(slug: string, name: string) {
-  const client = server.connect();
-  await sendOk(client, 'call:join', joinPayload(slug));
-  await sendOk(client, 'participant:checkIn', { displayName: name });
-  return client;
-}
+const attendee = (slug: string, name: string) => checkedIn(server, slug, name);
 
 /** A call with a host checked in as Kai and four questions from Ada and Bo in every state that matters. */
 async function callWithQuestions() {
-  const created = await createCall(server.url);
-  const host = server.connect();
-  await sendOk(host, 'call:join', joinPayload(created.slug, { key: created.keys.host }));
-  await sendOk(host, 'participant:checkIn', { displayName: 'Kai' });
+  const { created, host } = await callWithHost(server);
   const ada = await attendee(created.slug, 'Ada');
   const bo = await attendee(created.slug, 'Bo');
   const lts = (await sendOk(ada, 'qa:ask', { text: 'When is the next LTS?' })).question;
