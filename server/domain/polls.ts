@@ -10,6 +10,7 @@ import {
   type PublicCall,
   type PublicPoll,
 } from '@/lib/protocol';
+import { answerOf } from '@/lib/polls';
 import { countWords } from '@/lib/word-cloud';
 import type { Decision, Notice } from './decision';
 
@@ -43,7 +44,7 @@ export function decideAnswer(poll: Poll, input: PollAnswerInput): PollAnswer {
       if (poll.kind === 'single' && chosen.length > 1) refuse('Choose one option.');
       if (poll.kind === 'multiple' && poll.maxChoices !== null && chosen.length > poll.maxChoices) refuse(`Choose at most ${poll.maxChoices} options.`);
       // Stored in the poll's order, so equal answers group together however they were sent.
-      return { optionIds: poll.options.map((option) => option.id).filter((id) => chosen.includes(id)) };
+      return answerOf(poll, { optionIds: chosen })!;
     }
     case 'rating': {
       const { rating } = input;
@@ -51,10 +52,10 @@ export function decideAnswer(poll: Poll, input: PollAnswerInput): PollAnswer {
       return { rating };
     }
     case 'text': {
-      const text = (input.text ?? '').replace(/\s+/g, ' ').trim();
-      if (text === '') refuse('Write an answer.');
-      if (text.length > POLL_LIMITS.text) refuse(`Keep the answer under ${POLL_LIMITS.text} characters.`);
-      return { text };
+      const answer = answerOf(poll, { text: input.text ?? '' });
+      if (!answer || !('text' in answer) || answer.text === '') refuse('Write an answer.');
+      if (answer.text.length > POLL_LIMITS.text) refuse(`Keep the answer under ${POLL_LIMITS.text} characters.`);
+      return answer;
     }
   }
 }
