@@ -18,15 +18,20 @@ const TICK_MS = 150;
 const SAME_TICK_MS = 50;
 
 type Arrival = { at: number; itemId: string | null; total: number };
+type TallySeries = { counts: number[]; times: number[] };
+/** What the other operations saw during one phase. */
+type Others = { moveDelivery: Histogram; lastByMove: Map<number, { count: number; last: number }>; votes: Awaited<ReturnType<typeof sendVotes>>; moves: Awaited<ReturnType<typeof moveAgenda>> };
 
 /**
  * Attendees send 1,000 reactions a second for 30 seconds, spread so nobody exceeds the per-participant limit,
  * while the host moves through the agenda and others vote: reactions reach everyone merged (one message per
- * socket per tick), and the moves and votes keep the targets they have without reactions.
+ * socket per tick), and the moves and votes keep their targets. A calm phase first (moves and votes, no
+ * reactions) gives the same figures without reactions, in the same run.
  */
 export async function runReactionStorm(context: BenchContext): Promise<ScenarioOutput> {
   const senders = context.clients.filter((client) => client.token !== undefined);
   const durationS = context.isQuick ? 10 : 30;
+  const calmS = context.isQuick ? 6 : 12;
   const rate = Math.min(REACTIONS_PER_SECOND, Math.round(senders.length * REACTIONS_PER_ATTENDEE_PER_SECOND));
   if (!context.host.currentItemId) await sendOk(context.host.socket, 'agenda:jump', { itemId: context.itemIds[0]! });
   const { question } = await sendOk(senders[0]!.socket, 'qa:ask', { text: 'Benchmark question during reactions' });
@@ -36,9 +41,9 @@ export async function runReactionStorm(context: BenchContext): Promise<ScenarioO
   const observers = new Set(context.clients.slice(0, OBSERVERS));
   const arrivals = new Map<BenchClient, Arrival[]>();
   const messagesPerClient = new Map<BenchClient, number>();
-  const tallies = new Map<BenchClient, { counts: number[]; times: number[] }>();
-  const moveDelivery = new Histogram();
-  const lastByMove = new Map<number, { count: number; last: number }>();
+  const tallies = new Map<BenchClient, TallySeries>();
+  let moveDelivery = new Histogram();
+  let lastByMove = new Map<number, { count: number; last: number }>();
   context.hooks.onReactions = (client, burst, now) => {
     messagesPerClient.set(client, (messagesPerClient.get(client) ?? 0) + 1);
     if (!observers.has(client)) return;
@@ -64,18 +69,36 @@ export async function runReactionStorm(context: BenchContext): Promise<ScenarioO
     entry.last = Math.max(entry.last, latency);
     lastByMove.set(item.sequence, entry);
   };
+  const expectedMoves = (others: Others) => others.moves.sequences.length * (context.clients.length + 1);
+  const movesReceived = (others: Others) => others.moves.sequences.reduce((sum, sequence) => sum + (others.lastByMove.get(sequence)?.count ?? 0), 0);
+  const settle = async (others: Others) => {
+    await waitFor(() => movesReceived(others) >= expectedMoves(others), 5000);
+    await waitFor(() => [...observers].every((client) => client.tallies.get(question.id) === votes.accepted), 5000);
+  };
+  const votes = { accepted: 0, next: 0 };
 
-  const started = Date.now();
+  // Calm: the same moves and votes without reactions.
+  let started = Date.now();
+  const calmVotes = await Promise.all([sendVotes(senders, question.id, votes, started, started + calmS * 1000), moveAgenda(context, started, started + calmS * 1000)]);
+  const calm: Others = { moveDelivery, lastByMove, votes: calmVotes[0], moves: calmVotes[1] };
+  await settle(calm);
+  // The storm's server figures start here (measure() reads them at the end).
+  const calmServer = await context.control.serverMetrics(true);
+
+  moveDelivery = new Histogram();
+  lastByMove = new Map();
+  started = Date.now();
   const end = started + durationS * 1000;
-  const [reactions, votes, moves] = await Promise.all([sendReactions(senders, rate, started, end), sendVotes(senders, question.id, started, end), moveAgenda(context, started, end)]);
+  const [reactions, stormVotes, stormMoves] = await Promise.all([
+    sendReactions(senders, rate, started, end),
+    sendVotes(senders, question.id, votes, started, end),
+    moveAgenda(context, started, end),
+  ]);
   const stormS = (Date.now() - started) / 1000;
-
+  const storm: Others = { moveDelivery, lastByMove, votes: stormVotes, moves: stormMoves };
   const seenBy = (client: BenchClient) => (arrivals.get(client) ?? []).reduce((sum, arrival) => sum + arrival.total, 0);
   await waitFor(() => [...observers].every((client) => seenBy(client) >= reactions.accepted), 5000);
-  const expectedMoves = moves.sequences.length * (context.clients.length + 1);
-  const movesReceived = () => moves.sequences.reduce((sum, sequence) => sum + (lastByMove.get(sequence)?.count ?? 0), 0);
-  await waitFor(() => movesReceived() >= expectedMoves, 5000);
-  await waitFor(() => [...observers].every((client) => client.tallies.get(question.id) === votes.accepted), 5000);
+  await settle(storm);
   context.hooks.onReactions = undefined;
   context.hooks.onTallies = undefined;
   context.hooks.onEvent = undefined;
@@ -90,18 +113,9 @@ export async function runReactionStorm(context: BenchContext): Promise<ScenarioO
   const missing = Math.max(0, ...[...observers].map((client) => reactions.accepted - seenBy(client)));
   await sleep(2 * TICK_MS); // the last tick stores its counts after sending them
   const stored = (await context.control.countReactions(context.slug)) - storedBefore;
-
-  const voteVisible = new Histogram();
-  let votesNeverSeen = 0;
-  for (const vote of votes.sent) {
-    for (const series of tallies.values()) {
-      const position = firstAtLeast(series.counts, vote.count);
-      if (position < 0) votesNeverSeen += 1;
-      else voteVisible.record(Math.max(0, series.times[position]! - vote.sentAt));
-    }
-  }
-  votesNeverSeen += (OBSERVERS - tallies.size) * votes.sent.length;
-  const lastPerMove = summarize(moves.sequences.map((sequence) => lastByMove.get(sequence)?.last ?? Number.NaN));
+  const calmFigures = othersFigures(calm, tallies, OBSERVERS);
+  const stormFigures = othersFigures(storm, tallies, OBSERVERS);
+  const failures = [...reactions.failures, ...calm.votes.failures, ...storm.votes.failures, ...calm.moves.failures, ...storm.moves.failures];
 
   const metrics: Metric[] = [
     { name: 'reactions offered', value: reactions.offered, unit: '' },
@@ -113,23 +127,45 @@ export async function runReactionStorm(context: BenchContext): Promise<ScenarioO
     { name: 'reaction messages per socket per tick (max)', value: round2(Math.max(0, ...perTick)), unit: '' },
     { name: 'ticks with 2 reaction messages to one socket (max over observers)', value: Math.max(0, ...sameTick), unit: '', target: { op: '=', value: 0 } },
     ...latencyMetrics('reaction → ack', reactions.ackMs.summary()),
-    { name: 'agenda moves', value: moves.sequences.length, unit: '' },
-    { name: 'agenda moves refused', value: moves.failures.length, unit: '', target: { op: '=', value: 0 } },
-    ...latencyMetrics('move delivery (server time → client)', moveDelivery.summary(), { p99: 150 }),
-    { name: 'last client per move max', value: lastPerMove.max, unit: 'ms', target: { op: '<', value: 250 } },
-    { name: 'lost move deliveries', value: expectedMoves - movesReceived(), unit: '', target: { op: '=', value: 0 } },
-    { name: 'votes refused or failed', value: votes.failures.length, unit: '', target: { op: '=', value: 0 } },
-    ...latencyMetrics('vote → visible to others', voteVisible.summary(), { p99: 300 }),
-    { name: 'votes never seen by an observer', value: votesNeverSeen, unit: '', target: { op: '=', value: 0 } },
-    ...latencyMetrics('vote → ack', votes.ackMs.summary()),
+    { name: 'agenda moves (calm + storm)', value: calm.moves.sequences.length + storm.moves.sequences.length, unit: '' },
+    { name: 'moves or votes refused', value: failures.length - reactions.failures.length, unit: '', target: { op: '=', value: 0 } },
+    ...latencyMetrics('move delivery (server time → client)', stormFigures.moveDelivery, { p99: 150 }),
+    { name: 'move delivery p99 without reactions', value: calmFigures.moveDelivery.p99, unit: 'ms' },
+    { name: 'last client per move max', value: stormFigures.lastPerMove.max, unit: 'ms', target: { op: '<', value: 250 } },
+    { name: 'last client per move max without reactions', value: calmFigures.lastPerMove.max, unit: 'ms' },
+    { name: 'lost move deliveries', value: expectedMoves(calm) - movesReceived(calm) + expectedMoves(storm) - movesReceived(storm), unit: '', target: { op: '=', value: 0 } },
+    ...latencyMetrics('vote → visible to others', stormFigures.voteVisible, { p99: 300 }),
+    { name: 'vote → visible p99 without reactions', value: calmFigures.voteVisible.p99, unit: 'ms' },
+    { name: 'votes never seen by an observer', value: calmFigures.votesNeverSeen + stormFigures.votesNeverSeen, unit: '', target: { op: '=', value: 0 } },
+    { name: 'vote → ack p99', value: storm.votes.ackMs.summary().p99, unit: 'ms' },
+    { name: 'vote → ack p99 without reactions', value: calm.votes.ackMs.summary().p99, unit: 'ms' },
+    { name: 'server event-loop lag p99 without reactions', value: calmServer.lagP99Ms, unit: 'ms' },
+    { name: 'server CPU without reactions', value: calmServer.cpuPercent, unit: '%' },
   ];
-  const failures = [...reactions.failures, ...votes.failures, ...moves.failures];
   return {
     metrics,
     notes: [
-      `${senders.length} senders, each about every ${Math.round(senders.length / rate)} s; ${VOTES_PER_SECOND} votes/s and a move every ${MOVE_EVERY_MS / 1000} s alongside; ${OBSERVERS} observers`,
+      `${senders.length} senders, each about every ${Math.round(senders.length / rate)} s; ${VOTES_PER_SECOND} votes/s and a move every ${MOVE_EVERY_MS / 1000} s alongside, also in a ${calmS} s calm phase before; ${OBSERVERS} observers; the server figures are the storm's`,
       ...[...new Set(failures)].slice(0, 3),
     ],
+  };
+}
+
+function othersFigures(others: Others, tallies: Map<BenchClient, TallySeries>, observers: number) {
+  const voteVisible = new Histogram();
+  let votesNeverSeen = (observers - tallies.size) * others.votes.sent.length;
+  for (const vote of others.votes.sent) {
+    for (const series of tallies.values()) {
+      const position = firstAtLeast(series.counts, vote.count);
+      if (position < 0) votesNeverSeen += 1;
+      else voteVisible.record(Math.max(0, series.times[position]! - vote.sentAt));
+    }
+  }
+  return {
+    moveDelivery: others.moveDelivery.summary(),
+    lastPerMove: summarize(others.moves.sequences.map((sequence) => others.lastByMove.get(sequence)?.last ?? Number.NaN)),
+    voteVisible: voteVisible.summary(),
+    votesNeverSeen,
   };
 }
 
@@ -163,22 +199,22 @@ async function sendReactions(senders: BenchClient[], rate: number, started: numb
   return { offered, accepted, failures, ackMs };
 }
 
-/** A steady trickle of votes on one question, each from another attendee. */
-async function sendVotes(senders: BenchClient[], questionId: string, started: number, end: number) {
+/** A steady trickle of votes on one question, each from another attendee (`tally.next` counts them over phases). */
+async function sendVotes(senders: BenchClient[], questionId: string, tally: { accepted: number; next: number }, started: number, end: number) {
   const ackMs = new Histogram();
   const failures: string[] = [];
   const sent: { sentAt: number; count: number }[] = [];
   const pending: Promise<void>[] = [];
-  let accepted = 0;
-  for (let index = 0; index < senders.length && Date.now() < end; index += 1) {
+  for (let index = 0; tally.next < senders.length && Date.now() < end; index += 1) {
     await sleep(Math.max(0, started + (index / VOTES_PER_SECOND) * 1000 - Date.now()));
     const sentAt = Date.now();
+    const voter = senders[senders.length - 1 - tally.next++]!;
     pending.push(
-      send(senders[senders.length - 1 - index]!.socket, 'qa:vote', { questionId }).then(
+      send(voter.socket, 'qa:vote', { questionId }).then(
         (response) => {
           ackMs.record(Date.now() - sentAt);
           if (!response.ok) return void failures.push(response.error.code);
-          accepted += 1;
+          tally.accepted += 1;
           sent.push({ sentAt, count: response.data.voteCount });
         },
         (error: unknown) => void failures.push(String(error)),
@@ -186,7 +222,7 @@ async function sendVotes(senders: BenchClient[], questionId: string, started: nu
     );
   }
   await Promise.all(pending);
-  return { sent, accepted, failures, ackMs };
+  return { sent, failures, ackMs };
 }
 
 /** The host moves to the next item every few seconds; each move is a sequenced event to everyone. */
