@@ -176,18 +176,21 @@ export class Broadcaster {
     }
   }
 
-  /** One message per socket per tick however many reactions arrived; the counts per agenda item are stored. */
+  /**
+   * One message per socket per tick however many reactions arrived; the counts per agenda item are stored as they
+   * are sent. When the agenda moved within a tick, the new item's reactions wait for the next tick, so no socket
+   * gets two reaction messages in one.
+   */
   async flushReactions(): Promise<void> {
-    const calls = [...this.#reactions];
-    this.#reactions.clear();
-    for (const [callId, items] of calls) {
-      for (const [itemId, counts] of items) {
-        try {
-          await spreadOverCall(callId, (room) => this.io.to(room).emit('reactions', { itemId: itemId || null, counts }));
-          if (itemId) await addReactions(this.database, callId, itemId, counts);
-        } catch (error) {
-          console.error('reactions update failed', error);
-        }
+    for (const [callId, items] of [...this.#reactions]) {
+      const [itemId, counts] = items.entries().next().value ?? ['', {}];
+      items.delete(itemId);
+      if (items.size === 0) this.#reactions.delete(callId);
+      try {
+        await spreadOverCall(callId, (room) => this.io.to(room).emit('reactions', { itemId: itemId || null, counts }));
+        if (itemId) await addReactions(this.database, callId, itemId, counts);
+      } catch (error) {
+        console.error('reactions update failed', error);
       }
     }
   }
