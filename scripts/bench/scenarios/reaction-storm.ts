@@ -29,7 +29,7 @@ type Others = { moveDelivery: Histogram; lastByMove: Map<number, { count: number
  * reactions) gives the same figures without reactions, in the same run.
  */
 export async function runReactionStorm(context: BenchContext): Promise<ScenarioOutput> {
-  const senders = context.clients.filter((client) => client.token !== undefined);
+  const senders = context.clients.filter((client) => client.token !== undefined && client.socket.connected);
   const durationS = context.isQuick ? 10 : 30;
   const calmS = context.isQuick ? 6 : 12;
   const rate = Math.min(REACTIONS_PER_SECOND, Math.round(senders.length * REACTIONS_PER_ATTENDEE_PER_SECOND));
