@@ -24,6 +24,8 @@ export class Broadcaster {
   readonly #tallies = new Map<string, Set<string>>();
   readonly #changedParticipants = new Map<string, Set<string>>();
   readonly #answeredPolls = new Map<string, Set<string>>();
+  /** Calls whose tally or results flush waits for the call's turn; it takes the marks made meanwhile too. */
+  readonly #waitingFlushes = new Set<string>();
   /** Reactions since the last tick, per call and the agenda item that was current ('' for none). */
   readonly #reactions = new Map<string, Map<string, Partial<Record<Reaction, number>>>>();
   readonly #turns = new Map<string, Promise<void>>();
@@ -135,18 +137,28 @@ export class Broadcaster {
    * same question, the count read last is the newest, so no node can overwrite it with an older one.
    */
   async flushTallies(): Promise<void> {
-    const calls = [...this.#tallies];
-    this.#tallies.clear();
-    for (const [callId, questionIds] of calls) {
-      try {
-        await this.exclusive(callId, async () => {
-          const tallies = await readVoteCounts(this.database, callId, [...questionIds]);
-          await spreadOverCall(callId, (room) => this.io.to(room).emit('qa:tallies', tallies));
-        });
-      } catch (error) {
-        console.error('tally update failed', error);
-      }
+    for (const callId of [...this.#tallies.keys()]) {
+      await this.#flushWhenItsTurn(`tallies ${callId}`, callId, async () => {
+        const questionIds = takeFrom(this.#tallies, callId);
+        if (questionIds.length === 0) return;
+        const tallies = await readVoteCounts(this.database, callId, questionIds);
+        await spreadOverCall(callId, (room) => this.io.to(room).emit('qa:tallies', tallies));
+      }).catch((error: unknown) => console.error('tally update failed', error));
     }
+  }
+
+  /**
+   * Runs a call's flush in the call's turn, unless one is already waiting for it: that one reads the counts when
+   * its turn comes, so it sends what this one would have. When flushes take longer than a tick (an overloaded
+   * loop), they no longer queue up one per tick, each later than the last.
+   */
+  async #flushWhenItsTurn(key: string, callId: string, flush: () => Promise<void>): Promise<void> {
+    if (this.#waitingFlushes.has(key)) return;
+    this.#waitingFlushes.add(key);
+    await this.exclusive(callId, async () => {
+      this.#waitingFlushes.delete(key);
+      await flush();
+    });
   }
 
   /**
@@ -154,25 +166,21 @@ export class Broadcaster {
    * full (who chose what for a named poll, hidden answers); everyone else only the results they may see, without them.
    */
   async flushPollResults(): Promise<void> {
-    const calls = [...this.#answeredPolls];
-    this.#answeredPolls.clear();
-    for (const [callId, pollIds] of calls) {
-      try {
-        await this.exclusive(callId, async () => {
-          const polls = (await listPolls(this.database, callId, { includeDrafts: true })).filter((poll) => pollIds.has(poll.id));
-          const full: Record<string, PollResults> = {};
-          const shown: Record<string, PollResults> = {};
-          for (const poll of polls) {
-            full[poll.id] = await readPollResults(this.database, poll);
-            if (canSeeResults(poll, 'attendee')) shown[poll.id] = publicResults(full[poll.id]!);
-          }
-          if (polls.length === 0) return;
-          this.io.to(moderatorRoom(callId)).emit('poll:results', full);
-          if (Object.keys(shown).length > 0) await spreadOverCall(callId, (room) => this.io.to(room).except(moderatorRoom(callId)).emit('poll:results', shown));
-        });
-      } catch (error) {
-        console.error('poll results update failed', error);
-      }
+    for (const callId of [...this.#answeredPolls.keys()]) {
+      await this.#flushWhenItsTurn(`results ${callId}`, callId, async () => {
+        const pollIds = new Set(takeFrom(this.#answeredPolls, callId));
+        if (pollIds.size === 0) return;
+        const polls = (await listPolls(this.database, callId, { includeDrafts: true })).filter((poll) => pollIds.has(poll.id));
+        const full: Record<string, PollResults> = {};
+        const shown: Record<string, PollResults> = {};
+        for (const poll of polls) {
+          full[poll.id] = await readPollResults(this.database, poll);
+          if (canSeeResults(poll, 'attendee')) shown[poll.id] = publicResults(full[poll.id]!);
+        }
+        if (polls.length === 0) return;
+        this.io.to(moderatorRoom(callId)).emit('poll:results', full);
+        if (Object.keys(shown).length > 0) await spreadOverCall(callId, (room) => this.io.to(room).except(moderatorRoom(callId)).emit('poll:results', shown));
+      }).catch((error: unknown) => console.error('poll results update failed', error));
     }
   }
 
@@ -246,6 +254,13 @@ export class Broadcaster {
     clearInterval(this.#timer);
     await Promise.all(this.#ticks);
   }
+}
+
+/** Removes and returns what was marked for `key`. */
+function takeFrom(sets: Map<string, Set<string>>, key: string): string[] {
+  const values = [...(sets.get(key) ?? [])];
+  sets.delete(key);
+  return values;
 }
 
 function addToSet(sets: Map<string, Set<string>>, key: string, value: string): void {
