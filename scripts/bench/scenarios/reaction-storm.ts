@@ -12,8 +12,8 @@ const OBSERVERS = 50;
 /** The broadcaster's tick (server/realtime/broadcaster.ts TICK_MS). */
 const TICK_MS = 150;
 /**
- * Two reaction messages for different agenda items less than this apart reached one socket in the same tick
- * (ticks are 150 ms apart; one tick's messages for one item are merged, so two for the same item are two ticks).
+ * Two reaction messages for different agenda items less than this apart may have come in one tick (ticks are
+ * 150 ms apart, but a stalled loop on either side bunches them, so this only hints; the broadcaster's test checks it).
  */
 const SAME_TICK_MS = 50;
 
@@ -44,7 +44,9 @@ export async function runReactionStorm(context: BenchContext): Promise<ScenarioO
   const tallies = new Map<BenchClient, TallySeries>();
   let moveDelivery = new Histogram();
   let lastByMove = new Map<number, { count: number; last: number }>();
+  let lastReactionAt = 0;
   context.hooks.onReactions = (client, burst, now) => {
+    lastReactionAt = now;
     messagesPerClient.set(client, (messagesPerClient.get(client) ?? 0) + 1);
     if (!observers.has(client)) return;
     const total = Object.values(burst.counts).reduce((sum, count) => sum + (count ?? 0), 0);
@@ -103,9 +105,9 @@ export async function runReactionStorm(context: BenchContext): Promise<ScenarioO
   context.hooks.onTallies = undefined;
   context.hooks.onEvent = undefined;
 
-  // Reaction messages per socket per tick: the count over the ticks of the storm, and (for observers) messages
-  // that came in the same tick as another one.
-  const ticks = (stormS * 1000) / TICK_MS;
+  // Reaction messages per socket per tick: the count over the ticks the storm lasted (a stalled loop skips ticks,
+  // so this is at most 1), and (for observers) messages that may have come in the same tick as another one.
+  const ticks = Math.floor((lastReactionAt - started) / TICK_MS) + 1;
   const perTick = [...messagesPerClient.values()].map((count) => count / ticks);
   const sameTick = [...arrivals.values()].map(
     (list) => list.filter((arrival, index) => index > 0 && arrival.at - list[index - 1]!.at < SAME_TICK_MS && arrival.itemId !== list[index - 1]!.itemId).length,
@@ -123,9 +125,9 @@ export async function runReactionStorm(context: BenchContext): Promise<ScenarioO
     { name: 'reactions refused or failed', value: reactions.failures.length, unit: '', target: { op: '=', value: 0 } },
     { name: 'reactions missing at an observer', value: missing, unit: '', target: { op: '=', value: 0 } },
     { name: 'stored reactions − acked', value: stored - reactions.accepted, unit: '', target: { op: '=', value: 0 } },
-    { name: 'reaction messages per socket per tick (mean)', value: round2(perTick.reduce((sum, value) => sum + value, 0) / Math.max(1, perTick.length)), unit: '' },
-    { name: 'reaction messages per socket per tick (max)', value: round2(Math.max(0, ...perTick)), unit: '' },
-    { name: 'ticks with 2 reaction messages to one socket (max over observers)', value: Math.max(0, ...sameTick), unit: '', target: { op: '=', value: 0 } },
+    { name: 'reaction messages per socket per 150 ms (mean)', value: round2(perTick.reduce((sum, value) => sum + value, 0) / Math.max(1, perTick.length)), unit: '' },
+    { name: 'reaction messages per socket per 150 ms (max)', value: round2(Math.max(0, ...perTick)), unit: '', target: { op: '<', value: 1.001 } },
+    { name: 'reaction messages < 50 ms after one for another item (max per observer)', value: Math.max(0, ...sameTick), unit: '' },
     ...latencyMetrics('reaction → ack', reactions.ackMs.summary()),
     { name: 'agenda moves (calm + storm)', value: calm.moves.sequences.length + storm.moves.sequences.length, unit: '' },
     { name: 'moves or votes refused', value: failures.length - reactions.failures.length, unit: '', target: { op: '=', value: 0 } },
