@@ -11,9 +11,14 @@ import type { RoundtableServer } from './sockets';
 import { spreadOverCall } from './fan-out';
 
 export const TICK_MS = 150;
-/** From this many sockets on one node, a call's presence goes out at most once per BIG_CALL_PRESENCE_MS. */
+/** From this many sockets on one node, a call's presence goes out at most once per BIG_CALL_PRESENCE_MS... */
 const BIG_CALL_SOCKETS = 500;
 const BIG_CALL_PRESENCE_MS = 1000;
+/**
+ * ... and its reactions every third tick (2.5 ticks, as ticks are not exactly 150 ms apart): a message to each of
+ * 5,000 sockets costs 50–100 ms of writes, so one per tick took half a core during a reaction storm.
+ */
+const BIG_CALL_REACTIONS_MS = 2.5 * TICK_MS;
 
 /**
  * Sends changes to a call's room. Rare changes (sequenced events) go out at once; high-rate figures
@@ -31,6 +36,7 @@ export class Broadcaster {
   readonly #turns = new Map<string, Promise<void>>();
   readonly #participantCounts = new Map<string, { count: number; at: number }>();
   readonly #presenceSentAt = new Map<string, number>();
+  readonly #reactionsSentAt = new Map<string, number>();
   readonly #timer: NodeJS.Timeout;
   /** Ticks under way: a slow one may still run when the next starts. */
   readonly #ticks = new Set<Promise<unknown>>();
@@ -185,12 +191,17 @@ export class Broadcaster {
   }
 
   /**
-   * One message per socket per tick however many reactions arrived; the counts per agenda item are stored as they
-   * are sent. When the agenda moved within a tick, the new item's reactions wait for the next tick, so no socket
-   * gets two reaction messages in one.
+   * One message per socket per tick however many reactions arrived (in a big call, every third tick); the counts
+   * per agenda item are stored as they are sent. When the agenda moved in between, the new item's reactions wait
+   * for the next message, so no socket gets two reaction messages in one tick.
    */
   async flushReactions(): Promise<void> {
+    for (const [callId, at] of this.#reactionsSentAt) {
+      if (performance.now() - at > BIG_CALL_REACTIONS_MS) this.#reactionsSentAt.delete(callId);
+    }
     for (const [callId, items] of [...this.#reactions]) {
+      if (this.#isBig(callId) && performance.now() - (this.#reactionsSentAt.get(callId) ?? Number.NEGATIVE_INFINITY) < BIG_CALL_REACTIONS_MS) continue;
+      this.#reactionsSentAt.set(callId, performance.now());
       const [itemId, counts] = items.entries().next().value ?? ['', {}];
       items.delete(itemId);
       if (items.size === 0) this.#reactions.delete(callId);
@@ -201,6 +212,10 @@ export class Broadcaster {
         console.error('reactions update failed', error);
       }
     }
+  }
+
+  #isBig(callId: string): boolean {
+    return (this.io.sockets.adapter.rooms.get(callRoom(callId))?.size ?? 0) >= BIG_CALL_SOCKETS;
   }
 
   async flushParticipants(): Promise<void> {
@@ -234,8 +249,7 @@ export class Broadcaster {
     for (const callId of callIds) {
       // In a big call the online count may lag a second: during a join or reconnect storm every tick changes it,
       // and sending it to every socket each time cost more than all the joins.
-      const isBig = (this.io.sockets.adapter.rooms.get(callRoom(callId))?.size ?? 0) >= BIG_CALL_SOCKETS;
-      if (isBig && performance.now() - (this.#presenceSentAt.get(callId) ?? -Infinity) < BIG_CALL_PRESENCE_MS) {
+      if (this.#isBig(callId) && performance.now() - (this.#presenceSentAt.get(callId) ?? -Infinity) < BIG_CALL_PRESENCE_MS) {
         this.#dirtyPresence.add(callId);
         continue;
       }
