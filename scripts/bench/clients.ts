@@ -1,5 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, RECONNECTION, type Ack, type CommandName, type CommandResults, type SequencedEvent } from '@/lib/protocol';
+import { PROTOCOL_VERSION, RECONNECTION, type Ack, type CommandName, type CommandResults, type PollResults, type ReactionBurst, type SequencedEvent } from '@/lib/protocol';
 
 type Snapshot = CommandResults['call:join']['snapshot'];
 
@@ -9,6 +9,8 @@ export type Hooks = {
   onTallies?: (client: BenchClient, tallies: Record<string, number>, now: number) => void;
   onMinutes?: (client: BenchClient, update: Uint8Array, now: number) => void;
   onResync?: (client: BenchClient, snapshot: Snapshot | null, now: number) => void;
+  onPollResults?: (client: BenchClient, results: Record<string, PollResults>, now: number) => void;
+  onReactions?: (client: BenchClient, burst: ReactionBurst, now: number) => void;
 };
 
 export const hooks: Hooks = {};
@@ -21,6 +23,8 @@ export class BenchClient {
   token: string | undefined;
   sequence = 0;
   readonly tallies = new Map<string, number>();
+  /** The last results seen per poll. */
+  readonly pollResults = new Map<string, PollResults>();
   currentItemId: string | null = null;
   #hasJoined = false;
 
@@ -50,6 +54,15 @@ export class BenchClient {
     this.socket.on('minutes:update', (update: Uint8Array | ArrayBuffer) => {
       counters.received += 1;
       hooks.onMinutes?.(this, update instanceof Uint8Array ? update : new Uint8Array(update), Date.now());
+    });
+    this.socket.on('poll:results', (results: Record<string, PollResults>) => {
+      counters.received += 1;
+      for (const [pollId, result] of Object.entries(results)) this.pollResults.set(pollId, result);
+      hooks.onPollResults?.(this, results, Date.now());
+    });
+    this.socket.on('reactions', (burst: ReactionBurst) => {
+      counters.received += 1;
+      hooks.onReactions?.(this, burst, Date.now());
     });
     this.socket.on('call:presence', () => {
       counters.received += 1;
@@ -89,6 +102,7 @@ export class BenchClient {
     this.sequence = snapshot.sequence;
     this.currentItemId = snapshot.call.currentItemId;
     for (const question of snapshot.questions) this.tallies.set(question.id, question.voteCount);
+    for (const [pollId, results] of Object.entries(snapshot.pollResults)) this.pollResults.set(pollId, results);
   }
 
   async checkIn(displayName: string): Promise<void> {

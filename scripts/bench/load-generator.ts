@@ -20,6 +20,8 @@ import { deliveriesOutput, measureBaselineDeliveries, measureOurDeliveries } fro
 import { runJoinStorm } from './scenarios/join-storm';
 import { runLiveAgenda } from './scenarios/live-agenda';
 import { runMinutes } from './scenarios/minutes';
+import { runPollStorm } from './scenarios/poll-storm';
+import { runReactionStorm } from './scenarios/reaction-storm';
 import { runReconnect } from './scenarios/reconnect';
 import { runVoteStorm } from './scenarios/vote-storm';
 
@@ -45,6 +47,8 @@ const control: Control = {
   restartServer: () => request({ action: 'restartServer' }),
   startBaseline: () => request({ action: 'startBaseline' }),
   countVotes: (slug) => request({ action: 'countVotes', slug }),
+  countAnswers: (pollId) => request({ action: 'countAnswers', pollId }),
+  countReactions: (slug) => request({ action: 'countReactions', slug }),
 };
 
 const log = (line: string) => process.send!({ type: 'log', line } satisfies GeneratorMessage);
@@ -53,6 +57,7 @@ const own = new ServerMetrics();
 const SERVER_TARGETS: Partial<Record<ScenarioName, (server: ServerFigures, context: BenchContext) => Metric[]>> = {
   'join-storm': (server, context) => [{ name: `server RSS at ${context.clients.length} connected`, value: server.rssMb, unit: 'MB', target: { op: '<', value: 200 } }],
   'vote-storm': (server) => [{ name: 'server event-loop lag p99', value: server.lagP99Ms, unit: 'ms', target: { op: '<', value: 50 } }],
+  'reaction-storm': (server) => [{ name: 'server event-loop lag p99', value: server.lagP99Ms, unit: 'ms', target: { op: '<', value: 50 } }],
 };
 
 async function measure(name: ScenarioName, context: BenchContext, run: () => Promise<ScenarioOutput>): Promise<void> {
@@ -112,6 +117,8 @@ async function main(): Promise<void> {
 
   await measure('join-storm', context, () => runJoinStorm(context));
   if (selected.has('vote-storm')) await measure('vote-storm', context, () => runVoteStorm(context));
+  if (selected.has('poll-storm')) await measure('poll-storm', context, () => runPollStorm(context));
+  if (selected.has('reaction-storm')) await measure('reaction-storm', context, () => runReactionStorm(context));
   if (selected.has('live-agenda') || selected.has('deliveries')) await measure('live-agenda', context, () => runLiveAgenda(context));
   if (selected.has('minutes')) await measure('minutes', context, () => runMinutes(context));
   if (selected.has('deliveries')) {

@@ -9,7 +9,7 @@ import Sqlite from 'better-sqlite3';
 import { applyMigrations } from '../../server/persistence/migrator';
 import { buildServerEntry } from '../build-server';
 import { formatMarkdown, formatTable } from './report';
-import { isPassing, SCENARIOS, type GeneratorMessage, type RunnerReply, type ScenarioResult, type VoteCounts } from './scenario';
+import { isPassing, SCENARIOS, type AnswerCounts, type GeneratorMessage, type RunnerReply, type ScenarioResult, type VoteCounts } from './scenario';
 import type { MetricsReply, ServerFigures } from './server-metrics';
 
 const RUN_DEADLINE_MS = 570_000;
@@ -107,6 +107,26 @@ function countVotes(slug: string): VoteCounts {
   }
 }
 
+function countAnswers(pollId: string): AnswerCounts {
+  const database = new Sqlite(databaseFile, { readonly: true });
+  try {
+    const rows = database.prepare('SELECT optionIds, COUNT(*) AS count FROM PollAnswer WHERE pollId = ? GROUP BY optionIds').all(pollId) as { optionIds: string | null; count: number }[];
+    return { total: rows.reduce((sum, row) => sum + row.count, 0), byOptionIds: Object.fromEntries(rows.map((row) => [row.optionIds ?? '', row.count])) };
+  } finally {
+    database.close();
+  }
+}
+
+function countReactions(slug: string): number {
+  const database = new Sqlite(databaseFile, { readonly: true });
+  try {
+    const row = database.prepare('SELECT COALESCE(SUM(r.count), 0) AS total FROM ReactionCount r JOIN Call c ON c.id = r.callId WHERE c.slug = ?').get(slug) as { total: number };
+    return row.total;
+  } finally {
+    database.close();
+  }
+}
+
 if (options.profile) await mkdir(profileDirectory, { recursive: true });
 const startedAt = new Date();
 let server = await startServer(0);
@@ -130,6 +150,10 @@ async function answer(message: Extract<GeneratorMessage, { type: 'request' }>): 
       return readFigures(baseline!, message.reset);
     case 'countVotes':
       return countVotes(message.slug);
+    case 'countAnswers':
+      return countAnswers(message.pollId);
+    case 'countReactions':
+      return countReactions(message.slug);
     case 'restartServer': {
       await stop(server.child);
       server = await startServer(server.port);

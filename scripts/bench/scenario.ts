@@ -6,12 +6,17 @@ export type Metric = { name: string; value: number; unit: string; target?: Targe
 export type ScenarioResult = { scenario: string; metrics: Metric[]; server: ServerFigures; generator: ServerFigures; notes: string[] };
 
 export type VoteCounts = { votes: Record<string, number>; stored: Record<string, number> };
+/** A poll's stored answers, grouped by the chosen option ids as stored (JSON). */
+export type AnswerCounts = { total: number; byOptionIds: Record<string, number> };
 
 /** What the load generator asks of the runner, which owns the server processes. */
 export type Control = {
   serverMetrics(reset: boolean): Promise<ServerFigures>;
   restartServer(): Promise<void>;
   countVotes(slug: string): Promise<VoteCounts>;
+  countAnswers(pollId: string): Promise<AnswerCounts>;
+  /** The sum of the call's stored reaction counts over every agenda item and emoji. */
+  countReactions(slug: string): Promise<number>;
   startBaseline(): Promise<string>;
   baselineMetrics(reset: boolean): Promise<ServerFigures>;
 };
@@ -51,13 +56,14 @@ export const latencyMetrics = (name: string, summary: { p50: number; p95: number
     ...(targets[key] === undefined ? {} : { target: { op: '<' as const, value: targets[key] } }),
   }));
 
-export const SCENARIOS = ['join-storm', 'vote-storm', 'live-agenda', 'minutes', 'deliveries', 'reconnect'] as const;
+export const SCENARIOS = ['join-storm', 'vote-storm', 'poll-storm', 'reaction-storm', 'live-agenda', 'minutes', 'deliveries', 'reconnect'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export type GeneratorRequest =
   | { action: 'serverMetrics' | 'baselineMetrics'; reset: boolean }
   | { action: 'restartServer' | 'startBaseline' }
-  | { action: 'countVotes'; slug: string };
+  | { action: 'countVotes' | 'countReactions'; slug: string }
+  | { action: 'countAnswers'; pollId: string };
 export type GeneratorMessage =
   | (GeneratorRequest & { type: 'request'; id: number })
   | { type: 'result'; result: ScenarioResult }

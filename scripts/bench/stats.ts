@@ -58,3 +58,15 @@ export class Histogram {
     return { count: this.#count, p50: this.percentile(50), p95: this.percentile(95), p99: this.percentile(99), max: this.#count ? this.#max : Number.NaN };
   }
 }
+
+/** Index of the first count at or above `count` in a non-decreasing series, or -1. */
+export function firstAtLeast(counts: number[], count: number): number {
+  let low = 0;
+  let high = counts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (counts[middle]! < count) low = middle + 1;
+    else high = middle;
+  }
+  return low < counts.length ? low : -1;
+}

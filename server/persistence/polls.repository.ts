@@ -95,31 +95,45 @@ const columnsOf = (answer: PollAnswer) => ({
 
 /**
  * Applies a tick's worth of answers in one transaction: reads what `decideAnswers` needs, writes what it returns.
- * The unique (poll, participant) pair keeps one answer per participant whatever the clients send.
+ * New answers are inserted with one statement (an upsert each cost about a millisecond of the event loop, half a
+ * core while 5,000 attendees answer within ten seconds); changed answers are updated one by one. The unique
+ * (poll, participant) pair keeps one answer per participant: when another node inserted one after this batch
+ * read, the insert fails and the batch runs again, now updating it.
  */
 export async function applyAnswerBatch(
   database: Database,
   callId: string,
   requests: AnswerRequest[],
 ): Promise<{ outcomes: AnswerOutcome[]; notices: Notice[] }> {
+  try {
+    return await writeAnswerBatch(database, callId, requests);
+  } catch (error) {
+    if (isUniqueViolation(error)) return writeAnswerBatch(database, callId, requests);
+    throw error;
+  }
+}
+
+const isUniqueViolation = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
+
+function writeAnswerBatch(database: Database, callId: string, requests: AnswerRequest[]): Promise<{ outcomes: AnswerOutcome[]; notices: Notice[] }> {
   return database.$transaction(async (transaction) => {
     const pollIds = [...new Set(requests.map((request) => request.pollId))];
     const participantIds = [...new Set(requests.map((request) => request.participantId))];
     const polls = await transaction.poll.findMany({ where: { callId, id: { in: pollIds } }, select: fields });
     const active = new Set<string>();
+    const answered = new Set<string>();
     for (const ids of chunksOfIds(participantIds)) {
       const rows = await transaction.participant.findMany({ where: { callId, id: { in: ids }, removedAt: null }, select: { id: true } });
       for (const row of rows) active.add(row.id);
+      const existing = await transaction.pollAnswer.findMany({ where: { pollId: { in: pollIds }, participantId: { in: ids } }, select: { pollId: true, participantId: true } });
+      for (const row of existing) answered.add(`${row.pollId} ${row.participantId}`);
     }
     const { outcomes, toSave, notices } = decideAnswers(new Map(polls.map((row) => [row.id, toPublic(row)])), active, requests);
-    for (const { pollId, participantId, answer } of toSave) {
-      const columns = columnsOf(answer);
-      await transaction.pollAnswer.upsert({
-        where: { pollId_participantId: { pollId, participantId } },
-        create: { id: createId(), pollId, participantId, ...columns },
-        update: columns,
-        select: { id: true },
-      });
+    const isNew = (answer: (typeof toSave)[number]) => !answered.has(`${answer.pollId} ${answer.participantId}`);
+    const created = toSave.filter(isNew).map(({ pollId, participantId, answer }) => ({ id: createId(), pollId, participantId, ...columnsOf(answer) }));
+    if (created.length > 0) await transaction.pollAnswer.createMany({ data: created });
+    for (const { pollId, participantId, answer } of toSave.filter((saved) => !isNew(saved))) {
+      await transaction.pollAnswer.update({ where: { pollId_participantId: { pollId, participantId } }, data: columnsOf(answer), select: { id: true } });
     }
     return { outcomes, notices };
   });

@@ -6,6 +6,7 @@ import { createId } from '../domain/secrets';
 import { commitCallChange, findCallAccess, insertCall, loadPublicCall, readSequence } from './calls.repository';
 import type { Database } from './database';
 import { appendMinutesUpdate, findLatestMinutesSnapshotHeader, findMinutesSnapshot, insertMinutesSnapshot, listMinutesSnapshots, listMinutesUpdatesSince } from './minutes.repository';
+import { applyAnswerBatch, insertPoll, readPollResults } from './polls.repository';
 import { countParticipants, findParticipant, findParticipantsForTokens, insertParticipant, listParticipants, updateParticipantFlags } from './participants.repository';
 import { applyVoteBatch, insertQuestion, listOwnActivity, listQuestions, mergeQuestion } from './questions.repository';
 import { ensureSeries, listCallSummaries } from './schedule.repository';
@@ -192,6 +193,43 @@ export function describeRepositoryContract(provider: string, open: () => Promise
       expect(own.get(voters[1]!.id)!.myVotes.sort()).toEqual([questionId, otherId].sort());
       expect(own.get(voters[5]!.id)!.myVotes).toEqual([otherId]);
       expect(own.get('nobody')).toEqual({ myVotes: [], myQuestions: [] });
+    });
+
+    it('keeps one answer per participant and poll: new ones inserted together, changed ones updated, racing batches counted once', async () => {
+      const callId = await newCall();
+      const voters = await Promise.all(Array.from({ length: 20 }, (_, index) => newParticipant(callId, `Voter ${index}`)));
+      const options = [
+        { id: createId(), label: 'Yes' },
+        { id: createId(), label: 'No' },
+      ];
+      const poll = {
+        id: createId(),
+        question: 'Ship it?',
+        kind: 'single' as const,
+        options,
+        maxChoices: null,
+        itemId: null,
+        showResults: 'live' as const,
+        isNamed: false,
+        status: 'open' as const,
+        openedAt: new Date().toISOString(),
+        createdAt: new Date().toISOString(),
+      };
+      await database.$transaction((transaction) => insertPoll(transaction, callId, poll));
+      const answer = (index: number, option: number) => ({ pollId: poll.id, participantId: voters[index]!.id, input: { optionIds: [options[option]!.id] } });
+
+      const first = await applyAnswerBatch(database, callId, [answer(0, 0), answer(1, 0), answer(0, 1)]);
+      expect(first.outcomes).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+      // Two nodes' batches at once, overlapping on every participant: each ends with one answer, the last one written.
+      const racing = await Promise.all([
+        applyAnswerBatch(database, callId, voters.map((_, index) => answer(index, 0))),
+        applyAnswerBatch(database, callId, voters.map((_, index) => answer(index, 0))),
+      ]);
+      expect(racing.flatMap(({ outcomes }) => outcomes).every((outcome) => outcome.ok)).toBe(true);
+      await applyAnswerBatch(database, callId, [answer(1, 1)]);
+      const results = await readPollResults(database, poll);
+      expect(results.answered).toBe(20);
+      expect(results.options.map((option) => option.count)).toEqual([19, 1]);
     });
 
     it('merges a question into another, counting a voter of both once', async () => {

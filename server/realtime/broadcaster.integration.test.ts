@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { loadPublicCall } from '../persistence/calls.repository';
+import { listReactionCounts } from '../persistence/polls.repository';
 import { findQuestion } from '../persistence/questions.repository';
 import { updateParticipantFlags } from '../persistence/participants.repository';
 import { startCall, startRealtimeHarness, type RealtimeHarness } from '../testing/realtime-harness';
@@ -57,6 +59,32 @@ describe('Broadcaster', () => {
       expect(await socket.waitFor('qa:tallies', 2)).toEqual([{ [first]: 2, [second]: 1 }, { [third]: 1 }]);
     }
     expect(await inOtherCall.waitFor('qa:tallies', 2)).toEqual([{ [otherQuestion]: 0 }, { [otherQuestion]: 0 }]);
+  });
+
+  it('sends one reactions message per socket per tick: reactions for an item the agenda moved to within the tick wait for the next', async () => {
+    const { callId } = await startCall(harness, []);
+    const [first, second] = (await loadPublicCall(harness.database, callId))!.call.sections.flatMap((section) => section.items.map((item) => item.id));
+    const listener = await harness.seat({ callId });
+    // The ticks are driven by hand, one flush each.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    onTestFinished(() => void vi.useRealTimers());
+    const broadcaster = startBroadcaster();
+
+    broadcaster.addReaction(callId, first!, '👍');
+    broadcaster.addReaction(callId, first!, '👍');
+    broadcaster.addReaction(callId, second!, '🎉');
+    await broadcaster.flushReactions();
+    await listener.catchUp();
+    expect(listener.received('reactions')).toEqual([{ itemId: first, counts: { '👍': 2 } }]);
+
+    broadcaster.addReaction(callId, second!, '🎉');
+    await broadcaster.flushReactions();
+    await listener.catchUp();
+    expect(listener.received('reactions')).toEqual([
+      { itemId: first, counts: { '👍': 2 } },
+      { itemId: second, counts: { '🎉': 2 } },
+    ]);
+    expect(await listReactionCounts(harness.database, callId)).toEqual({ [first!]: { '👍': 2 }, [second!]: { '🎉': 2 } });
   });
 
   it('sends a hidden question to the moderators and its asker, not to other attendees', async () => {

@@ -11,9 +11,14 @@ import type { RoundtableServer } from './sockets';
 import { spreadOverCall } from './fan-out';
 
 export const TICK_MS = 150;
-/** From this many sockets on one node, a call's presence goes out at most once per BIG_CALL_PRESENCE_MS. */
+/** From this many sockets on one node, a call's presence goes out at most once per BIG_CALL_PRESENCE_MS... */
 const BIG_CALL_SOCKETS = 500;
 const BIG_CALL_PRESENCE_MS = 1000;
+/**
+ * ... and its reactions every third tick (2.5 ticks, as ticks are not exactly 150 ms apart): a message to each of
+ * 5,000 sockets costs 50–100 ms of writes, so one per tick took half a core during a reaction storm.
+ */
+const BIG_CALL_REACTIONS_MS = 2.5 * TICK_MS;
 
 /**
  * Sends changes to a call's room. Rare changes (sequenced events) go out at once; high-rate figures
@@ -24,11 +29,14 @@ export class Broadcaster {
   readonly #tallies = new Map<string, Set<string>>();
   readonly #changedParticipants = new Map<string, Set<string>>();
   readonly #answeredPolls = new Map<string, Set<string>>();
+  /** Calls whose tally or results flush waits for the call's turn; it takes the marks made meanwhile too. */
+  readonly #waitingFlushes = new Set<string>();
   /** Reactions since the last tick, per call and the agenda item that was current ('' for none). */
   readonly #reactions = new Map<string, Map<string, Partial<Record<Reaction, number>>>>();
   readonly #turns = new Map<string, Promise<void>>();
   readonly #participantCounts = new Map<string, { count: number; at: number }>();
   readonly #presenceSentAt = new Map<string, number>();
+  readonly #reactionsSentAt = new Map<string, number>();
   readonly #timer: NodeJS.Timeout;
   /** Ticks under way: a slow one may still run when the next starts. */
   readonly #ticks = new Set<Promise<unknown>>();
@@ -135,18 +143,28 @@ export class Broadcaster {
    * same question, the count read last is the newest, so no node can overwrite it with an older one.
    */
   async flushTallies(): Promise<void> {
-    const calls = [...this.#tallies];
-    this.#tallies.clear();
-    for (const [callId, questionIds] of calls) {
-      try {
-        await this.exclusive(callId, async () => {
-          const tallies = await readVoteCounts(this.database, callId, [...questionIds]);
-          await spreadOverCall(callId, (room) => this.io.to(room).emit('qa:tallies', tallies));
-        });
-      } catch (error) {
-        console.error('tally update failed', error);
-      }
+    for (const callId of [...this.#tallies.keys()]) {
+      await this.#flushWhenItsTurn(`tallies ${callId}`, callId, async () => {
+        const questionIds = takeFrom(this.#tallies, callId);
+        if (questionIds.length === 0) return;
+        const tallies = await readVoteCounts(this.database, callId, questionIds);
+        await spreadOverCall(callId, (room) => this.io.to(room).emit('qa:tallies', tallies));
+      }).catch((error: unknown) => console.error('tally update failed', error));
     }
+  }
+
+  /**
+   * Runs a call's flush in the call's turn, unless one is already waiting for it: that one reads the counts when
+   * its turn comes, so it sends what this one would have. When flushes take longer than a tick (an overloaded
+   * loop), they no longer queue up one per tick, each later than the last.
+   */
+  async #flushWhenItsTurn(key: string, callId: string, flush: () => Promise<void>): Promise<void> {
+    if (this.#waitingFlushes.has(key)) return;
+    this.#waitingFlushes.add(key);
+    await this.exclusive(callId, async () => {
+      this.#waitingFlushes.delete(key);
+      await flush();
+    });
   }
 
   /**
@@ -154,42 +172,50 @@ export class Broadcaster {
    * full (who chose what for a named poll, hidden answers); everyone else only the results they may see, without them.
    */
   async flushPollResults(): Promise<void> {
-    const calls = [...this.#answeredPolls];
-    this.#answeredPolls.clear();
-    for (const [callId, pollIds] of calls) {
+    for (const callId of [...this.#answeredPolls.keys()]) {
+      await this.#flushWhenItsTurn(`results ${callId}`, callId, async () => {
+        const pollIds = new Set(takeFrom(this.#answeredPolls, callId));
+        if (pollIds.size === 0) return;
+        const polls = (await listPolls(this.database, callId, { includeDrafts: true })).filter((poll) => pollIds.has(poll.id));
+        const full: Record<string, PollResults> = {};
+        const shown: Record<string, PollResults> = {};
+        for (const poll of polls) {
+          full[poll.id] = await readPollResults(this.database, poll);
+          if (canSeeResults(poll, 'attendee')) shown[poll.id] = publicResults(full[poll.id]!);
+        }
+        if (polls.length === 0) return;
+        this.io.to(moderatorRoom(callId)).emit('poll:results', full);
+        if (Object.keys(shown).length > 0) await spreadOverCall(callId, (room) => this.io.to(room).except(moderatorRoom(callId)).emit('poll:results', shown));
+      }).catch((error: unknown) => console.error('poll results update failed', error));
+    }
+  }
+
+  /**
+   * One message per socket per tick however many reactions arrived (in a big call, every third tick); the counts
+   * per agenda item are stored as they are sent. When the agenda moved in between, the new item's reactions wait
+   * for the next message, so no socket gets two reaction messages in one tick.
+   */
+  async flushReactions(): Promise<void> {
+    for (const [callId, at] of this.#reactionsSentAt) {
+      if (performance.now() - at > BIG_CALL_REACTIONS_MS) this.#reactionsSentAt.delete(callId);
+    }
+    for (const [callId, items] of [...this.#reactions]) {
+      if (this.#isBig(callId) && performance.now() - (this.#reactionsSentAt.get(callId) ?? Number.NEGATIVE_INFINITY) < BIG_CALL_REACTIONS_MS) continue;
+      this.#reactionsSentAt.set(callId, performance.now());
+      const [itemId, counts] = items.entries().next().value ?? ['', {}];
+      items.delete(itemId);
+      if (items.size === 0) this.#reactions.delete(callId);
       try {
-        await this.exclusive(callId, async () => {
-          const polls = (await listPolls(this.database, callId, { includeDrafts: true })).filter((poll) => pollIds.has(poll.id));
-          const full: Record<string, PollResults> = {};
-          const shown: Record<string, PollResults> = {};
-          for (const poll of polls) {
-            full[poll.id] = await readPollResults(this.database, poll);
-            if (canSeeResults(poll, 'attendee')) shown[poll.id] = publicResults(full[poll.id]!);
-          }
-          if (polls.length === 0) return;
-          this.io.to(moderatorRoom(callId)).emit('poll:results', full);
-          if (Object.keys(shown).length > 0) await spreadOverCall(callId, (room) => this.io.to(room).except(moderatorRoom(callId)).emit('poll:results', shown));
-        });
+        await spreadOverCall(callId, (room) => this.io.to(room).emit('reactions', { itemId: itemId || null, counts }));
+        if (itemId) await addReactions(this.database, callId, itemId, counts);
       } catch (error) {
-        console.error('poll results update failed', error);
+        console.error('reactions update failed', error);
       }
     }
   }
 
-  /** One message per socket per tick however many reactions arrived; the counts per agenda item are stored. */
-  async flushReactions(): Promise<void> {
-    const calls = [...this.#reactions];
-    this.#reactions.clear();
-    for (const [callId, items] of calls) {
-      for (const [itemId, counts] of items) {
-        try {
-          await spreadOverCall(callId, (room) => this.io.to(room).emit('reactions', { itemId: itemId || null, counts }));
-          if (itemId) await addReactions(this.database, callId, itemId, counts);
-        } catch (error) {
-          console.error('reactions update failed', error);
-        }
-      }
-    }
+  #isBig(callId: string): boolean {
+    return (this.io.sockets.adapter.rooms.get(callRoom(callId))?.size ?? 0) >= BIG_CALL_SOCKETS;
   }
 
   async flushParticipants(): Promise<void> {
@@ -223,8 +249,7 @@ export class Broadcaster {
     for (const callId of callIds) {
       // In a big call the online count may lag a second: during a join or reconnect storm every tick changes it,
       // and sending it to every socket each time cost more than all the joins.
-      const isBig = (this.io.sockets.adapter.rooms.get(callRoom(callId))?.size ?? 0) >= BIG_CALL_SOCKETS;
-      if (isBig && performance.now() - (this.#presenceSentAt.get(callId) ?? -Infinity) < BIG_CALL_PRESENCE_MS) {
+      if (this.#isBig(callId) && performance.now() - (this.#presenceSentAt.get(callId) ?? -Infinity) < BIG_CALL_PRESENCE_MS) {
         this.#dirtyPresence.add(callId);
         continue;
       }
@@ -243,6 +268,13 @@ export class Broadcaster {
     clearInterval(this.#timer);
     await Promise.all(this.#ticks);
   }
+}
+
+/** Removes and returns what was marked for `key`. */
+function takeFrom(sets: Map<string, Set<string>>, key: string): string[] {
+  const values = [...(sets.get(key) ?? [])];
+  sets.delete(key);
+  return values;
 }
 
 function addToSet(sets: Map<string, Set<string>>, key: string, value: string): void {

@@ -9,6 +9,9 @@ import type { CommandHandlers } from './command-handler';
 import { joinedCallId, type ServerContext } from './context';
 import type { RoundtableSocket } from '../realtime/sockets';
 
+/** A reaction may be counted for the item that was current up to this long ago (another node's move). */
+const REACTION_STATE_MAX_AGE_MS = 150;
+
 async function requirePoll(context: ServerContext, callId: string, pollId: string): Promise<Poll> {
   const poll = await findPoll(context.database, callId, pollId);
   if (!poll) throw new CommandError('not_found', 'That poll does not exist.');
@@ -94,7 +97,7 @@ export const pollHandlers: CommandHandlers<'poll:create' | 'poll:open' | 'poll:c
     const participantId = socket.data.participantId;
     if (!participantId) throw new CommandError('not_checked_in', 'Check in first to react.');
     if (!context.limits.reactions.take(participantId)) throw new CommandError('rate_limited', 'Easy there: a few reactions a second at most.');
-    const current = await context.snapshots.get(callId);
+    const current = await context.snapshots.recent(callId, REACTION_STATE_MAX_AGE_MS);
     if (!current) throw new CommandError('not_found', 'This call no longer exists.');
     if (current.call.status !== 'live') throw new CommandError('invalid_state', 'Reactions open when the call starts.');
     context.broadcaster.addReaction(callId, current.call.currentItemId, emoji);

@@ -1,6 +1,6 @@
 import { send, sendOk, sleep, waitFor, type BenchClient } from '../clients';
 import { latencyMetrics, type BenchContext, type ScenarioOutput } from '../scenario';
-import { Histogram } from '../stats';
+import { firstAtLeast, Histogram } from '../stats';
 
 const VOTES_PER_ATTENDEE_PER_SECOND = 0.4; // 2,000 votes/s at 5,000 attendees
 const OBSERVERS = 50;
@@ -98,16 +98,4 @@ export async function runVoteStorm(context: BenchContext): Promise<ScenarioOutpu
     ],
     notes: [`${questionCount} questions, ${OBSERVERS} observers × ${sent.length} votes for visibility`, ...[...new Set(failures)].slice(0, 3)],
   };
-}
-
-/** Index of the first count at or above `count` in a non-decreasing series, or -1. */
-function firstAtLeast(counts: number[], count: number): number {
-  let low = 0;
-  let high = counts.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (counts[middle]! < count) low = middle + 1;
-    else high = middle;
-  }
-  return low < counts.length ? low : -1;
 }
