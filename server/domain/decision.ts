@@ -12,8 +12,8 @@ export type Notice =
   | { type: 'poll.draft'; poll: PublicPoll }
   /** A poll's answers (or who may see its results) changed: its results go out on the next tick. */
   | { type: 'poll.answered'; pollId: string }
-  /** A participant's answer was stored: their other tabs hear. */
-  | { type: 'poll.ownAnswer'; participantId: string; pollId: string; answer: PollAnswer };
+  /** A participant's answer was stored: their other tabs hear (the one it came from, `origin`, has its ack). */
+  | { type: 'poll.ownAnswer'; participantId: string; pollId: string; answer: PollAnswer; origin?: string };
 
 /**
  * What a decider returns: sequenced events for everyone in the call, and notices. The caller publishes both

@@ -147,7 +147,8 @@ export function publicResults(results: PollResults): PollResults {
   return { ...rest, texts: results.texts.filter((answer) => !answer.hidden).map(({ id, text }) => ({ id, text })) };
 }
 
-export type AnswerRequest = { pollId: string; participantId: string; input: PollAnswerInput };
+/** `origin` names the tab that sent the answer: it learns from its ack, the participant's other tabs from a notice. */
+export type AnswerRequest = { pollId: string; participantId: string; input: PollAnswerInput; origin?: string };
 export type AnswerRefusal = { ok: false; code: 'not_found' | 'invalid_state' | 'invalid_payload' | 'not_checked_in'; message: string };
 export type AnswerOutcome = { ok: true } | AnswerRefusal;
 export type AnswerDecision = {
@@ -163,12 +164,14 @@ export type AnswerDecision = {
  */
 export function decideAnswers(polls: ReadonlyMap<string, Poll>, activeParticipantIds: ReadonlySet<string>, requests: readonly AnswerRequest[]): AnswerDecision {
   const saved = new Map<string, AnswerDecision['toSave'][number]>();
-  const outcomes = requests.map(({ pollId, participantId, input }): AnswerOutcome => {
+  const origins = new Map<string, string | undefined>();
+  const outcomes = requests.map(({ pollId, participantId, input, origin }): AnswerOutcome => {
     if (!activeParticipantIds.has(participantId)) return { ok: false, code: 'not_checked_in', message: 'Check in first to answer.' };
     const poll = polls.get(pollId);
     if (!poll) return { ok: false, code: 'not_found', message: 'That poll does not exist.' };
     try {
       saved.set(`${pollId} ${participantId}`, { pollId, participantId, answer: decideAnswer(poll, input) });
+      origins.set(`${pollId} ${participantId}`, origin);
       return { ok: true };
     } catch (error) {
       if (error instanceof CommandError) return { ok: false, code: error.code as AnswerRefusal['code'], message: error.message };
@@ -178,7 +181,7 @@ export function decideAnswers(polls: ReadonlyMap<string, Poll>, activeParticipan
   const toSave = [...saved.values()];
   const touched = new Set(toSave.map((answer) => answer.pollId));
   const notices: Notice[] = [...touched].map((pollId) => ({ type: 'poll.answered', pollId }));
-  for (const saved of toSave) notices.push({ type: 'poll.ownAnswer', ...saved });
+  for (const saved of toSave) notices.push({ type: 'poll.ownAnswer', ...saved, origin: origins.get(`${saved.pollId} ${saved.participantId}`) });
   return { outcomes, toSave, notices };
 }
 

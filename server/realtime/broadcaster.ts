@@ -73,7 +73,10 @@ export class Broadcaster {
       else if (notice.type === 'participant.changed') this.markParticipantChanged(callId, notice.participantId);
       else if (notice.type === 'poll.draft') this.io.to(moderatorRoom(callId)).emit('poll:draft', notice.poll);
       else if (notice.type === 'poll.answered') addToSet(this.#answeredPolls, callId, notice.pollId);
-      else this.io.to(participantRoom(notice.participantId)).emit('poll:myAnswer', { pollId: notice.pollId, answer: notice.answer });
+      else {
+        const tabs = this.io.to(participantRoom(notice.participantId));
+        (notice.origin ? tabs.except(notice.origin) : tabs).emit('poll:myAnswer', { pollId: notice.pollId, answer: notice.answer });
+      }
     }
   }
 

@@ -78,7 +78,7 @@ export const pollHandlers: CommandHandlers<'poll:create' | 'poll:open' | 'poll:c
     const participantId = socket.data.participantId;
     if (!participantId) throw new CommandError('not_checked_in', 'Check in first to answer.');
     if (!context.limits.answers.take(participantId)) throw new CommandError('rate_limited', 'You are changing your answer very fast. Wait a moment.');
-    const outcome = await context.pollAnswers.submit(joinedCallId(socket), { pollId, participantId, input });
+    const outcome = await context.pollAnswers.submit(joinedCallId(socket), { pollId, participantId, input, origin: socket.id });
     if (!outcome.ok) throw new CommandError(outcome.code, outcome.message);
     return { ok: true };
   },

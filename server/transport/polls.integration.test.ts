@@ -51,10 +51,14 @@ describe('polls', () => {
     const firstTab = await attendee(created.slug, 'Ada');
     const secondTab = server.connect();
     await sendOk(secondTab, 'call:join', joinPayload(created.slug, { token: firstTab.token }));
+    const echoes: unknown[] = [];
+    firstTab.on('poll:myAnswer', (mine) => echoes.push(mine));
     const heard = nextEvent(secondTab, 'poll:myAnswer');
     await sendOk(firstTab, 'poll:answer', { pollId: poll.id, rating: 4 });
     expect(await heard).toEqual({ pollId: poll.id, answer: { rating: 4 } });
     await sendOk(secondTab, 'poll:answer', { pollId: poll.id, rating: 2 });
+    // The tab an answer came from has its ack; only the other tab hears of it.
+    await expect.poll(() => echoes).toEqual([{ pollId: poll.id, answer: { rating: 2 } }]);
 
     const results = collectResults(host);
     await expect.poll(() => results.latest(poll.id)?.answered, { timeout: 5000 }).toBe(1);
