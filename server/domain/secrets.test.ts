@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSecretKey, createSlug, secretsMatch, signParticipantToken, verifyParticipantToken } from './secrets';
+import { createSecretKey, createSlug, openSecret, sealingKey, sealSecret, secretsMatch, signParticipantToken, verifyParticipantToken } from './secrets';
 
 describe('participant tokens', () => {
   it('verifies a token it signed and names the participant', () => {
@@ -27,5 +27,26 @@ describe('secrets', () => {
     expect(secretsMatch('abc', 'abc')).toBe(true);
     expect(secretsMatch('abc', 'abd')).toBe(false);
     expect(secretsMatch('abc', 'abcd')).toBe(false);
+  });
+});
+
+describe('sealed secrets', () => {
+  const key = sealingKey('k'.repeat(40));
+
+  it('opens what it sealed, and never shows the plain text in the sealed form', () => {
+    const sealed = sealSecret(key, 'github_pat_11ABCDEF');
+    expect(sealed).not.toContain('github_pat');
+    expect(sealed).not.toBe(sealSecret(key, 'github_pat_11ABCDEF'));
+    expect(openSecret(key, sealed)).toBe('github_pat_11ABCDEF');
+  });
+
+  it('refuses a changed byte, another key, junk, and a short secret key', () => {
+    const sealed = sealSecret(key, 'token');
+    const body = sealed.split('.');
+    body[3] = Buffer.from('tokem').toString('base64url');
+    expect(openSecret(key, body.join('.'))).toBeNull();
+    expect(openSecret(sealingKey('o'.repeat(40)), sealed)).toBeNull();
+    expect(openSecret(key, 'junk')).toBeNull();
+    expect(() => sealingKey('short')).toThrow('ROUNDTABLE_SECRET_KEY must be at least 32 characters long.');
   });
 });

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 const SLUG_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 
@@ -42,4 +42,31 @@ export function verifyParticipantToken(secret: string, token: string): { callId:
   if (!callId || !participantId || !signature) return null;
   const expected = createHmac('sha256', secret).update(`${callId}.${participantId}`).digest('base64url');
   return secretsMatch(signature, expected) ? { callId, participantId } : null;
+}
+
+/** A key for sealing secrets at rest, derived from ROUNDTABLE_SECRET_KEY (any length; at least 32 characters). */
+export function sealingKey(secret: string): Buffer {
+  if (secret.length < 32) throw new Error('ROUNDTABLE_SECRET_KEY must be at least 32 characters long.');
+  return createHash('sha256').update(`roundtable-seal:${secret}`).digest();
+}
+
+/** AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>`, base64url; a changed byte or another key fails to open. */
+export function sealSecret(key: Buffer, plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return ['v1', iv, cipher.getAuthTag(), sealed].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+}
+
+/** The plain secret, or null when the sealed text was changed or sealed with another key. */
+export function openSecret(key: Buffer, sealed: string): string | null {
+  const [version, iv, tag, body] = sealed.split('.');
+  if (version !== 'v1' || !iv || !tag || body === undefined) return null;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
 }
