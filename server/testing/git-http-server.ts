@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { execFile } from 'node:child_process';
+import { secretsMatch } from '../domain/secrets';
 import { GIT_HTTP_BACKEND } from './services';
 
 const run = promisify(execFile);
@@ -63,11 +64,12 @@ function relayCgi(output: Buffer, response: ServerResponse): void {
  */
 export async function startGitHttpServer(options: { token: string }) {
   const root = await mkdtemp(path.join(tmpdir(), 'roundtable-git-'));
-  const requests: { method: string; url: string; user: string | null }[] = [];
+  const requests: { method: string; url: string; isAllowed: boolean }[] = [];
   const server = createServer((request, response) => {
-    const token = tokenOf(request);
-    requests.push({ method: request.method ?? '', url: request.url ?? '', user: token === null ? null : 'authenticated' });
-    if (token !== options.token) {
+    const given = tokenOf(request);
+    const isAllowed = given !== null && secretsMatch(given, options.token);
+    requests.push({ method: request.method ?? '', url: request.url ?? '', isAllowed });
+    if (!isAllowed) {
       response.writeHead(401, { 'www-authenticate': 'Basic realm="git"', 'content-type': 'text/plain' });
       response.end('Authentication required');
       return;
