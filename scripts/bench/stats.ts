@@ -70,3 +70,27 @@ export function firstAtLeast(counts: number[], count: number): number {
   }
   return low < counts.length ? low : -1;
 }
+
+/** How agenda moves reached the clients: every delivery's latency, and per move how many arrived and the slowest. */
+export class MoveDeliveries {
+  readonly delivery = new Histogram();
+  readonly #bySequence = new Map<number, { count: number; last: number }>();
+
+  record(sequence: number, latencyMs: number): void {
+    this.delivery.record(latencyMs);
+    const entry = this.#bySequence.get(sequence) ?? { count: 0, last: 0 };
+    entry.count += 1;
+    entry.last = Math.max(entry.last, latencyMs);
+    this.#bySequence.set(sequence, entry);
+  }
+
+  /** How many deliveries of these moves arrived. */
+  received(sequences: readonly number[]): number {
+    return sequences.reduce((sum, sequence) => sum + (this.#bySequence.get(sequence)?.count ?? 0), 0);
+  }
+
+  /** The slowest client's latency per move (NaN for a move nobody got). */
+  lasts(sequences: readonly number[]): number[] {
+    return sequences.map((sequence) => this.#bySequence.get(sequence)?.last ?? Number.NaN);
+  }
+}

@@ -1,25 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { sampleCall } from '@/lib/testing/samples';
-import { canSeeResults, copyPollsAsDrafts, decideAnswer, decideAnswers, decideCreate, decideStatus, matchCopiedItems, publicResults, tallyPoll, type Poll, type StoredAnswer } from './polls';
+import { sampleCall, samplePoll } from '@/lib/testing/samples';
+import { canSeeResults } from '@/lib/polls';
+import { copyPollsAsDrafts, decideAnswer, decideAnswers, decideCreate, decideStatus, matchCopiedItems, publicResults, tallyPoll, type Poll, type StoredAnswer } from './polls';
 
-const poll = (patch: Partial<Poll> = {}): Poll => ({
-  id: 'p1',
-  question: 'Which day suits the bi-weekly?',
-  kind: 'single',
-  options: [
-    { id: 'tue', label: 'Tuesday' },
-    { id: 'wed', label: 'Wednesday' },
-    { id: 'thu', label: 'Thursday' },
-  ],
-  maxChoices: null,
-  itemId: null,
-  showResults: 'live',
-  isNamed: false,
-  status: 'open',
-  openedAt: '2026-11-26T17:05:00.000Z',
-  createdAt: '2026-11-26T17:00:00.000Z',
-  ...patch,
-});
+/** An open single-choice poll about the bi-weekly's day (Tuesday, Wednesday, Thursday). */
+const poll = (patch: Partial<Poll> = {}): Poll =>
+  samplePoll('p1', {
+    question: 'Which day suits the bi-weekly?',
+    options: [
+      { id: 'tue', label: 'Tuesday' },
+      { id: 'wed', label: 'Wednesday' },
+      { id: 'thu', label: 'Thursday' },
+    ],
+    status: 'open',
+    openedAt: '2026-11-26T17:05:00.000Z',
+    ...patch,
+  });
 
 const refusal = (code: string, message: string) => expect.objectContaining({ code, message });
 

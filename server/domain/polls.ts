@@ -10,7 +10,7 @@ import {
   type PublicCall,
   type PublicPoll,
 } from '@/lib/protocol';
-import { answerOf } from '@/lib/polls';
+import { answerOf, canSeeResults } from '@/lib/polls';
 import { countWords } from '@/lib/word-cloud';
 import type { Decision, Notice } from './decision';
 
@@ -84,9 +84,6 @@ export function decideDelete(poll: Poll): Decision {
   return { events: [{ type: 'poll.deleted', pollId: poll.id }], notices: [] };
 }
 
-/** Who sees results is shared with the browser (it hides results kept until closing after a reopen). */
-export { canSeeResults } from '@/lib/polls';
-
 /** Stored answers as the database groups them: equal answers counted together. */
 export type AnswerGroup = { optionIds?: string[]; rating?: number; count: number };
 /** An open-text answer or a named answer, with who gave it. */
@@ -145,6 +142,14 @@ export function tallyPoll(poll: Poll, groups: readonly AnswerGroup[], stored: re
 export function publicResults(results: PollResults): PollResults {
   const { voters: _voters, ...rest } = results;
   return { ...rest, texts: results.texts.filter((answer) => !answer.hidden).map(({ id, text }) => ({ id, text })) };
+}
+
+/**
+ * Results as attendees get them (joins, ticks, the public record): null while they may not see them yet (who
+ * sees results is `canSeeResults`, shared with the browser), else `publicResults`.
+ */
+export function resultsForAttendees(poll: Poll, results: PollResults): PollResults | null {
+  return canSeeResults(poll, 'attendee') ? publicResults(results) : null;
 }
 
 /** `origin` names the tab that sent the answer: it learns from its ack, the participant's other tabs from a notice. */

@@ -1,6 +1,6 @@
 import type { CallEvent, PollResults, PublicQuestion, Reaction, SequencedEvent } from '@/lib/protocol';
 import type { Notice } from '../domain/decision';
-import { canSeeResults, publicResults } from '../domain/polls';
+import { resultsForAttendees } from '../domain/polls';
 import { addReactions, listPolls, readPollResults } from '../persistence/polls.repository';
 import { countParticipants, listParticipants } from '../persistence/participants.repository';
 import { readVoteCounts } from '../persistence/questions.repository';
@@ -183,8 +183,10 @@ export class Broadcaster {
         const full: Record<string, PollResults> = {};
         const shown: Record<string, PollResults> = {};
         for (const poll of polls) {
-          full[poll.id] = await readPollResults(this.database, poll);
-          if (canSeeResults(poll, 'attendee')) shown[poll.id] = publicResults(full[poll.id]!);
+          const results = await readPollResults(this.database, poll);
+          full[poll.id] = results;
+          const forAttendees = resultsForAttendees(poll, results);
+          if (forAttendees) shown[poll.id] = forAttendees;
         }
         if (polls.length === 0) return;
         this.io.to(moderatorRoom(callId)).emit('poll:results', full);

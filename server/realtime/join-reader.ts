@@ -1,5 +1,5 @@
 import type { PollAnswer, PollResults, PublicCall, PublicPoll, PublicQuestion } from '@/lib/protocol';
-import { canSeeResults, publicResults } from '../domain/polls';
+import { resultsForAttendees } from '../domain/polls';
 import { visibleQuestions } from '../domain/questions';
 import { listOwnAnswers, listPolls, readPollResults } from '../persistence/polls.repository';
 import type { Database } from '../persistence/database';
@@ -87,7 +87,12 @@ export class JoinReader {
     // Attendees get opened polls, and the results they may see without who chose what; hosts and scribes everything.
     const audience = {
       polls: polls.filter((poll) => poll.status !== 'draft'),
-      pollResults: Object.fromEntries(polls.filter((poll) => results.has(poll.id) && canSeeResults(poll, 'attendee')).map((poll) => [poll.id, publicResults(results.get(poll.id)!)])),
+      pollResults: Object.fromEntries(
+        polls.flatMap((poll) => {
+          const shown = results.has(poll.id) ? resultsForAttendees(poll, results.get(poll.id)!) : null;
+          return shown ? [[poll.id, shown] as const] : [];
+        }),
+      ),
     };
     const moderators = { polls, pollResults: Object.fromEntries(results) };
     return batch.map(({ participantId, isModerator }) => {

@@ -1,23 +1,17 @@
 import { send, sleep } from '../clients';
 import { latencyMetrics, type BenchContext, type ScenarioOutput } from '../scenario';
-import { Histogram, summarize } from '../stats';
+import { MoveDeliveries, summarize } from '../stats';
 
 const ADVANCE_EVERY_MS = 500;
 
 /** The host moves through the agenda twice a second; every attendee must see each move, fast. */
 export async function runLiveAgenda(context: BenchContext): Promise<ScenarioOutput> {
   const durationS = context.isQuick ? 8 : 20;
-  const delivery = new Histogram();
-  const lastBySequence = new Map<number, { count: number; last: number }>();
+  const moves = new MoveDeliveries();
   context.hooks.onEvent = (_client, item, now) => {
     if (item.event.type !== 'agenda.current' || !item.event.itemStartedAt) return;
     context.shared.eventPayloadBytes ??= Buffer.byteLength(JSON.stringify(item));
-    const latency = now - Date.parse(item.event.itemStartedAt);
-    delivery.record(latency);
-    const entry = lastBySequence.get(item.sequence) ?? { count: 0, last: 0 };
-    entry.count += 1;
-    entry.last = Math.max(entry.last, latency);
-    lastBySequence.set(item.sequence, entry);
+    moves.record(item.sequence, now - Date.parse(item.event.itemStartedAt));
   };
 
   const sequences: number[] = [];
@@ -33,18 +27,17 @@ export async function runLiveAgenda(context: BenchContext): Promise<ScenarioOutp
   // Every attendee and the host hear every move.
   const expected = sequences.length * (context.clients.length + 1);
   const deadline = Date.now() + 5000;
-  const received = () => sequences.reduce((sum, sequence) => sum + (lastBySequence.get(sequence)?.count ?? 0), 0);
+  const received = () => moves.received(sequences);
   while (received() < expected && Date.now() < deadline) await sleep(100);
   context.hooks.onEvent = undefined;
 
-  const lasts = sequences.map((sequence) => lastBySequence.get(sequence)?.last ?? Number.NaN);
-  const lastSummary = summarize(lasts);
+  const lastSummary = summarize(moves.lasts(sequences));
   const wrongItem = context.clients.filter((client) => client.currentItemId !== context.host.currentItemId).length;
   return {
     metrics: [
       { name: 'moves', value: sequences.length, unit: '' },
       { name: 'moves refused', value: failures.length, unit: '', target: { op: '=', value: 0 } },
-      ...latencyMetrics('delivery (server time → client)', delivery.summary(), { p99: 150 }),
+      ...latencyMetrics('delivery (server time → client)', moves.delivery.summary(), { p99: 150 }),
       { name: 'last client per move p50', value: lastSummary.p50, unit: 'ms' },
       { name: 'last client per move max', value: lastSummary.max, unit: 'ms', target: { op: '<', value: 250 } },
       { name: 'lost deliveries', value: expected - received(), unit: '', target: { op: '=', value: 0 } },

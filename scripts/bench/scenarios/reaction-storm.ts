@@ -1,7 +1,7 @@
 import { REACTIONS } from '@/lib/protocol';
 import { send, sendOk, sleep, waitFor, type BenchClient } from '../clients';
 import { latencyMetrics, type BenchContext, type Metric, type ScenarioOutput } from '../scenario';
-import { firstAtLeast, Histogram, summarize } from '../stats';
+import { firstAtLeast, Histogram, MoveDeliveries, summarize } from '../stats';
 
 const REACTIONS_PER_SECOND = 1000;
 /** With fewer attendees the rate shrinks, so nobody sends more than one every five seconds (the limit is 2/s). */
@@ -20,7 +20,7 @@ const SAME_TICK_MS = 50;
 type Arrival = { at: number; itemId: string | null; total: number };
 type TallySeries = { counts: number[]; times: number[] };
 /** What the other operations saw during one phase. */
-type Others = { moveDelivery: Histogram; lastByMove: Map<number, { count: number; last: number }>; votes: Awaited<ReturnType<typeof sendVotes>>; moves: Awaited<ReturnType<typeof moveAgenda>> };
+type Others = { deliveries: MoveDeliveries; votes: Awaited<ReturnType<typeof sendVotes>>; moves: Awaited<ReturnType<typeof moveAgenda>> };
 
 /**
  * Attendees send 1,000 reactions a second for 30 seconds, spread so nobody exceeds the per-participant limit,
@@ -42,8 +42,7 @@ export async function runReactionStorm(context: BenchContext): Promise<ScenarioO
   const arrivals = new Map<BenchClient, Arrival[]>();
   const messagesPerClient = new Map<BenchClient, number>();
   const tallies = new Map<BenchClient, TallySeries>();
-  let moveDelivery = new Histogram();
-  let lastByMove = new Map<number, { count: number; last: number }>();
+  let deliveries = new MoveDeliveries();
   let lastReactionAt = 0;
   context.hooks.onReactions = (client, burst, now) => {
     lastReactionAt = now;
@@ -64,15 +63,10 @@ export async function runReactionStorm(context: BenchContext): Promise<ScenarioO
   };
   context.hooks.onEvent = (_client, item, now) => {
     if (item.event.type !== 'agenda.current' || !item.event.itemStartedAt) return;
-    const latency = now - Date.parse(item.event.itemStartedAt);
-    moveDelivery.record(latency);
-    const entry = lastByMove.get(item.sequence) ?? { count: 0, last: 0 };
-    entry.count += 1;
-    entry.last = Math.max(entry.last, latency);
-    lastByMove.set(item.sequence, entry);
+    deliveries.record(item.sequence, now - Date.parse(item.event.itemStartedAt));
   };
   const expectedMoves = (others: Others) => others.moves.sequences.length * (context.clients.length + 1);
-  const movesReceived = (others: Others) => others.moves.sequences.reduce((sum, sequence) => sum + (others.lastByMove.get(sequence)?.count ?? 0), 0);
+  const movesReceived = (others: Others) => others.deliveries.received(others.moves.sequences);
   const settle = async (others: Others) => {
     await waitFor(() => movesReceived(others) >= expectedMoves(others), 5000);
     await waitFor(() => [...observers].every((client) => client.tallies.get(question.id) === votes.accepted), 5000);
@@ -82,13 +76,12 @@ export async function runReactionStorm(context: BenchContext): Promise<ScenarioO
   // Calm: the same moves and votes without reactions.
   let started = Date.now();
   const calmVotes = await Promise.all([sendVotes(senders, question.id, votes, started, started + calmS * 1000), moveAgenda(context, started, started + calmS * 1000)]);
-  const calm: Others = { moveDelivery, lastByMove, votes: calmVotes[0], moves: calmVotes[1] };
+  const calm: Others = { deliveries, votes: calmVotes[0], moves: calmVotes[1] };
   await settle(calm);
   // The storm's server figures start here (measure() reads them at the end).
   const calmServer = await context.control.serverMetrics(true);
 
-  moveDelivery = new Histogram();
-  lastByMove = new Map();
+  deliveries = new MoveDeliveries();
   started = Date.now();
   const end = started + durationS * 1000;
   const [reactions, stormVotes, stormMoves] = await Promise.all([
@@ -97,7 +90,7 @@ export async function runReactionStorm(context: BenchContext): Promise<ScenarioO
     moveAgenda(context, started, end),
   ]);
   const stormS = (Date.now() - started) / 1000;
-  const storm: Others = { moveDelivery, lastByMove, votes: stormVotes, moves: stormMoves };
+  const storm: Others = { deliveries, votes: stormVotes, moves: stormMoves };
   const seenBy = (client: BenchClient) => (arrivals.get(client) ?? []).reduce((sum, arrival) => sum + arrival.total, 0);
   await waitFor(() => [...observers].every((client) => seenBy(client) >= reactions.accepted), 5000);
   await settle(storm);
@@ -164,8 +157,8 @@ function othersFigures(others: Others, tallies: Map<BenchClient, TallySeries>, o
     }
   }
   return {
-    moveDelivery: others.moveDelivery.summary(),
-    lastPerMove: summarize(others.moves.sequences.map((sequence) => others.lastByMove.get(sequence)?.last ?? Number.NaN)),
+    moveDelivery: others.deliveries.delivery.summary(),
+    lastPerMove: summarize(others.deliveries.lasts(others.moves.sequences)),
     voteVisible: voteVisible.summary(),
     votesNeverSeen,
   };

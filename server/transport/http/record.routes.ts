@@ -1,7 +1,8 @@
 import { buildCallRecord } from '@/lib/markdown/call-record';
 import type { RecordedPoll } from '@/lib/markdown/polls-export';
 import { callPathSchema, TEXT_CONTENT_TYPES } from '@/lib/protocol';
-import { canSeeResults, publicResults } from '../../domain/polls';
+import { canSeeResults } from '@/lib/polls';
+import { publicResults } from '../../domain/polls';
 import type { Database } from '../../persistence/database';
 import { listParticipants } from '../../persistence/participants.repository';
 import { listPolls, listReactionCounts, listVisiblePollTexts, readPollResults } from '../../persistence/polls.repository';
