@@ -26,7 +26,7 @@ module.exports = {
       from: { path: '^server/domain/' },
       to: {
         path: [
-          '^server/(transport|realtime|persistence)/',
+          '^server/(transport|realtime|persistence|outbound)/',
           '^node_modules/(socket\\.io|socket\\.io-client|@socket\\.io|@prisma|prisma|pg|better-sqlite3|redis|hono|@hono)/',
         ],
       },
@@ -43,6 +43,13 @@ module.exports = {
       severity: 'error',
       comment: 'Storage knows nothing of sockets or handlers; it reports to them through small interfaces.',
       from: { path: '^server/persistence/' },
+      to: { path: ['^server/(transport|realtime|outbound)/', '^node_modules/(socket\\.io|@socket\\.io)/'] },
+    },
+    {
+      name: 'outbound-below-transport',
+      severity: 'error',
+      comment: 'server/outbound talks to other systems (Git hosts, webhook receivers); handlers use it, never the other way round.',
+      from: { path: '^server/outbound/' },
       to: { path: ['^server/(transport|realtime)/', '^node_modules/(socket\\.io|@socket\\.io)/'] },
     },
     {

@@ -8,6 +8,7 @@ import { participantCommandSchemas, type ParticipantChange, type ParticipantView
 import { questionCommandSchemas, type PublicQuestion } from './questions';
 import { minutesCommandSchemas, type MinutesCommandResults, type MinutesServerEvents } from './minutes';
 import { pollCommandSchemas, type PollAnswer, type PollCommandResults, type PollServerEvents } from './polls';
+import type { PublishingServerEvents } from './publishing';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -148,7 +149,7 @@ export type ClientToServerEvents = {
   [Name in CommandName]: (payload: unknown, ack: (response: Ack<CommandResults[Name]>) => void) => void;
 };
 
-export type ServerToClientEvents = MinutesServerEvents & PollServerEvents & {
+export type ServerToClientEvents = MinutesServerEvents & PollServerEvents & PublishingServerEvents & {
   'call:event': (event: SequencedEvent) => void;
   'call:presence': (presence: PresenceUpdate) => void;
   /** Vote counts that changed since the last tick, merged per call. */

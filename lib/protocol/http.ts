@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CALL_STATUSES, createCallSchema, type PublicCall } from './call';
+import { GIT_ERROR_CODES } from './publishing';
 import { createdCallSchema } from './schedule';
 
 /** Every `error.code` the HTTP API answers with. */
@@ -16,6 +17,11 @@ export const HTTP_ERROR_CODES = [
   'rate_limited',
   'unavailable',
   'internal',
+  /** Publishing: no repository set up, a publish or import already running, no ROUNDTABLE_SECRET_KEY for a token. */
+  'not_configured',
+  'busy',
+  'no_secret_key',
+  ...GIT_ERROR_CODES,
 ] as const;
 
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];

@@ -6,4 +6,5 @@ export * from './questions';
 export * from './minutes';
 export * from './participants';
 export * from './polls';
+export * from './publishing';
 export * from './http';

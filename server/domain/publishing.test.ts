@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPathTemplate, compareUrlOf, DEFAULT_PATH_TEMPLATE, gitHostOf, publishBranch, recordPath, titleSegment, tokenCredentials, type PublishedCall } from './publishing';
+import { DEFAULT_PATH_TEMPLATE } from '@/lib/protocol';
+import { checkPathTemplate, compareUrlOf, gitHostOf, publishBranch, recordPath, titleSegment, tokenCredentials, type PublishedCall } from './publishing';
 
 const call = (patch: Partial<PublishedCall> = {}): PublishedCall => ({
   slug: 'abc123',

@@ -1,4 +1,4 @@
-import { CommandError } from '@/lib/protocol';
+import { CommandError, DEFAULT_PATH_TEMPLATE } from '@/lib/protocol';
 import { utcToZonedLocal } from '@/lib/time';
 
 /**
@@ -7,7 +7,6 @@ import { utcToZonedLocal } from '@/lib/time';
  */
 export type PublishedCall = { slug: string; title: string; startsAt: string | null; startedAt: string | null; timezone: string };
 
-export const DEFAULT_PATH_TEMPLATE = 'community-meetings/{yyyy}-{mm}-{dd}.md';
 const PLACEHOLDER = /\{([a-z]+)\}/g;
 const KNOWN = new Set(['yyyy', 'mm', 'dd', 'slug', 'title']);
 
