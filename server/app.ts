@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RateLimiter, type Clock } from './domain/rate-limiter';
-import { createSecretKey } from './domain/secrets';
+import { createSecretKey, sealingKey } from './domain/secrets';
+import type { GitLimits } from './outbound/git-repository';
+import { WebhookAnnouncer } from './outbound/webhook-announcer';
+import { WebhookSender, type WebhookSenderOptions } from './outbound/webhook-sender';
 import { openDatabase } from './persistence/database';
 import { getOrCreateSetting } from './persistence/settings.repository';
 import { Broadcaster } from './realtime/broadcaster';
@@ -45,6 +48,12 @@ export type ServerOptions = {
   redis?: ClusterOptions;
   /** Per-socket and per-IP limits; tests and benchmarks raise them. */
   rateLimits?: Partial<RateLimitOptions>;
+  /** ROUNDTABLE_SECRET_KEY: seals the access tokens of publishing; without it tokens are refused. */
+  secretKey?: string;
+  /** Local repositories (ROUNDTABLE_LOCAL_REPOSITORIES) and bounds on Git (tests shorten them). */
+  publishing?: { localRepositoryRoots?: string[]; git?: Partial<GitLimits> };
+  /** How webhooks are sent and retried (tests shorten the delays). */
+  webhooks?: WebhookSenderOptions;
   /** The rate limiters' clock in milliseconds (default: performance.now); tests move it instead of sleeping. */
   clock?: Clock;
 };
@@ -81,6 +90,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const broadcaster = new Broadcaster(io, database, presence);
   presence.onExpired = (callId, participantIds) => participantIds.forEach((id) => broadcaster.markParticipantChanged(callId, id));
   const snapshots = new SnapshotCache(database);
+  const webhookSender = new WebhookSender(database, options.webhooks);
+  let baseUrl = options.publicUrl?.replace(/\/$/, '') ?? '';
   const context: ServerContext = {
     io,
     database,
@@ -93,6 +104,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     minutes: new MinutesRooms(io, database, options.minutes),
     presence,
     health: new DatabaseHealth(database, healthNotices(io)),
+    publishing: {
+      sealingKey: options.secretKey ? sealingKey(options.secretKey) : null,
+      localRepositoryRoots: options.publishing?.localRepositoryRoots ?? [],
+      git: options.publishing?.git,
+    },
+    webhooks: new WebhookAnnouncer(database, webhookSender, () => baseUrl),
     limits: {
       questions: new RateLimiter(QUESTIONS_PER_MINUTE / 60, QUESTIONS_PER_MINUTE, options.clock),
       votes: new RateLimiter(VOTES_PER_SECOND, VOTE_BURST, options.clock),
@@ -123,6 +140,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     httpServer.listen({ port: options.port, host: options.host ?? '0.0.0.0', backlog: LISTEN_BACKLOG }, resolve);
   });
   const { port } = httpServer.address() as AddressInfo;
+  baseUrl ||= `http://localhost:${port}`;
+  webhookSender.start();
 
   return {
     port,
@@ -139,6 +158,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Anything that arrived while closing is written, and reads under way finish, before the database goes.
       await Promise.all([context.votes.flush(), context.pollAnswers.flush()]);
       await context.joins.close();
+      await webhookSender.stop();
       await broadcaster.stop();
       await presence.stop();
       await cluster?.close();

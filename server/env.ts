@@ -29,6 +29,20 @@ const environmentSchema = z.object({
     .default(0),
   /** Set on every node of a multi-node deployment: Socket.IO broadcasts and presence go through Redis. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' }).optional(),
+  /**
+   * Seals the access tokens hosts give for publishing to Git repositories (AES-256-GCM). Without it the server
+   * refuses to store tokens. Keep it secret and keep it the same across restarts and nodes.
+   */
+  ROUNDTABLE_SECRET_KEY: z.string().min(32, 'ROUNDTABLE_SECRET_KEY must be at least 32 characters long (for example: openssl rand -base64 32)').optional(),
+  /**
+   * Folders (absolute paths, separated by ":") under which hosts may name repositories on this server's own disk
+   * (file:// URLs or paths). Unset, only https:// and http:// repositories can be used.
+   */
+  ROUNDTABLE_LOCAL_REPOSITORIES: z
+    .string()
+    .default('')
+    .transform((value) => value.split(':').filter(Boolean))
+    .refine((roots) => roots.every((root) => root.startsWith('/')), 'ROUNDTABLE_LOCAL_REPOSITORIES must list absolute paths separated by ":"'),
   /** Prefix of this deployment's Redis keys and streams, when several deployments share one Redis. */
   REDIS_PREFIX: z.string().regex(/^[\w.-]+$/).default('roundtable'),
 });

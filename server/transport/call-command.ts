@@ -1,8 +1,9 @@
-import { CommandError, type CallEvent, type PublicCall } from '@/lib/protocol';
+import { CommandError, type CallEvent, type PublicCall, type WebhookEvent } from '@/lib/protocol';
 import { patchFromEvents } from '../domain/call-events';
 import type { Decision } from '../domain/decision';
 import { commitCallChange } from '../persistence/calls.repository';
 import type { Database, Transaction } from '../persistence/database';
+import type { WebhookAnnouncer } from '../outbound/webhook-announcer';
 import type { Broadcaster } from '../realtime/broadcaster';
 import type { SnapshotCache } from '../realtime/snapshot-cache';
 
@@ -13,7 +14,16 @@ export type CommandContext = {
   database: Database;
   snapshots: Pick<SnapshotCache, 'get' | 'advance'>;
   broadcaster: Pick<Broadcaster, 'sendEvents' | 'publish'>;
+  /** Tells the series' webhooks that the call started, ended or was rescheduled. */
+  webhooks?: Pick<WebhookAnnouncer, 'announce'>;
 };
+
+/** The webhook event a committed call event is, if any. */
+function webhookEventOf(event: CallEvent): WebhookEvent | null {
+  if (event.type === 'call.scheduled') return 'call.scheduled';
+  if (event.type !== 'call.status') return null;
+  return event.status === 'live' ? 'call.started' : event.status === 'ended' ? 'call.ended' : null;
+}
 
 /**
  * Decides against the stored call and commits only if nobody changed the call meanwhile, deciding again on a
@@ -42,6 +52,7 @@ export async function commitDecision<Decided extends Decision>(
     const sequenced = context.broadcaster.sendEvents(callId, first, events);
     context.snapshots.advance(callId, sequenced);
     context.broadcaster.publish(callId, decision.notices);
+    for (const event of events.map(webhookEventOf).filter((name) => name !== null)) void context.webhooks?.announce(callId, event);
     return { sequence: first + events.length - 1, decision };
   }
   throw new CommandError('invalid_state', 'The call changed at the same moment. Try again.');

@@ -8,8 +8,12 @@ import type { SnapshotCache } from '../realtime/snapshot-cache';
 import type { AnswerBatcher, VoteBatcher } from '../realtime/write-batcher';
 import type { PresenceTracker } from '../realtime/presence';
 import type { RateLimiter } from '../domain/rate-limiter';
+import type { GitLimits } from '../outbound/git-repository';
+import type { WebhookAnnouncer } from '../outbound/webhook-announcer';
 import type { NetworkLimits } from './network-limits';
 import type { RoundtableServer, RoundtableSocket } from '../realtime/sockets';
+
+export type PublishingContext = { sealingKey: Buffer | null; localRepositoryRoots: string[]; git?: Partial<GitLimits> };
 
 /** What every handler may use. Built once per server. */
 export type ServerContext = {
@@ -24,6 +28,9 @@ export type ServerContext = {
   minutes: MinutesRooms;
   presence: PresenceTracker;
   health: DatabaseHealth;
+  /** Sealing the hosts' access tokens (null without ROUNDTABLE_SECRET_KEY), where local repositories may be, Git's bounds. */
+  publishing: PublishingContext;
+  webhooks: WebhookAnnouncer;
   limits: { questions: RateLimiter; votes: RateLimiter; answers: RateLimiter; reactions: RateLimiter; network: NetworkLimits };
 };
 

@@ -1,16 +1,9 @@
 import { toCsv } from '@/lib/csv';
 import { attendeesQuerySchema, callPathSchema, TEXT_CONTENT_TYPES } from '@/lib/protocol';
-import { secretsMatch } from '../../domain/secrets';
 import { listParticipants } from '../../persistence/participants.repository';
 import { defineRoute, type ApiRoute } from './api-route';
 import { requirePublicCall } from './calls.routes';
-import { HttpError, textResponse } from './http-utils';
-
-/** The host key from `Authorization: Bearer <key>` or, for a plain download link, `?key=`. */
-function hostKeyOf(authorization: string | undefined, queryKey: string | undefined): string {
-  const bearer = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
-  return bearer ?? queryKey ?? '';
-}
+import { requireHostKey, textResponse } from './http-utils';
 
 const HEADER = ['name', 'affiliation', 'pronouns', 'what brings them', 'role', 'team', 'checked in at (UTC)', 'intro order'];
 
@@ -28,9 +21,7 @@ export const attendeesRoutes: ApiRoute[] = [
     async handle({ c, params, query }) {
       const { context } = c.env;
       const { access, call } = await requirePublicCall(context, params.slug);
-      if (!secretsMatch(hostKeyOf(c.req.header('authorization'), query.key), access.hostKey)) {
-        throw new HttpError(403, 'forbidden', 'Only the host can download the attendance list.');
-      }
+      requireHostKey(c, access.hostKey, 'Only the host can download the attendance list.', query.key);
       const online = await context.presence.onlineIds(access.id);
       const participants = await listParticipants(context.database, access.id, (id) => online.has(id));
       const introOrder = new Map((call.intro?.order ?? []).map((id, index) => [id, String(index + 1)]));

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { HttpErrorBody, HttpErrorCode, Issue } from '@/lib/protocol';
+import { secretsMatch } from '../../domain/secrets';
 import type { ServerContext } from '../context';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -118,4 +119,13 @@ export function baseUrlOf(c: ApiContext): string {
   const { publicUrl } = c.env;
   if (publicUrl) return publicUrl.replace(/\/$/, '');
   return `http://${c.req.header('host') ?? 'localhost:3000'}`;
+}
+
+/**
+ * Refuses with a 403 unless the request proves it comes from the call's host: its key as
+ * `Authorization: Bearer <key>` or, for a plain download link, as `?key=`.
+ */
+export function requireHostKey(c: ApiContext, hostKey: string, refusal: string, queryKey?: string): void {
+  const bearer = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+  if (!secretsMatch(bearer ?? queryKey ?? '', hostKey)) throw new HttpError(403, 'forbidden', refusal);
 }

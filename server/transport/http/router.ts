@@ -11,6 +11,7 @@ import { attendeesRoutes } from './attendees.routes';
 import { callRoutes } from './calls.routes';
 import { type ApiEnv, errorBody, HttpError } from './http-utils';
 import { openApiDocumentRoute } from './openapi';
+import { publishingRoutes } from './publishing.routes';
 import { recordRoutes } from './record.routes';
 import { scheduleRoutes } from './schedule.routes';
 
@@ -34,6 +35,7 @@ export const apiRoutes: ApiRoute[] = [
   ...scheduleRoutes,
   ...attendeesRoutes,
   ...recordRoutes,
+  ...publishingRoutes,
   healthRoute,
   openApiDocumentRoute(() => apiRoutes),
 ];

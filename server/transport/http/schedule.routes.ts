@@ -114,6 +114,7 @@ export const scheduleRoutes: ApiRoute[] = [
         await deleteCall(database, next.id);
         throw error;
       }
+      await c.env.context.webhooks.announce(next.id, 'call.scheduled');
       return reply(201, callUrls(baseUrlOf(c), next));
     },
   }),

@@ -1,0 +1,33 @@
+import type { WebhookEvent } from '@/lib/protocol';
+import { webhookBody } from '../domain/webhooks';
+import type { Database } from '../persistence/database';
+import { findAnnouncedCall } from '../persistence/publishing.repository';
+import { enqueueWebhookEvent } from '../persistence/webhooks.repository';
+import type { WebhookSender } from './webhook-sender';
+
+export type AnnouncedPublication = { commit: string; branch: string; path: string; compareUrl: string | null };
+
+/**
+ * Turns what happened to a call into webhook deliveries for its series' URLs, queued in the database and sent
+ * by the sender. Announcing never fails the change that caused it: a problem is logged and the call goes on.
+ */
+export class WebhookAnnouncer {
+  constructor(
+    private readonly database: Database,
+    private readonly sender: Pick<WebhookSender, 'poke'>,
+    /** The address calls are reached at (PUBLIC_URL, else the server's own). */
+    private readonly baseUrl: () => string,
+  ) {}
+
+  async announce(callId: string, event: WebhookEvent, publication?: AnnouncedPublication): Promise<void> {
+    try {
+      const found = await findAnnouncedCall(this.database, callId);
+      if (!found) return;
+      const { call, series } = found;
+      const body = webhookBody(event, { call: { ...call, url: `${this.baseUrl()}/c/${call.slug}` }, seriesTitle: series.title, publication, at: new Date() });
+      if ((await enqueueWebhookEvent(this.database, series.id, event, body)) > 0) this.sender.poke();
+    } catch (error) {
+      console.warn(`webhooks: could not queue ${event} for call ${callId}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
