@@ -26,6 +26,10 @@ const branchSchema = z
   .max(100)
   .regex(/^(?!\/|.*\/\/|.*\/$|.*\.\.|.*\.lock$|.*@\{)[\w./-]+$/, 'A branch name uses letters, digits, "-", "_", "." and "/" (like main or docs/minutes)');
 
+/** Which web pages the repository's host has (for the pull request link); `auto` tells it from the URL. */
+export const GIT_HOST_KINDS = ['auto', 'github', 'gitlab', 'gitea', 'none'] as const;
+export type GitHostKind = (typeof GIT_HOST_KINDS)[number];
+
 export const repositorySettingsSchema = z.object({
   url: z
     .string()
@@ -40,6 +44,8 @@ export const repositorySettingsSchema = z.object({
   documentsBaseUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
   /** Commit straight to the target branch instead of a `roundtable/…` branch for a pull request. */
   pushToTarget: z.boolean().default(false),
+  /** For a self-hosted GitLab, Gitea or Forgejo whose address does not say so (`gitea` also covers Forgejo and Codeberg). */
+  hostKind: z.enum(GIT_HOST_KINDS).default('auto'),
 });
 
 export type RepositorySettings = z.output<typeof repositorySettingsSchema>;
@@ -101,6 +107,8 @@ export const publicationSchema = z.object({
   path: z.string(),
   /** Opens a pull (merge) request on GitHub, GitLab or a Gitea-style host; null elsewhere or when pushed to the target. */
   compareUrl: z.string().nullable(),
+  /** The commit's page on GitHub, GitLab or a Gitea-style host; null elsewhere. */
+  commitUrl: z.string().nullable(),
   publishedAt: z.string(),
 });
 export type Publication = z.infer<typeof publicationSchema>;

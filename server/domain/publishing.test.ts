@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PATH_TEMPLATE } from '@/lib/protocol';
-import { checkPathTemplate, compareUrlOf, gitHostOf, publishBranch, recordPath, titleSegment, tokenCredentials, type PublishedCall } from './publishing';
+import { checkPathTemplate, commitUrlOf, compareUrlOf, gitHostOf, publishBranch, recordPath, titleSegment, tokenCredentials, type PublishedCall } from './publishing';
 
 const call = (patch: Partial<PublishedCall> = {}): PublishedCall => ({
   slug: 'abc123',
@@ -69,6 +69,24 @@ describe('compareUrlOf', () => {
     expect(compareUrlOf('/srv/git/minutes.git', 'main', 'roundtable/x')).toBeNull();
     expect(compareUrlOf('https://github.com/flatcar', 'main', 'roundtable/x')).toBeNull();
     expect(compareUrlOf('https://github.com/flatcar/community', 'main', 'main')).toBeNull();
+  });
+
+  it('takes the kind of host the series set, for self-hosted instances the URL does not tell', () => {
+    expect(compareUrlOf('https://salsa.debian.org/team/minutes.git', 'main', 'roundtable/x', 'gitlab')).toBe(
+      'https://salsa.debian.org/team/minutes/-/merge_requests/new?merge_request%5Bsource_branch%5D=roundtable%2Fx&merge_request%5Btarget_branch%5D=main',
+    );
+    expect(compareUrlOf('http://127.0.0.1:8080/org/minutes.git', 'main', 'roundtable/x', 'gitea')).toBe('http://127.0.0.1:8080/org/minutes/compare/main...roundtable%2Fx');
+    expect(compareUrlOf('https://github.com/flatcar/community.git', 'main', 'roundtable/x', 'none')).toBeNull();
+    expect(compareUrlOf('file:///srv/git/minutes.git', 'main', 'roundtable/x', 'github')).toBeNull();
+  });
+});
+
+describe('commitUrlOf', () => {
+  it('links to the commit on GitHub, GitLab and Gitea-style hosts, and nowhere else', () => {
+    expect(commitUrlOf('https://github.com/flatcar/community.git', 'abc123')).toBe('https://github.com/flatcar/community/commit/abc123');
+    expect(commitUrlOf('https://gitlab.com/group/minutes', 'abc123')).toBe('https://gitlab.com/group/minutes/-/commit/abc123');
+    expect(commitUrlOf('https://codeberg.org/org/minutes', 'abc123')).toBe('https://codeberg.org/org/minutes/commit/abc123');
+    expect(commitUrlOf('https://git.example.org/a/b.git', 'abc123')).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { CommandError, DEFAULT_PATH_TEMPLATE } from '@/lib/protocol';
+import { CommandError, DEFAULT_PATH_TEMPLATE, type GitHostKind } from '@/lib/protocol';
 import { utcToZonedLocal } from '@/lib/time';
 
 /**
@@ -68,10 +68,14 @@ export function publishBranch(call: PublishedCall): string {
   return `roundtable/${date ? `${date.yyyy}-${date.mm}-${date.dd}-` : ''}${call.slug}`;
 }
 
-export type GitHost = 'github' | 'gitlab' | 'gitea';
+export type GitHost = Exclude<GitHostKind, 'auto' | 'none'>;
 
-/** The kind of Git host a repository URL names, when it can be told from the URL; null for others and local paths. */
-export function gitHostOf(repositoryUrl: string): { kind: GitHost; web: string } | null {
+/**
+ * The kind of Git host a repository URL names: the one the series set, or (`auto`) the one the URL tells; null
+ * for other hosts, for `none` and for local paths.
+ */
+export function gitHostOf(repositoryUrl: string, setKind: GitHostKind = 'auto'): { kind: GitHost; web: string } | null {
+  if (setKind === 'none') return null;
   let url: URL;
   try {
     url = new URL(repositoryUrl);
@@ -82,6 +86,7 @@ export function gitHostOf(repositoryUrl: string): { kind: GitHost; web: string }
   const path = url.pathname.replace(/\/+$/, '').replace(/\.git$/, '');
   if (path.split('/').filter(Boolean).length < 2) return null;
   const web = `${url.protocol}//${url.host}${path}`;
+  if (setKind !== 'auto') return { kind: setKind, web };
   const host = url.hostname.toLowerCase();
   if (host === 'github.com') return { kind: 'github', web };
   if (host === 'gitlab.com' || host.split('.').includes('gitlab')) return { kind: 'gitlab', web };
@@ -90,8 +95,8 @@ export function gitHostOf(repositoryUrl: string): { kind: GitHost; web: string }
 }
 
 /** The page that opens a pull (merge) request from `branch` into `target`; null where the host is not known. */
-export function compareUrlOf(repositoryUrl: string, target: string, branch: string): string | null {
-  const host = gitHostOf(repositoryUrl);
+export function compareUrlOf(repositoryUrl: string, target: string, branch: string, setKind: GitHostKind = 'auto'): string | null {
+  const host = gitHostOf(repositoryUrl, setKind);
   if (!host || branch === target) return null;
   const [base, head] = [encodeURIComponent(target), encodeURIComponent(branch)];
   if (host.kind === 'github') return `${host.web}/compare/${base}...${head}?expand=1`;
@@ -106,4 +111,11 @@ export function compareUrlOf(repositoryUrl: string, target: string, branch: stri
 export function tokenCredentials(repositoryUrl: string, token: string): { username: string; password: string } {
   const kind = gitHostOf(repositoryUrl)?.kind;
   return { username: kind === 'gitlab' ? 'oauth2' : 'x-access-token', password: token };
+}
+
+/** The page of one commit on the repository's host; null where the host is not known. */
+export function commitUrlOf(repositoryUrl: string, commit: string, setKind: GitHostKind = 'auto'): string | null {
+  const host = gitHostOf(repositoryUrl, setKind);
+  if (!host) return null;
+  return host.kind === 'gitlab' ? `${host.web}/-/commit/${commit}` : `${host.web}/commit/${commit}`;
 }

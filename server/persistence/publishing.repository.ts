@@ -1,4 +1,4 @@
-import type { Publication, RepositorySettings } from '@/lib/protocol';
+import { GIT_HOST_KINDS, type Publication, type RepositorySettings } from '@/lib/protocol';
 import type { Database } from './database';
 
 /** A series' repository settings as stored: the token still sealed. */
@@ -13,7 +13,8 @@ export async function readPublishing(database: Database, seriesId: string): Prom
   const row = await database.publishingSettings.findUnique({ where: { seriesId } });
   if (!row) return null;
   const { repositoryUrl: url, targetBranch, pathTemplate, authorName, authorEmail, documentsBaseUrl, pushToTarget } = row;
-  return { repository: { url, targetBranch, pathTemplate, authorName, authorEmail, documentsBaseUrl, pushToTarget }, sealedToken: row.sealedToken, busySince: row.busySince };
+  const hostKind = GIT_HOST_KINDS.find((kind) => kind === row.hostKind) ?? 'auto';
+  return { repository: { url, targetBranch, pathTemplate, authorName, authorEmail, documentsBaseUrl, pushToTarget, hostKind }, sealedToken: row.sealedToken, busySince: row.busySince };
 }
 
 /**
@@ -37,6 +38,7 @@ export async function savePublishing(
     authorEmail: change.repository.authorEmail,
     documentsBaseUrl: change.repository.documentsBaseUrl,
     pushToTarget: change.repository.pushToTarget,
+    hostKind: change.repository.hostKind,
   };
   const token = change.sealedToken === undefined ? {} : { sealedToken: change.sealedToken };
   if (repository) {
@@ -63,7 +65,7 @@ export async function releasePublishingTurn(database: Database, seriesId: string
   await database.publishingSettings.updateMany({ where: { seriesId }, data: { busySince: null } });
 }
 
-export type StoredPublication = Publication & { recordHash: string };
+export type StoredPublication = Omit<Publication, 'commitUrl'> & { recordHash: string };
 
 export async function lastPublication(database: Database, callId: string): Promise<StoredPublication | null> {
   const row = await database.publication.findFirst({ where: { callId }, orderBy: { publishedAt: 'desc' } });

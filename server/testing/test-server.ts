@@ -12,7 +12,7 @@ import {
   type CreatedCall,
   type ServerToClientEvents,
 } from '@/lib/protocol';
-import { startServer, type RunningServer } from '../app';
+import { startServer, type RunningServer, type ServerOptions } from '../app';
 import type { MinutesOptions } from '../realtime/minutes-docs';
 import type { RateLimitOptions } from '../transport/network-limits';
 import type { Clock } from '../domain/rate-limiter';
@@ -23,13 +23,27 @@ export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** Every test client connects from 127.0.0.1: the per-IP limits are raised unless a test sets them. */
 const TEST_RATE_LIMITS: Partial<RateLimitOptions> = { callsPerMinute: 100_000, apiPerMinute: 100_000, connectionsPer10Seconds: 100_000 };
 
+/** ROUNDTABLE_SECRET_KEY of test servers: they may store publishing tokens unless a test takes it away. */
+export const TEST_SECRET_KEY = 'test-secret-key-of-at-least-32-characters';
+
+type TestServerOptions = {
+  directory?: string;
+  minutes?: MinutesOptions;
+  rateLimits?: Partial<RateLimitOptions>;
+  clock?: Clock;
+  /** Publishing and webhook options, and the secret key (`secretKey: undefined` for a server without one). */
+  server?: Pick<ServerOptions, 'secretKey' | 'publishing' | 'webhooks'>;
+};
+
 /** A real server on a free port with its own temporary SQLite file. */
-export async function startTestServer(options: { directory?: string; minutes?: MinutesOptions; rateLimits?: Partial<RateLimitOptions>; clock?: Clock } = {}) {
+export async function startTestServer(options: TestServerOptions = {}) {
   const directory = options.directory ?? (await mkdtemp(path.join(tmpdir(), 'roundtable-test-')));
   const databaseUrl = `file:${path.join(directory, 'test.db')}`;
   await applyMigrations(databaseUrl);
   const rateLimits = { ...TEST_RATE_LIMITS, ...options.rateLimits };
-  let server: RunningServer = await startServer({ databaseUrl, port: 0, host: '127.0.0.1', minutes: options.minutes, rateLimits, clock: options.clock });
+  const start = (port: number) =>
+    startServer({ secretKey: TEST_SECRET_KEY, ...options.server, databaseUrl, port, host: '127.0.0.1', minutes: options.minutes, rateLimits, clock: options.clock });
+  let server: RunningServer = await start(0);
   const clients: TestClient[] = [];
 
   return {
@@ -45,7 +59,7 @@ export async function startTestServer(options: { directory?: string; minutes?: M
     async restart() {
       const { port } = server;
       await server.close();
-      server = await startServer({ databaseUrl, port, host: '127.0.0.1', minutes: options.minutes, rateLimits, clock: options.clock });
+      server = await start(port);
     },
     async close() {
       for (const client of clients) client.disconnect();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { createCallSchema, CommandError, type GitErrorCode, type ImportResult, type PublicCall, type PublishProgress, type PublishResult } from '@/lib/protocol';
 import { buildNewCall } from '../../domain/call-factory';
-import { compareUrlOf, publishBranch, recordPath } from '../../domain/publishing';
+import { commitUrlOf, compareUrlOf, publishBranch, recordPath } from '../../domain/publishing';
 import { createId, openSecret } from '../../domain/secrets';
 import { insertCall } from '../../persistence/calls.repository';
 import {
@@ -135,14 +135,14 @@ export async function publishCall(context: ServerContext, callId: string, call: 
       limits: context.publishing.git,
     });
     const previous = await lastPublication(context.database, callId);
-    const publication = { commit, branch, path: filePath, compareUrl: compareUrlOf(repository.url, repository.targetBranch, branch), publishedAt: new Date().toISOString(), recordHash };
+    const publication = { commit, branch, path: filePath, compareUrl: compareUrlOf(repository.url, repository.targetBranch, branch, repository.hostKind), publishedAt: new Date().toISOString(), recordHash };
     const isNew = changed || previous?.commit !== commit;
     if (isNew) await savePublication(context.database, callId, createId(), publication);
     const result = isNew || !previous ? publication : previous;
     if (changed) await context.webhooks.announce(callId, 'record.published', result);
     report({ phase: 'done', message: changed ? `Published commit ${commit.slice(0, 7)} to ${branch}.` : 'The record in the repository is already up to date; nothing new to commit.' });
     const { recordHash: _hash, ...answer } = result;
-    return { ...answer, changed };
+    return { ...answer, commitUrl: commitUrlOf(repository.url, result.commit, repository.hostKind), changed };
   });
 }
 

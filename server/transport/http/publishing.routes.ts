@@ -7,7 +7,7 @@ import {
   type PublicCall,
   type PublishingSettings,
 } from '@/lib/protocol';
-import { checkPathTemplate, publishBranch, recordPath } from '../../domain/publishing';
+import { checkPathTemplate, commitUrlOf, publishBranch, recordPath } from '../../domain/publishing';
 import { createId, sealSecret } from '../../domain/secrets';
 import { findSeriesOfCall, lastPublication, readPublishing, savePublishing } from '../../persistence/publishing.repository';
 import { ensureSeries } from '../../persistence/schedule.repository';
@@ -49,7 +49,14 @@ async function readSettings(context: ServerContext, callId: string, call: Public
     canStoreTokens: context.publishing.sealingKey !== null,
     target: targetOf(call, repository),
     isBusy: stored?.busySince != null,
-    lastPublication: publication && { commit: publication.commit, branch: publication.branch, path: publication.path, compareUrl: publication.compareUrl, publishedAt: publication.publishedAt },
+    lastPublication: publication && {
+      commit: publication.commit,
+      branch: publication.branch,
+      path: publication.path,
+      compareUrl: publication.compareUrl,
+      commitUrl: repository ? commitUrlOf(repository.url, publication.commit, repository.hostKind) : null,
+      publishedAt: publication.publishedAt,
+    },
     webhooks: series ? await listWebhooks(context.database, series.id) : [],
   };
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PublishingSettings" ADD COLUMN     "hostKind" TEXT NOT NULL DEFAULT 'auto';
