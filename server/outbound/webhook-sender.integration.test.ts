@@ -150,7 +150,7 @@ describe('WebhookSender', () => {
     const { database } = await createDatabase();
     const seriesId = await newSeries(database, [`${receiver.url}/hook`]);
     await enqueueWebhookEvent(database, seriesId, 'call.ended', callBody('call.ended'));
-    startSender(database, { backoff: { delaysMs: [20], windowMs: 150 } });
+    startSender(database, { backoff: { delaysMs: [20], windowMs: 500 } });
 
     const [delivery] = await waitFor(() => deliveriesOf(database, seriesId), allDone);
     expect(delivery).toMatchObject({ status: 'failed', responseStatus: 500, nextAttemptAt: null, finishedAt: expect.any(String) });
