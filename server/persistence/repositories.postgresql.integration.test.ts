@@ -5,6 +5,7 @@ import { openDatabase } from './database';
 import { applyMigrations } from './migrator';
 import { describePollsContract } from './polls.contract';
 import { describeRepositoryContract, type ContractDatabase } from './repositories.contract';
+import { describeWebhooksContract } from './webhooks.contract';
 
 const services = await checkServices('PostgreSQL repository contract tests', { postgres: true });
 
@@ -25,4 +26,5 @@ async function openPostgres(): Promise<ContractDatabase> {
 describe.skipIf(services.shouldSkip)('PostgreSQL', () => {
   describeRepositoryContract('PostgreSQL', openPostgres);
   describePollsContract('PostgreSQL', openPostgres);
+  describeWebhooksContract('PostgreSQL', openPostgres);
 });

@@ -5,6 +5,7 @@ import { openDatabase } from './database';
 import { applyMigrations } from './migrator';
 import { describePollsContract } from './polls.contract';
 import { describeRepositoryContract, type ContractDatabase } from './repositories.contract';
+import { describeWebhooksContract } from './webhooks.contract';
 
 async function openSqlite(): Promise<ContractDatabase> {
   const directory = await mkdtemp(path.join(tmpdir(), 'roundtable-contract-'));
@@ -22,3 +23,4 @@ async function openSqlite(): Promise<ContractDatabase> {
 
 describeRepositoryContract('SQLite', openSqlite);
 describePollsContract('SQLite', openSqlite);
+describeWebhooksContract('SQLite', openSqlite);
