@@ -1,11 +1,9 @@
 import type { WebhookEvent } from '@/lib/protocol';
-import { webhookBody } from '../domain/webhooks';
+import { webhookBody, type WebhookPublication } from '../domain/webhooks';
 import type { Database } from '../persistence/database';
 import { findAnnouncedCall } from '../persistence/publishing.repository';
 import { enqueueWebhookEvent } from '../persistence/webhooks.repository';
 import type { WebhookSender } from './webhook-sender';
-
-export type AnnouncedPublication = { commit: string; branch: string; path: string; compareUrl: string | null };
 
 /**
  * Turns what happened to a call into webhook deliveries for its series' URLs, queued in the database and sent
@@ -19,15 +17,20 @@ export class WebhookAnnouncer {
     private readonly baseUrl: () => string,
   ) {}
 
-  async announce(callId: string, event: WebhookEvent, publication?: AnnouncedPublication): Promise<void> {
+  async announce(callId: string, event: WebhookEvent, publication?: WebhookPublication): Promise<void> {
     try {
       const found = await findAnnouncedCall(this.database, callId);
       if (!found) return;
       const { call, series } = found;
-      const body = webhookBody(event, { call: { ...call, url: `${this.baseUrl()}/c/${call.slug}` }, seriesTitle: series.title, publication, at: new Date() });
+      const body = webhookBody(event, { call: { ...call, url: `${this.baseUrl()}/c/${call.slug}` }, seriesTitle: series.title, publication: publication && pick(publication), at: new Date() });
       if ((await enqueueWebhookEvent(this.database, series.id, event, body)) > 0) this.sender.poke();
     } catch (error) {
       console.warn(`webhooks: could not queue ${event} for call ${callId}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+/** Only what a receiver is told of a publication, whatever else the caller's object carries. */
+function pick({ commit, branch, path, compareUrl }: WebhookPublication): WebhookPublication {
+  return { commit, branch, path, compareUrl };
 }

@@ -1,5 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callReadSchema, createdCallWithNoticesSchema } from '@/lib/protocol';
+import { git } from '../../testing/git-http-server';
 import { sampleCall, startTestServer } from '../../testing/test-server';
 import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES } from './http-utils';
 import { checkedDocumentSchema, OpenApiConformance } from './openapi-conformance';
@@ -8,15 +13,21 @@ import { apiRoutes, buildApi, routerPathOf } from './router';
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let conformance: OpenApiConformance;
 let rawDocument: unknown;
+/** Where the publishing endpoints find their repositories (on the server's disk, so only git itself is needed). */
+let repositories: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  repositories = await mkdtemp(path.join(tmpdir(), 'roundtable-openapi-git-'));
+  server = await startTestServer({ server: { publishing: { localRepositoryRoots: [repositories], git: { timeoutMs: 2000 } } } });
   const response = await fetch(`${server.url}/api/openapi.json`);
   rawDocument = await response.clone().json();
   conformance = new OpenApiConformance(checkedDocumentSchema.parse(rawDocument));
   await conformance.check('GET', response);
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await rm(repositories, { recursive: true, force: true });
+});
 
 type Options = { body?: BodyInit; contentType?: string; headers?: Record<string, string> };
 
@@ -108,6 +119,71 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     expect((await postJson(`/api/calls/${slug}/next`, { key, startsAt: 'soon' })).status).toBe(400);
     expect((await call('POST', `/api/calls/${slug}/next`, { body: 'key', contentType: 'text/plain' })).status).toBe(415);
     expect((await call('POST', `/api/calls/${slug}/next`, { body: 'x'.repeat(MAX_BODY_BYTES + 1), contentType: 'application/json' })).status).toBe(413);
+  });
+
+  it('the publishing endpoints and their errors', async () => {
+    const { slug, key } = await createCall();
+    const host = { authorization: `Bearer ${key}` };
+    const settings = (body: unknown, slugOf = slug) => call('PUT', `/api/calls/${slugOf}/publishing`, { body: JSON.stringify(body), contentType: 'application/json', headers: host });
+    const run = (what: 'publish' | 'publishing/import', slugOf = slug, headers = host) => call('POST', `/api/calls/${slugOf}/${what}`, { headers });
+
+    expect((await call('GET', `/api/calls/${slug}/publishing`, { headers: host })).status).toBe(200);
+    for (const what of ['publish', 'publishing/import'] as const) {
+      expect((await run(what)).status).toBe(409); // no repository yet
+      expect((await run(what, slug, { authorization: 'Bearer wrong' })).status).toBe(403);
+      expect((await run(what, 'nosuchcall')).status).toBe(404);
+    }
+    expect((await call('GET', `/api/calls/${slug}/publishing`)).status).toBe(403);
+    expect((await call('GET', '/api/calls/nosuchcall/publishing', { headers: host })).status).toBe(404);
+    expect((await settings({ forgetToken: true }, 'nosuchcall')).status).toBe(404);
+    expect((await call('PUT', `/api/calls/${slug}/publishing`, { body: '{}', contentType: 'application/json' })).status).toBe(403);
+    expect((await settings({ repository: { url: 'ftp://example.org/minutes' } })).status).toBe(400);
+    expect((await call('PUT', `/api/calls/${slug}/publishing`, { body: 'x', contentType: 'text/plain', headers: host })).status).toBe(415);
+    expect((await call('PUT', `/api/calls/${slug}/publishing`, { body: 'x'.repeat(MAX_BODY_BYTES + 1), contentType: 'application/json', headers: host })).status).toBe(413);
+
+    const bare = path.join(repositories, 'minutes.git');
+    await git(['init', '--bare', '--initial-branch=main', bare]);
+    const work = path.join(repositories, 'work');
+    await git(['clone', bare, work]);
+    await git(['commit', '--allow-empty', '-m', 'Start'], work);
+    await git(['push', 'origin', 'HEAD:main'], work);
+    expect((await settings({ repository: { url: `file://${bare}` } })).status).toBe(200);
+    expect((await run('publish')).status).toBe(200);
+    expect((await run('publishing/import')).status).toBe(200);
+
+    const { slug: undated, key: undatedKey } = await createCall({ ...sampleCall, startsAt: undefined });
+    const undatedHost = { authorization: `Bearer ${undatedKey}` };
+    await call('PUT', `/api/calls/${undated}/publishing`, { body: JSON.stringify({ repository: { url: bare } }), contentType: 'application/json', headers: undatedHost });
+    expect((await run('publish', undated, undatedHost)).status).toBe(400);
+
+    // Nothing listens on port 9 of the loopback: the Git host is unreachable.
+    expect((await settings({ repository: { url: 'http://127.0.0.1:9/minutes.git' } })).status).toBe(200);
+    expect((await run('publish')).status).toBe(502);
+    expect((await run('publishing/import')).status).toBe(502);
+    // A host that takes the connection and never answers: the Git step times out.
+    const held: Socket[] = [];
+    const silent = createTcpServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      expect((await settings({ repository: { url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/minutes.git` } })).status).toBe(200);
+      expect((await run('publish')).status).toBe(504);
+      expect((await run('publishing/import')).status).toBe(504);
+    } finally {
+      for (const socket of held) socket.destroy();
+      silent.close();
+    }
+
+    const keyless = await startTestServer({ server: { secretKey: undefined } });
+    try {
+      const created = createdCallWithNoticesSchema.parse(await (await fetch(`${keyless.url}/api/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sampleCall) })).json());
+      const keylessHost = { authorization: `Bearer ${new URL(created.hostUrl).hash.replace('#key=', '')}` };
+      const body = JSON.stringify({ repository: { url: 'https://github.com/jenkinsci/community.git' }, token: 'a-token' });
+      const refused = await fetch(`${keyless.url}/api/calls/${created.slug}/publishing`, { method: 'PUT', headers: { ...keylessHost, 'content-type': 'application/json' }, body });
+      expect(refused.status).toBe(409);
+      await conformance.check('PUT', refused);
+    } finally {
+      await keyless.close();
+    }
   });
 
   it('answers an unknown path with 404 and a known path with another method with 405, in the error body', async () => {
