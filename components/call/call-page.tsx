@@ -9,6 +9,7 @@ import { useParticipants } from '../participants/use-participants';
 import { AgendaList } from '../agenda/agenda-list';
 import { CalendarLink } from '../schedule/calendar-link';
 import { PlanNextCall } from '../schedule/plan-next-call';
+import { PublishingPanel } from '../publishing/publishing-panel';
 import { CallHeader } from './call-header';
 import { CheckInForm } from '../participants/check-in-form';
 import { AgendaAnnouncer, CurrentItem } from '../agenda/current-item';
@@ -97,6 +98,7 @@ function LiveCall({ slug }: { slug: string }) {
           {isHost ? <HostControls store={store} call={call} /> : null}
           {isHost ? <ScheduleEditor store={store} call={call} /> : null}
           {isHost && keys ? <PlanNextCall slug={call.slug} hostKey={keys.host} questions={snapshot.questions} isDateAnnounced={call.startsAt !== null} /> : null}
+          {isHost && keys ? <PublishingPanel store={store} slug={call.slug} hostKey={keys.host} /> : null}
           {role !== 'attendee' ? (
             <p className="rounded-lg bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
               You are the <strong>{role}</strong> of this call.

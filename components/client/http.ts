@@ -11,6 +11,15 @@ import {
   type HttpErrorCode,
   type Issue,
 } from '@/lib/protocol';
+import {
+  importResultSchema,
+  publishingSettingsSchema,
+  publishResultSchema,
+  type ImportResult,
+  type publishingInputSchema,
+  type PublishingSettings,
+  type PublishResult,
+} from '@/lib/protocol/publishing';
 import { callListSchema, createdCallSchema, type CallList, type CallView, type nextCallInputSchema } from '@/lib/protocol/schedule';
 
 /**
@@ -85,6 +94,29 @@ export function planNextCall(slug: string, input: z.input<typeof nextCallInputSc
 /** `GET /api/calls/{slug}`: the call as any attendee sees it. */
 export function readCall(slug: string): Promise<HttpResult<CallRead>> {
   return request(callPath(slug), {}, callReadSchema);
+}
+
+const hostHeaders = (hostKey: string) => ({ authorization: `Bearer ${hostKey}` });
+
+/** `GET /api/calls/{slug}/publishing`: where the series publishes its records, and its webhooks (host only). */
+export function readPublishing(slug: string, hostKey: string): Promise<HttpResult<PublishingSettings>> {
+  return request(`${callPath(slug)}/publishing`, { cache: 'no-store', headers: hostHeaders(hostKey) }, publishingSettingsSchema);
+}
+
+/** `PUT /api/calls/{slug}/publishing`: each field left out keeps what is stored; answers the settings as stored. */
+export function updatePublishing(slug: string, hostKey: string, input: z.input<typeof publishingInputSchema>): Promise<HttpResult<PublishingSettings>> {
+  const init: RequestInit = { method: 'PUT', headers: { ...hostHeaders(hostKey), 'content-type': 'application/json' }, body: JSON.stringify(input) };
+  return request(`${callPath(slug)}/publishing`, init, publishingSettingsSchema);
+}
+
+/** `POST /api/calls/{slug}/publish`: commits the call's record to the series' repository. */
+export function publishRecord(slug: string, hostKey: string): Promise<HttpResult<PublishResult>> {
+  return request(`${callPath(slug)}/publish`, { method: 'POST', headers: hostHeaders(hostKey) }, publishResultSchema);
+}
+
+/** `POST /api/calls/{slug}/publishing/import`: creates the series' past calls from the repository's Markdown files. */
+export function importFromRepository(slug: string, hostKey: string): Promise<HttpResult<ImportResult>> {
+  return request(`${callPath(slug)}/publishing/import`, { method: 'POST', headers: hostHeaders(hostKey) }, importResultSchema);
 }
 
 /** An error's message followed by each issue's, for a form without a place for each field. */
