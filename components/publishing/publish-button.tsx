@@ -70,12 +70,24 @@ function PullRequestLink({ url }: { url: string }) {
   );
 }
 
+/** The short commit id, linked to the commit's page where the host has one. */
+function CommitRef({ publication }: { publication: Publication }) {
+  const short = <code>{shortCommit(publication.commit)}</code>;
+  if (!publication.commitUrl) return short;
+  return (
+    <a href={publication.commitUrl} target="_blank" rel="noopener noreferrer" className="text-indigo-700 underline">
+      {short}
+      <span className="sr-only"> (the commit, opens in a new tab)</span>
+    </a>
+  );
+}
+
 function PublishedMessage({ result }: { result: PublishResult }) {
   if (!result.changed) return <p className="rounded-lg bg-slate-50 px-3 py-2 text-slate-700">Nothing new to publish: the repository already has this record.</p>;
   return (
     <div className="rounded-lg bg-emerald-50 px-3 py-2 text-emerald-900">
       <p className="break-words">
-        Published commit <code>{shortCommit(result.commit)}</code> to <code className="break-all">{result.branch}</code>.
+        Published commit <CommitRef publication={result} /> to <code className="break-all">{result.branch}</code>.
       </p>
       <p className="mt-1 break-words">
         File: <code className="break-all">{result.path}</code>
@@ -98,7 +110,7 @@ export function LastPublication({ publication }: { publication: Publication | nu
         Last published <time dateTime={publication.publishedAt}>{formatWhen(publication.publishedAt)}</time>
       </p>
       <p className="mt-1 break-words">
-        Commit <code>{shortCommit(publication.commit)}</code> on <code className="break-all">{publication.branch}</code>: <code className="break-all">{publication.path}</code>
+        Commit <CommitRef publication={publication} /> on <code className="break-all">{publication.branch}</code>: <code className="break-all">{publication.path}</code>
       </p>
       {publication.compareUrl ? (
         <p className="mt-1">

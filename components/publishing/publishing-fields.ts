@@ -1,4 +1,4 @@
-import { DEFAULT_PATH_TEMPLATE, publishingInputSchema, type Issue, type PublishingSettings, type PublishProgress, type RepositorySettings } from '@/lib/protocol';
+import { DEFAULT_PATH_TEMPLATE, GIT_HOST_KINDS, publishingInputSchema, type Issue, type PublishingSettings, type PublishProgress, type RepositorySettings } from '@/lib/protocol';
 import type { z } from 'zod';
 import { formatDateTime } from '@/lib/time';
 
@@ -6,7 +6,7 @@ export type RepositoryFields = { [Field in keyof RepositorySettings]: Repository
 export type RepositoryFieldName = keyof RepositoryFields;
 type PublishingRequest = z.input<typeof publishingInputSchema>;
 
-const FIELD_NAMES: readonly RepositoryFieldName[] = ['url', 'targetBranch', 'pathTemplate', 'authorName', 'authorEmail', 'documentsBaseUrl', 'pushToTarget', 'token'];
+const FIELD_NAMES: readonly RepositoryFieldName[] = ['url', 'targetBranch', 'pathTemplate', 'authorName', 'authorEmail', 'documentsBaseUrl', 'pushToTarget', 'hostKind', 'token'];
 
 export const NEW_REPOSITORY: RepositoryFields = {
   url: '',
@@ -16,6 +16,7 @@ export const NEW_REPOSITORY: RepositoryFields = {
   authorEmail: '',
   documentsBaseUrl: '',
   pushToTarget: false,
+  hostKind: 'auto',
   token: '',
 };
 
@@ -45,6 +46,7 @@ export function toPublishingRequest(fields: RepositoryFields): { request: Publis
       authorEmail: orDefault(fields.authorEmail),
       documentsBaseUrl: fields.documentsBaseUrl.trim(),
       pushToTarget: fields.pushToTarget,
+      hostKind: GIT_HOST_KINDS.find((kind) => kind === fields.hostKind) ?? 'auto',
     },
     ...(fields.token.trim() ? { token: fields.token } : {}),
   };

@@ -34,7 +34,7 @@ export function RepositoryForm({ slug, hostKey, settings, onSaved, onCancel }: P
 
   const errorFor = (field: RepositoryFieldName) => issues.find((issue) => fieldOfIssue(issue.path) === field)?.message;
   const setField = <Field extends RepositoryFieldName>(field: Field, value: RepositoryFields[Field]) => setFields((current) => ({ ...current, [field]: value }));
-  const textProps = (field: Exclude<RepositoryFieldName, 'pushToTarget'>) => ({
+  const textProps = (field: Exclude<RepositoryFieldName, 'pushToTarget' | 'hostKind'>) => ({
     name: field,
     className: inputClass,
     value: fields[field],
@@ -107,6 +107,17 @@ export function RepositoryForm({ slug, hostKey, settings, onSaved, onCancel }: P
           Commit straight to <span className="font-mono break-all">{branch}</span> (no pull request)
         </span>
       </label>
+      <DescribedField label="Pull request pages" error={errorFor('hostKind')} hint="For a self-hosted GitLab, Gitea or Forgejo whose address does not say so.">
+        {(control) => (
+          <select {...control} name="hostKind" className={inputClass} value={fields.hostKind} onChange={(event) => setField('hostKind', event.target.value)}>
+            <option value="auto">Tell from the URL</option>
+            <option value="github">GitHub</option>
+            <option value="gitlab">GitLab</option>
+            <option value="gitea">Gitea, Forgejo or Codeberg</option>
+            <option value="none">None (no pull request link)</option>
+          </select>
+        )}
+      </DescribedField>
       <TokenField
         settings={settings}
         value={fields.token}
