@@ -1,4 +1,4 @@
-import { CommandError, DEFAULT_PATH_TEMPLATE, type GitHostKind } from '@/lib/protocol';
+import { CommandError, type GitHostKind } from '@/lib/protocol';
 import { utcToZonedLocal } from '@/lib/time';
 
 /**
