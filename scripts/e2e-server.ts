@@ -17,5 +17,7 @@ const server = await startServer({
   rateLimits: { callsPerMinute: 10_000, apiPerMinute: 100_000, connectionsPer10Seconds: 10_000 },
   // The publishing spec stores a token for its own Git server on 127.0.0.1.
   secretKey: 'e2e-secret-key-that-is-only-for-the-browser-tests',
+  // Its Git server is on 127.0.0.1 too.
+  publishing: { allowPrivateNetwork: true },
 });
 console.log(`e2e server on ${server.url} with ${databaseUrl}`);

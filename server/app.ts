@@ -51,7 +51,7 @@ export type ServerOptions = {
   /** ROUNDTABLE_SECRET_KEY: seals the access tokens of publishing; without it tokens are refused. */
   secretKey?: string;
   /** Local repositories (ROUNDTABLE_LOCAL_REPOSITORIES) and bounds on Git (tests shorten them). */
-  publishing?: { localRepositoryRoots?: string[]; git?: Partial<GitLimits> };
+  publishing?: { localRepositoryRoots?: string[]; allowPrivateNetwork?: boolean; git?: Partial<GitLimits> };
   /** How webhooks are sent and retried (tests shorten the delays). */
   webhooks?: WebhookSenderOptions;
   /** The rate limiters' clock in milliseconds (default: performance.now); tests move it instead of sleeping. */
@@ -107,6 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     publishing: {
       sealingKey: options.secretKey ? sealingKey(options.secretKey) : null,
       localRepositoryRoots: options.publishing?.localRepositoryRoots ?? [],
+      allowPrivateNetwork: options.publishing?.allowPrivateNetwork ?? false,
       git: options.publishing?.git,
     },
     webhooks: new WebhookAnnouncer(database, webhookSender, () => baseUrl),

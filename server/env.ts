@@ -43,6 +43,11 @@ const environmentSchema = z.object({
     .default('')
     .transform((value) => value.split(':').filter(Boolean))
     .refine((roots) => roots.every((root) => root.startsWith('/')), 'ROUNDTABLE_LOCAL_REPOSITORIES must list absolute paths separated by ":"'),
+  /**
+   * Let hosts point webhooks and repositories at this machine or its private network (loopback, 10/8, 192.168/16,
+   * link-local…). Off by default: a call's host could otherwise make the server probe what only it can reach.
+   */
+  ROUNDTABLE_ALLOW_PRIVATE_NETWORK: z.enum(['0', '1', 'true', 'false']).default('0').transform((value) => value === '1' || value === 'true'),
   /** Prefix of this deployment's Redis keys and streams, when several deployments share one Redis. */
   REDIS_PREFIX: z.string().regex(/^[\w.-]+$/).default('roundtable'),
 });

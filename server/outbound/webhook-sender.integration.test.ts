@@ -80,7 +80,7 @@ const callBody = (event: WebhookEvent) =>
   });
 
 function startSender(database: Database, options: WebhookSenderOptions = {}): WebhookSender {
-  const sender = new WebhookSender(database, { pollMs: 10, backoff: { delaysMs: [20], windowMs: 60_000 }, ...options });
+  const sender = new WebhookSender(database, { pollMs: 10, allowPrivateNetwork: true, backoff: { delaysMs: [20], windowMs: 60_000 }, ...options });
   sender.start();
   cleanups.push(() => sender.stop());
   return sender;

@@ -1,3 +1,4 @@
+import { refusalOfAddress } from './address-policy';
 import { nextAttemptDelay, signatureOf, type BackoffOptions } from '../domain/webhooks';
 import type { Database } from '../persistence/database';
 import { claimDueDeliveries, recordAttempt, type AttemptOutcome, type ClaimedDelivery } from '../persistence/webhooks.repository';
@@ -13,6 +14,8 @@ export type WebhookSenderOptions = {
   concurrency?: number;
   backoff?: BackoffOptions;
   fetch?: typeof fetch;
+  /** Send to loopback and private addresses too (ROUNDTABLE_ALLOW_PRIVATE_NETWORK; tests' receivers are on 127.0.0.1). */
+  allowPrivateNetwork?: boolean;
 };
 
 const EXCERPT_LENGTH = 200;
@@ -75,6 +78,7 @@ export class WebhookSender {
   private readonly concurrency: number;
   private readonly backoff: BackoffOptions;
   private readonly fetch: typeof fetch;
+  private readonly allowPrivateNetwork: boolean;
   private isRunning = false;
   private timer: NodeJS.Timeout | null = null;
   private tick: Promise<void> | null = null;
@@ -91,6 +95,7 @@ export class WebhookSender {
     this.concurrency = options.concurrency ?? 4;
     this.backoff = options.backoff ?? {};
     this.fetch = options.fetch ?? fetch;
+    this.allowPrivateNetwork = options.allowPrivateNetwork ?? false;
   }
 
   start(): void {
@@ -152,6 +157,9 @@ export class WebhookSender {
   private async attempt(delivery: ClaimedDelivery): Promise<AttemptOutcome> {
     let responseStatus: number | null = null;
     let error: string;
+    // Checked at every attempt: a name that resolved to a public address when saved may not any more.
+    const refusal = await refusalOfAddress(delivery.url, this.allowPrivateNetwork);
+    if (refusal) return { kind: 'failed', responseStatus, error: refusal, at: new Date() };
     try {
       const response = await this.fetch(delivery.url, {
         method: 'POST',

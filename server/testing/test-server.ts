@@ -35,6 +35,15 @@ type TestServerOptions = {
   server?: Pick<ServerOptions, 'secretKey' | 'publishing' | 'webhooks'>;
 };
 
+/** The Git servers and webhook receivers of the tests listen on 127.0.0.1: allowed unless a test says otherwise. */
+function privateNetworkAllowed(server: TestServerOptions['server'] = {}): TestServerOptions['server'] {
+  return {
+    ...server,
+    publishing: { allowPrivateNetwork: true, ...server.publishing },
+    webhooks: { allowPrivateNetwork: true, ...server.webhooks },
+  };
+}
+
 /** A real server on a free port with its own temporary SQLite file. */
 export async function startTestServer(options: TestServerOptions = {}) {
   const directory = options.directory ?? (await mkdtemp(path.join(tmpdir(), 'roundtable-test-')));
@@ -42,7 +51,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
   await applyMigrations(databaseUrl);
   const rateLimits = { ...TEST_RATE_LIMITS, ...options.rateLimits };
   const start = (port: number) =>
-    startServer({ secretKey: TEST_SECRET_KEY, ...options.server, databaseUrl, port, host: '127.0.0.1', minutes: options.minutes, rateLimits, clock: options.clock });
+    startServer({ secretKey: TEST_SECRET_KEY, ...privateNetworkAllowed(options.server), databaseUrl, port, host: '127.0.0.1', minutes: options.minutes, rateLimits, clock: options.clock });
   let server: RunningServer = await start(0);
   const clients: TestClient[] = [];
 

@@ -13,7 +13,7 @@ import type { WebhookAnnouncer } from '../outbound/webhook-announcer';
 import type { NetworkLimits } from './network-limits';
 import type { RoundtableServer, RoundtableSocket } from '../realtime/sockets';
 
-export type PublishingContext = { sealingKey: Buffer | null; localRepositoryRoots: string[]; git?: Partial<GitLimits> };
+export type PublishingContext = { sealingKey: Buffer | null; localRepositoryRoots: string[]; allowPrivateNetwork: boolean; git?: Partial<GitLimits> };
 
 /** What every handler may use. Built once per server. */
 export type ServerContext = {

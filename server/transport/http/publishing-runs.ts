@@ -15,6 +15,7 @@ import {
   takePublishingTurn,
   type StoredPublishing,
 } from '../../persistence/publishing.repository';
+import { refusalOfAddress } from '../../outbound/address-policy';
 import { commitRecord, GitError, readMarkdownFiles, type GitRemote } from '../../outbound/git-repository';
 import { moderatorRoom } from '../../realtime/rooms';
 import type { ServerContext } from '../context';
@@ -46,16 +47,24 @@ function isAllowedLocalPath(location: string, roots: string[]): boolean {
   return roots.some((root) => resolved === path.resolve(root) || resolved.startsWith(`${path.resolve(root)}${path.sep}`));
 }
 
-/** The repository as the Git client takes it; a local one only inside the allowed folders. */
-export function remoteOf(context: ServerContext, url: string, token: string | null): GitRemote {
-  const local = url.startsWith('/') ? url : url.startsWith('file:') ? decodeURIComponent(new URL(url).pathname) : null;
-  if (local !== null && !isAllowedLocalPath(local, context.publishing.localRepositoryRoots)) {
-    throw new HttpError(
-      400,
-      'invalid_payload',
-      'This server does not publish to repositories on its own disk there. Use an https:// URL, or ask its operator to list the folder in ROUNDTABLE_LOCAL_REPOSITORIES.',
-    );
-  }
+const localPathOf = (url: string) => (url.startsWith('/') ? url : url.startsWith('file:') ? decodeURIComponent(new URL(url).pathname) : null);
+
+/**
+ * Why the server will not use this repository, or null: a local one only inside the allowed folders, a remote one
+ * only on a public address unless the operator allowed the private network.
+ */
+export async function refusalOfRepository(context: ServerContext, url: string): Promise<string | null> {
+  const local = localPathOf(url);
+  if (local === null) return refusalOfAddress(url, context.publishing.allowPrivateNetwork);
+  if (isAllowedLocalPath(local, context.publishing.localRepositoryRoots)) return null;
+  return 'This server does not publish to repositories on its own disk there. Use an https:// URL, or ask its operator to list the folder in ROUNDTABLE_LOCAL_REPOSITORIES.';
+}
+
+/** The saved repository as the Git client takes it, checked again: the rules or a name's address may have changed. */
+async function remoteOf(context: ServerContext, url: string, token: string | null): Promise<GitRemote> {
+  const refusal = await refusalOfRepository(context, url);
+  if (refusal) throw new HttpError(409, 'not_configured', `${refusal} Change the repository under Publishing.`);
+  const local = localPathOf(url);
   return { url: local === null ? url : `file://${path.resolve(local)}`, token };
 }
 
@@ -111,7 +120,7 @@ function recordHashOf(record: string): string {
 export async function publishCall(context: ServerContext, callId: string, call: PublicCall, seriesRef: SeriesRef | null): Promise<PublishResult> {
   const { series, stored } = await requireRepository(context, seriesRef);
   const { repository } = stored;
-  const remote = remoteOf(context, repository.url, tokenOf(context, stored));
+  const remote = await remoteOf(context, repository.url, tokenOf(context, stored));
   const filePath = (() => {
     try {
       return recordPath(repository.pathTemplate, call);
@@ -161,7 +170,7 @@ const NOT_A_MEETING = /^(readme|index|contributing|license|changelog|code_of_con
 export async function importPastCalls(context: ServerContext, callId: string, seriesRef: SeriesRef | null, baseUrl: string): Promise<ImportResult> {
   const { series, stored } = await requireRepository(context, seriesRef);
   const { repository } = stored;
-  const remote = remoteOf(context, repository.url, tokenOf(context, stored));
+  const remote = await remoteOf(context, repository.url, tokenOf(context, stored));
   return withTurn(context, callId, series.id, 'import', async (report) => {
     const files = await readMarkdownFiles({
       remote,

@@ -244,10 +244,10 @@ describe.skipIf(services.shouldSkip)('publishing a call record to a Git reposito
   });
 });
 
-describe.skipIf(services.shouldSkip)('a server without ROUNDTABLE_SECRET_KEY', () => {
+describe.skipIf(services.shouldSkip)('a server as configured by default: no ROUNDTABLE_SECRET_KEY, no private network', () => {
   let server: Server;
   beforeAll(async () => {
-    server = await startTestServer({ server: { secretKey: undefined } });
+    server = await startTestServer({ server: { secretKey: undefined, publishing: { allowPrivateNetwork: false }, webhooks: { allowPrivateNetwork: false } } });
   });
   afterAll(() => server?.close());
 
@@ -260,6 +260,17 @@ describe.skipIf(services.shouldSkip)('a server without ROUNDTABLE_SECRET_KEY', (
     expect(body.error.code).toBe('no_secret_key');
     expect(body.error.message).toContain('ROUNDTABLE_SECRET_KEY');
     expect(publishingSettingsSchema.parse(await (await calls.read()).json())).toMatchObject({ repository: null, hasToken: false, canStoreTokens: false });
+  });
+
+  it('will not send to its own machine or private network, so a call’s host cannot probe it', async () => {
+    const { created } = await callWithHost(server);
+    const calls = api(server, created.slug, created.keys.host);
+    const refused = await calls.update({ repository: { url: 'http://169.254.169.254/latest.git' }, webhooks: [{ url: 'https://8.8.8.8/hook' }, { url: 'http://127.0.0.1:8080/hook' }] });
+    expect(refused.status).toBe(400);
+    const { error } = await refused.json();
+    expect(error.issues.map((issue: { path: string }) => issue.path)).toEqual(['repository.url', 'webhooks.1.url']);
+    expect(error.issues[0].message).toContain('ROUNDTABLE_ALLOW_PRIVATE_NETWORK');
+    expect(publishingSettingsSchema.parse(await (await calls.read()).json())).toMatchObject({ repository: null, webhooks: [] });
   });
 });
 

@@ -4,7 +4,9 @@ import {
   publishingInputSchema,
   publishingSettingsSchema,
   publishResultSchema,
+  type Issue,
   type PublicCall,
+  type PublishingInput,
   type PublishingSettings,
 } from '@/lib/protocol';
 import { checkPathTemplate, commitUrlOf, publishBranch, recordPath } from '../../domain/publishing';
@@ -12,11 +14,12 @@ import { createId, sealSecret } from '../../domain/secrets';
 import { findSeriesOfCall, lastPublication, readPublishing, savePublishing } from '../../persistence/publishing.repository';
 import { ensureSeries } from '../../persistence/schedule.repository';
 import { listWebhooks, replaceWebhooks } from '../../persistence/webhooks.repository';
+import { refusalOfAddress } from '../../outbound/address-policy';
 import type { ServerContext } from '../context';
 import { defineRoute, noParameters, type ApiRoute } from './api-route';
 import { requirePublicCall } from './calls.routes';
 import { baseUrlOf, contentTypeOf, HttpError, parseOrThrow, readJson, requireHostKey, type ApiContext } from './http-utils';
-import { importPastCalls, publishCall, remoteOf, type SeriesRef } from './publishing-runs';
+import { importPastCalls, publishCall, refusalOfRepository, type SeriesRef } from './publishing-runs';
 
 const HOST_ONLY = 'Only the host can publish the record or change where it goes.';
 const hostSecurity = { schemes: ['hostKey' as const], isOptional: false };
@@ -61,6 +64,23 @@ async function readSettings(context: ServerContext, callId: string, call: Public
   };
 }
 
+/** What the schema cannot tell: a path template that leaves the repository, a URL the server will not send to. */
+async function settingsIssues(context: ServerContext, input: PublishingInput): Promise<Issue[]> {
+  const issues: Issue[] = [];
+  if (input.repository) {
+    try {
+      checkPathTemplate(input.repository.pathTemplate);
+    } catch (error) {
+      issues.push({ path: 'repository.pathTemplate', message: error instanceof Error ? error.message : 'Not a usable path' });
+    }
+    const refusal = await refusalOfRepository(context, input.repository.url);
+    if (refusal) issues.push({ path: 'repository.url', message: refusal });
+  }
+  const refusals = await Promise.all((input.webhooks ?? []).map((hook) => refusalOfAddress(hook.url, context.publishing.allowPrivateNetwork)));
+  refusals.forEach((message, index) => message && issues.push({ path: `webhooks.${index}.url`, message }));
+  return issues;
+}
+
 const settingsErrors = { 403: 'The key is not the call’s host key.', 404: 'There is no call at this address.' };
 
 export const publishingRoutes: ApiRoute[] = [
@@ -94,7 +114,7 @@ export const publishingRoutes: ApiRoute[] = [
     responses: { 200: { description: 'The settings as stored.', json: publishingSettingsSchema } },
     errors: {
       ...settingsErrors,
-      400: 'The body is not valid: a repository URL, branch, path template or webhook URL that cannot be used.',
+      400: 'The body is not valid: a repository URL, branch, path template or webhook URL that cannot be used (also one on the server’s private network).',
       409: 'A token was given but the server has no ROUNDTABLE_SECRET_KEY to seal it with (`no_secret_key`).',
       413: 'The body is larger than 256 KB.',
       415: 'The body is not JSON.',
@@ -104,16 +124,8 @@ export const publishingRoutes: ApiRoute[] = [
       const { callId, call, series: found } = await requireHostCall(c, params.slug);
       if (contentTypeOf(c) !== 'application/json') throw new HttpError(415, 'unsupported_media_type', 'Send the settings as JSON (Content-Type: application/json).');
       const input = parseOrThrow(publishingInputSchema, await readJson(c), 'The publishing settings could not be saved. Fix the problems listed.');
-      if (input.repository) {
-        try {
-          checkPathTemplate(input.repository.pathTemplate);
-        } catch (error) {
-          throw new HttpError(400, 'invalid_payload', 'The publishing settings could not be saved. Fix the problems listed.', [
-            { path: 'repository.pathTemplate', message: error instanceof Error ? error.message : 'Not a usable path' },
-          ]);
-        }
-        remoteOf(context, input.repository.url, null);
-      }
+      const issues = await settingsIssues(context, input);
+      if (issues.length > 0) throw new HttpError(400, 'invalid_payload', 'The publishing settings could not be saved. Fix the problems listed.', issues);
       const { sealingKey } = context.publishing;
       if (input.token && !sealingKey) {
         throw new HttpError(409, 'no_secret_key', 'This server cannot store access tokens: its operator has not set ROUNDTABLE_SECRET_KEY (at least 32 characters). Nothing was saved.');
