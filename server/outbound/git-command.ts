@@ -62,6 +62,7 @@ function gitEnvironment(home: string, url: string, token: string): { env: NodeJS
   if (token) {
     const { username, password } = tokenCredentials(url, token);
     const basic = Buffer.from(`${username}:${password}`).toString('base64');
+    // On a redirect to another host (git follows one, for the first request) curl drops a custom Authorization header.
     config.push(['http.extraHeader', `Authorization: Basic ${basic}`]);
     secrets.push(token, basic, encodeURIComponent(token), Buffer.from(token).toString('base64'));
   }
