@@ -60,14 +60,16 @@ function relayCgi(output: Buffer, response: ServerResponse): void {
 /**
  * A Git smart-HTTP server on 127.0.0.1 for tests: Debian's `git http-backend` behind basic authentication that
  * takes one token (any user name, as GitHub and Gitea do), serving bare repositories in a temporary folder.
- * `createRepository` makes a bare repository with one commit on `main`.
+ * `createRepository` makes a bare repository with one commit on `main`. A `readOnlyToken` may fetch but gets 403 on a
+ * push, like a token without write access on GitHub.
  */
-export async function startGitHttpServer(options: { token: string }) {
+export async function startGitHttpServer(options: { token: string; readOnlyToken?: string }) {
   const root = await mkdtemp(path.join(tmpdir(), 'roundtable-git-'));
   const requests: { method: string; url: string; isAllowed: boolean }[] = [];
   const server = createServer((request, response) => {
     const given = tokenOf(request);
-    const isAllowed = given !== null && secretsMatch(given, options.token);
+    const isReadOnly = given !== null && options.readOnlyToken !== undefined && secretsMatch(given, options.readOnlyToken);
+    const isAllowed = given !== null && (secretsMatch(given, options.token) || isReadOnly);
     requests.push({ method: request.method ?? '', url: request.url ?? '', isAllowed });
     if (!isAllowed) {
       response.writeHead(401, { 'www-authenticate': 'Basic realm="git"', 'content-type': 'text/plain' });
@@ -75,6 +77,11 @@ export async function startGitHttpServer(options: { token: string }) {
       return;
     }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (isReadOnly && (url.pathname.endsWith('/git-receive-pack') || url.searchParams.get('service') === 'git-receive-pack')) {
+      response.writeHead(403, { 'content-type': 'text/plain' });
+      response.end('Forbidden');
+      return;
+    }
     const backend = spawn(GIT_HTTP_BACKEND, [], {
       env: {
         NODE_ENV: 'test',
@@ -90,6 +97,8 @@ export async function startGitHttpServer(options: { token: string }) {
         CONTENT_TYPE: request.headers['content-type'] ?? '',
         // git-http-backend reads a gzip-encoded body itself.
         HTTP_CONTENT_ENCODING: request.headers['content-encoding'] ?? '',
+        // Protocol v2, as real hosts speak it: it lets a partial clone fetch the blobs it lacks by id.
+        GIT_PROTOCOL: String(request.headers['git-protocol'] ?? ''),
       },
     });
     const chunks: Buffer[] = [];
