@@ -95,7 +95,7 @@ export function RepositoryForm({ slug, hostKey, settings, onSaved, onCancel }: P
       <DescribedField label="Commit author name" error={errorFor('authorName')}>
         {(control) => <input {...control} {...textProps('authorName')} autoComplete="off" placeholder="Roundtable" />}
       </DescribedField>
-      <DescribedField label="Commit author e-mail" error={errorFor('authorEmail')} hint="Left empty: roundtable@localhost.">
+      <DescribedField label="Commit author e-mail" error={errorFor('authorEmail')} hint="Left empty: noreply@roundtable.invalid.">
         {(control) => <input {...control} {...textProps('authorEmail')} type="email" inputMode="email" autoComplete="off" placeholder="community@example.org" />}
       </DescribedField>
       <DescribedField label="Documents base URL" error={errorFor('documentsBaseUrl')} hint="Optional. Relative links in imported calls (slides.pdf) open from here.">

@@ -40,7 +40,7 @@ export const repositorySettingsSchema = z.object({
   targetBranch: branchSchema.default('main'),
   pathTemplate: z.string().trim().min(1).max(300).default(DEFAULT_PATH_TEMPLATE),
   authorName: z.string().trim().min(1, 'Name the commit author').max(100).default('Roundtable'),
-  authorEmail: z.email('Give the commit author’s e-mail address').max(200).default('roundtable@localhost'),
+  authorEmail: z.email('Give the commit author’s e-mail address').max(200).default('noreply@roundtable.invalid'),
   documentsBaseUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
   /** Commit straight to the target branch instead of a `roundtable/…` branch for a pull request. */
   pushToTarget: z.boolean().default(false),

@@ -43,7 +43,7 @@ export type Exercised = { method: string; path: string; status: number };
 export class OpenApiConformance {
   readonly exercised: Exercised[] = [];
   /** OpenAPI 3.1 schemas are JSON Schema 2020-12. */
-  readonly #ajv = new Ajv2020({ allErrors: true });
+  readonly #ajv = new Ajv2020({ allErrors: true, formats: { email: /^[^\s@]+@[^\s@]+$/, uri: /^[a-z][a-z0-9+.-]*:/i } });
 
   constructor(readonly document: CheckedDocument) {}
 

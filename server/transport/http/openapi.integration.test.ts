@@ -177,7 +177,7 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     try {
       const created = createdCallWithNoticesSchema.parse(await (await fetch(`${keyless.url}/api/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sampleCall) })).json());
       const keylessHost = { authorization: `Bearer ${new URL(created.hostUrl).hash.replace('#key=', '')}` };
-      const body = JSON.stringify({ repository: { url: 'https://github.com/jenkinsci/community.git' }, token: 'a-token' });
+      const body = JSON.stringify({ repository: { url: 'https://203.0.113.10/jenkinsci/community.git' }, token: 'a-token' });
       const refused = await fetch(`${keyless.url}/api/calls/${created.slug}/publishing`, { method: 'PUT', headers: { ...keylessHost, 'content-type': 'application/json' }, body });
       expect(refused.status).toBe(409);
       await conformance.check('PUT', refused);
