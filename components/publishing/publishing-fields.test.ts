@@ -14,6 +14,7 @@ describe('toPublishingRequest', () => {
           authorEmail: undefined,
           documentsBaseUrl: '',
           pushToTarget: false,
+          hostKind: 'auto',
         },
       },
     });

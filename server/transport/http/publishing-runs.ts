@@ -71,11 +71,11 @@ async function remoteOf(context: ServerContext, url: string, token: string | nul
 function tokenOf(context: ServerContext, stored: StoredPublishing): string | null {
   if (stored.sealedToken === '') return null;
   const key = context.publishing.sealingKey;
-  const token = key ? openSecret(key, stored.sealedToken) : null;
-  if (token === null) {
+  const opened = key ? openSecret(key, stored.sealedToken) : null;
+  if (opened === null) {
     throw new HttpError(409, 'no_secret_key', 'The stored access token cannot be opened with this server’s ROUNDTABLE_SECRET_KEY (was it changed or removed?). Set the token again.');
   }
-  return token;
+  return opened;
 }
 
 async function requireRepository(context: ServerContext, series: SeriesRef | null): Promise<{ series: SeriesRef; stored: StoredPublishing }> {

@@ -101,6 +101,21 @@ describe.skipIf(services.shouldSkip)('publishing a call record to a Git reposito
     expect(publishingSettingsSchema.parse(await (await calls.update({ forgetToken: true })).json()).hasToken).toBe(false);
   });
 
+  it('asks for the token again when the server’s key changed, instead of sending a garbled one', async () => {
+    const { created } = await setUp('rekeyed');
+    const rekeyed = await startTestServer({ directory: server.directory, server: { secretKey: 'another-secret-key-of-at-least-32-characters', publishing: { localRepositoryRoots: [work] } } });
+    try {
+      const calls = api(rekeyed, created.slug, created.keys.host);
+      const refused = await calls.publish();
+      expect(refused.status).toBe(409);
+      expect((await refused.json()).error).toMatchObject({ code: 'no_secret_key', message: expect.stringContaining('Set the token again') });
+      expect((await calls.update({ token: TOKEN })).status).toBe(200);
+      expect(publishResultSchema.parse(await (await calls.publish()).json()).changed).toBe(true);
+    } finally {
+      await rekeyed.close();
+    }
+  });
+
   it('refuses anyone but the host', async () => {
     const { created } = await setUp('hosts-only');
     for (const key of [created.keys.scribe, 'not-a-key']) {
