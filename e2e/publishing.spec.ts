@@ -13,7 +13,7 @@ test.afterAll(async () => {
 });
 
 test('the host sets up publishing, ends the call, publishes, and sees the commit and the pull request link', async ({ page }) => {
-  const repository = await gitServer.createRepository('community');
+  const repository = await gitServer.createRepository('flatcar/community');
   const { hostPath } = await createCall(page, {
     title: 'Flatcar community call',
     startsAt: '2031-07-13T17:30',
@@ -46,21 +46,32 @@ test('the host sets up publishing, ends the call, publishes, and sees the commit
   await page.getByRole('button', { name: 'Start the call' }).click();
   await page.getByRole('button', { name: 'End the call' }).click();
   await expect(page.getByText('This call has ended.')).toBeVisible();
+  // A call that took place is filed under the day it started, in its own timezone.
+  const heldOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+  await expect(panel.getByTestId('publishing-summary')).toContainText(`community-meetings/${heldOn}.md`);
 
   await panel.getByRole('button', { name: 'Publish minutes' }).click();
   const result = panel.getByTestId('publish-result');
-  await expect(result).toContainText(/Published commit [0-9a-f]{7} to roundtable\/2031-07-13-/);
+  await expect(result).toContainText(`to roundtable/${heldOn}-`);
+  const web = repository.replace(/\.git$/, '');
   const pullRequest = result.getByRole('link', { name: /Open a pull request/ });
-  await expect(pullRequest).toHaveAttribute('href', new RegExp(`^${repository.replace(/\.git$/, '')}/compare/main\\.\\.\\.roundtable%2F2031-07-13-`));
-  await expect(panel.getByTestId('last-publication')).toContainText('community-meetings/2031-07-13.md');
+  await expect(pullRequest).toHaveAttribute('href', new RegExp(`^${web}/compare/main\\.\\.\\.roundtable%2F${heldOn}-`));
+  await expect(panel.getByTestId('last-publication')).toContainText(`community-meetings/${heldOn}.md`);
 
-  // The commit is in the repository, on its branch, by the configured author.
+  // The commit is in the repository, on its branch: the page names it and links to it on the (Gitea-style) host.
   const branch = (await result.locator('code').nth(1).textContent())!;
   const { stdout } = await git(['ls-remote', repository.replace('http://', `http://x:${TOKEN}@`), branch]);
   const commit = stdout.split('\t')[0]!;
-  await expect(result.locator('code').first()).toHaveText(commit.slice(0, 7));
+  const commitLink = result.getByRole('link', { name: /the commit/ });
+  await expect(commitLink).toHaveAttribute('href', `${web}/commit/${commit}`);
+  await expect(commitLink).toContainText(commit.slice(0, 7));
 
   // Publishing again changes nothing when the record did not change.
   await panel.getByRole('button', { name: 'Publish minutes' }).click();
   await expect(result).toContainText('Nothing new to publish');
+
+  // On a phone the panel fits the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await panel.scrollIntoViewIfNeeded();
+  expect(await panel.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
 });

@@ -98,7 +98,7 @@ function LiveCall({ slug }: { slug: string }) {
           {isHost ? <HostControls store={store} call={call} /> : null}
           {isHost ? <ScheduleEditor store={store} call={call} /> : null}
           {isHost && keys ? <PlanNextCall slug={call.slug} hostKey={keys.host} questions={snapshot.questions} isDateAnnounced={call.startsAt !== null} /> : null}
-          {isHost && keys ? <PublishingPanel store={store} slug={call.slug} hostKey={keys.host} /> : null}
+          {isHost && keys ? <PublishingPanel store={store} slug={call.slug} hostKey={keys.host} callStatus={call.status} /> : null}
           {role !== 'attendee' ? (
             <p className="rounded-lg bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
               You are the <strong>{role}</strong> of this call.

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { PublishingSettings, PublishResult } from '@/lib/protocol';
+import type { CallStatus, PublishingSettings, PublishResult } from '@/lib/protocol';
 import type { CallStore } from '../client/call-store';
 import { readPublishing } from '../client/http';
 import { Button } from '../ui/button';
@@ -19,7 +19,7 @@ type Loaded = { settings: PublishingSettings | null; error: string | null };
  * Host only (issue 14): where the series publishes its call records, the publish and import buttons with their
  * live progress, and the series' webhooks.
  */
-export function PublishingPanel({ store, slug, hostKey }: { store: CallStore; slug: string; hostKey: string }) {
+export function PublishingPanel({ store, slug, hostKey, callStatus }: { store: CallStore; slug: string; hostKey: string; callStatus: CallStatus }) {
   const [loaded, setLoaded] = useState<Loaded>({ settings: null, error: null });
   const { progress, clear } = usePublishProgress(store);
 
@@ -28,7 +28,8 @@ export function PublishingPanel({ store, slug, hostKey }: { store: CallStore; sl
       setLoaded((current) => (result.ok ? { settings: result.data, error: null } : { settings: current.settings, error: result.error.message })),
     );
   }, [slug, hostKey]);
-  useEffect(load, [load]);
+  // A call that starts is filed under the day it started: where its record goes may change with its status.
+  useEffect(load, [load, callStatus]);
 
   const { settings, error } = loaded;
   const setSettings = (next: PublishingSettings) => setLoaded({ settings: next, error: null });
