@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import type { ImportResult, PublishProgress } from '@/lib/protocol';
 import { importFromRepository, type HttpClientError } from '../client/http';
 import { Button } from '../ui/button';
+import { FailureWithRetry } from './publish-button';
 import { describeProgress, isFinished } from './publishing-fields';
 
 type Run = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: ImportResult } | { status: 'failed'; error: HttpClientError };
@@ -44,14 +45,7 @@ export function ImportButton({ slug, hostKey, progress, onStart }: Props) {
         </div>
         {isRunning && counted ? <progress className="w-full" max={counted.total} value={counted.done ?? 0} aria-label="Files imported" /> : null}
         {run.status === 'done' ? <ImportReport result={run.result} /> : null}
-        {run.status === 'failed' ? (
-          <div role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-red-800 ring-1 ring-red-200">
-            <p>{run.error.message}</p>
-            <Button variant="secondary" className="mt-2 min-h-9 px-3 py-1" onClick={() => void start()}>
-              Try again
-            </Button>
-          </div>
-        ) : null}
+        {run.status === 'failed' ? <FailureWithRetry message={run.error.message} onRetry={() => void start()} /> : null}
       </div>
     </div>
   );

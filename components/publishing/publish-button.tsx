@@ -49,15 +49,20 @@ export function PublishButton({ slug, hostKey, isConfigured, progress, onStart, 
           {isRunningElsewhere && progress ? <p className="text-slate-700">Another host is publishing: {describeProgress(progress)}</p> : null}
           {run.status === 'done' ? <PublishedMessage result={run.result} /> : null}
         </div>
-        {run.status === 'failed' ? (
-          <div role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-red-800 ring-1 ring-red-200">
-            <p>{run.error.message}</p>
-            <Button variant="secondary" className="mt-2 min-h-9 px-3 py-1" onClick={() => void publish()}>
-              Try again
-            </Button>
-          </div>
-        ) : null}
+        {run.status === 'failed' ? <FailureWithRetry message={run.error.message} onRetry={() => void publish()} /> : null}
       </div>
+    </div>
+  );
+}
+
+/** What went wrong, in the server's words, and a way to try again. */
+export function FailureWithRetry({ message, onRetry }: { message: string; onRetry: () => void }) {
+  return (
+    <div role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-red-800 ring-1 ring-red-200">
+      <p>{message}</p>
+      <Button variant="secondary" className="mt-2 min-h-9 px-3 py-1" onClick={onRetry}>
+        Try again
+      </Button>
     </div>
   );
 }
