@@ -95,6 +95,8 @@ const RULES: Record<CommandName, Rule> = {
   'poll:hideAnswer': pollRunner,
   'poll:answer': checkedIn('Check in first to answer.'),
   'reaction:send': checkedIn('Check in first to react.'),
+  // Those who write the minutes keep their action items: owner, due date, done.
+  'action:update': { least: 'scribe' },
 };
 
 /**

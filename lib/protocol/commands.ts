@@ -7,6 +7,7 @@ import { isValidTimeZone } from '../time';
 import { participantCommandSchemas, type ParticipantChange, type ParticipantView } from './participants';
 import { questionCommandSchemas, type PublicQuestion } from './questions';
 import { minutesCommandSchemas, type MinutesCommandResults, type MinutesServerEvents } from './minutes';
+import { actionCommandSchemas, type ActionCommandResults, type ActionServerEvents } from './actions';
 import { pollCommandSchemas, type PollAnswer, type PollCommandResults, type PollServerEvents } from './polls';
 import type { PublishingServerEvents } from './publishing';
 
@@ -79,6 +80,7 @@ export const commandSchemas = {
   ...minutesCommandSchemas,
   ...participantCommandSchemas,
   ...pollCommandSchemas,
+  ...actionCommandSchemas,
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -100,7 +102,7 @@ export type JoinResult = {
 export type CheckInResult = { token: string; participant: PublicParticipant };
 
 /** What each command's ack carries when it succeeds. */
-export type CommandResults = MinutesCommandResults & PollCommandResults & {
+export type CommandResults = MinutesCommandResults & PollCommandResults & ActionCommandResults & {
   'call:join': JoinResult;
   'participant:checkIn': CheckInResult;
   'call:start': { sequence: number };
@@ -149,7 +151,7 @@ export type ClientToServerEvents = {
   [Name in CommandName]: (payload: unknown, ack: (response: Ack<CommandResults[Name]>) => void) => void;
 };
 
-export type ServerToClientEvents = MinutesServerEvents & PollServerEvents & PublishingServerEvents & {
+export type ServerToClientEvents = MinutesServerEvents & PollServerEvents & PublishingServerEvents & ActionServerEvents & {
   'call:event': (event: SequencedEvent) => void;
   'call:presence': (presence: PresenceUpdate) => void;
   /** Vote counts that changed since the last tick, merged per call. */

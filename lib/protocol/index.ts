@@ -7,4 +7,5 @@ export * from './minutes';
 export * from './participants';
 export * from './polls';
 export * from './publishing';
+export * from './actions';
 export * from './http';

@@ -1,0 +1,34 @@
+-- CreateTable
+CREATE TABLE "ActionItem" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "callId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "owner" TEXT,
+    "due" TEXT,
+    "isDone" BOOLEAN NOT NULL DEFAULT false,
+    "itemId" TEXT,
+    "position" INTEGER NOT NULL,
+    "closedAt" DATETIME,
+    "closedInCallId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ActionItem_callId_fkey" FOREIGN KEY ("callId") REFERENCES "Call" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Decision" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "callId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "itemId" TEXT,
+    "position" INTEGER NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Decision_callId_fkey" FOREIGN KEY ("callId") REFERENCES "Call" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ActionItem_callId_key_key" ON "ActionItem"("callId", "key");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Decision_callId_key_key" ON "Decision"("callId", "key");
