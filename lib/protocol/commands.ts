@@ -7,7 +7,7 @@ import { isValidTimeZone } from '../time';
 import { participantCommandSchemas, type ParticipantChange, type ParticipantView } from './participants';
 import { questionCommandSchemas, type PublicQuestion } from './questions';
 import { minutesCommandSchemas, type MinutesCommandResults, type MinutesServerEvents } from './minutes';
-import { actionCommandSchemas, type ActionCommandResults, type ActionServerEvents } from './actions';
+import { actionCommandSchemas, type ActionCommandResults, type ActionServerEvents, type CallActions } from './actions';
 import { pollCommandSchemas, type PollAnswer, type PollCommandResults, type PollServerEvents } from './polls';
 import type { PublishingServerEvents } from './publishing';
 
@@ -94,6 +94,8 @@ export type JoinResult = {
   myQuestions: string[];
   /** This participant's answers to the call's polls, by poll id. */
   myPollAnswers: Record<string, PollAnswer>;
+  /** The call's action items (its own and the series' open ones carried over) and decisions. */
+  actions: CallActions;
   role: Role;
   participant: PublicParticipant | null;
   /** The secret link keys, sent only to a host so they can share them. */
