@@ -14,6 +14,7 @@ import { DatabaseHealth } from './persistence/database-health';
 import { handleApiRequest } from './transport/http/router';
 import { applySecurityHeaders } from './transport/http/security-headers';
 import { MinutesRooms } from './realtime/minutes-rooms';
+import { ActionSync } from './realtime/action-sync';
 import type { MinutesOptions } from './realtime/minutes-docs';
 import { DEFAULT_RATE_LIMITS, NetworkLimits, type RateLimitOptions } from './transport/network-limits';
 import { JoinReader } from './realtime/join-reader';
@@ -92,6 +93,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const snapshots = new SnapshotCache(database);
   const webhookSender = new WebhookSender(database, options.webhooks);
   let baseUrl = options.publicUrl?.replace(/\/$/, '') ?? '';
+  const minutes = new MinutesRooms(io, database, options.minutes);
+  const actions = new ActionSync(io, database, snapshots, (callId) => minutes.textOf(callId));
+  minutes.onChange((callId) => actions.schedule(callId));
   const context: ServerContext = {
     io,
     database,
@@ -101,7 +105,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     joins: new JoinReader(database, snapshots, broadcaster),
     votes: createVoteBatcher(database, broadcaster),
     pollAnswers: createAnswerBatcher(database, broadcaster),
-    minutes: new MinutesRooms(io, database, options.minutes),
+    minutes,
+    actions,
     presence,
     health: new DatabaseHealth(database, healthNotices(io)),
     publishing: {
@@ -151,6 +156,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Votes waiting for their batch are written and acknowledged while their sockets are still open.
       await Promise.all([context.votes.flush(), context.pollAnswers.flush()]);
       await context.minutes.close();
+      await context.actions.close();
       context.health.stop();
       // Closing the transports (not disconnecting the sockets) lets clients reconnect to the next server.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));

@@ -3,6 +3,7 @@ import { createPostgresDatabase } from '../../prisma/test-databases';
 import { checkServices } from '../testing/services';
 import { openDatabase } from './database';
 import { applyMigrations } from './migrator';
+import { describeActionsContract } from './actions.contract';
 import { describePollsContract } from './polls.contract';
 import { describeRepositoryContract, type ContractDatabase } from './repositories.contract';
 import { describeWebhooksContract } from './webhooks.contract';
@@ -27,4 +28,5 @@ describe.skipIf(services.shouldSkip)('PostgreSQL', () => {
   describeRepositoryContract('PostgreSQL', openPostgres);
   describePollsContract('PostgreSQL', openPostgres);
   describeWebhooksContract('PostgreSQL', openPostgres);
+  describeActionsContract('PostgreSQL', openPostgres);
 });

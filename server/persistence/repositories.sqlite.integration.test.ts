@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from './database';
 import { applyMigrations } from './migrator';
+import { describeActionsContract } from './actions.contract';
 import { describePollsContract } from './polls.contract';
 import { describeRepositoryContract, type ContractDatabase } from './repositories.contract';
 import { describeWebhooksContract } from './webhooks.contract';
@@ -24,3 +25,4 @@ async function openSqlite(): Promise<ContractDatabase> {
 describeRepositoryContract('SQLite', openSqlite);
 describePollsContract('SQLite', openSqlite);
 describeWebhooksContract('SQLite', openSqlite);
+describeActionsContract('SQLite', openSqlite);

@@ -1,6 +1,7 @@
-import type { PollAnswer, PollResults, PublicCall, PublicPoll, PublicQuestion } from '@/lib/protocol';
+import type { CallActions, PollAnswer, PollResults, PublicCall, PublicPoll, PublicQuestion } from '@/lib/protocol';
 import { resultsForAttendees } from '../domain/polls';
 import { visibleQuestions } from '../domain/questions';
+import { readCallActions } from '../persistence/actions.repository';
 import { listOwnAnswers, listPolls, readPollResults } from '../persistence/polls.repository';
 import type { Database } from '../persistence/database';
 import { findParticipantsForTokens, type TokenHolder } from '../persistence/participants.repository';
@@ -16,6 +17,7 @@ export type JoinView = {
   polls: PublicPoll[];
   pollResults: Record<string, PollResults>;
   presence: { participantCount: number; onlineCount: number };
+  actions: CallActions;
   own: OwnActivity & { myPollAnswers: Record<string, PollAnswer> };
 };
 
@@ -82,6 +84,7 @@ export class JoinReader {
     const own = participantIds.length > 0 ? await listOwnActivity(this.database, callId, participantIds) : new Map<string, OwnActivity>();
     const ownAnswers = participantIds.length > 0 ? await listOwnAnswers(this.database, callId, participantIds) : new Map<string, Record<string, PollAnswer>>();
     const polls = await listPolls(this.database, callId, { includeDrafts: true });
+    const actions = (await readCallActions(this.database, callId)) ?? { actions: [], decisions: [] };
     const results = new Map<string, PollResults>();
     for (const poll of polls) if (poll.status !== 'draft') results.set(poll.id, await readPollResults(this.database, poll));
     // Attendees get opened polls, and the results they may see without who chose what; hosts and scribes everything.
@@ -99,7 +102,7 @@ export class JoinReader {
       const mine = (participantId && own.get(participantId)) || { myVotes: [], myQuestions: [] };
       const myPollAnswers = (participantId && ownAnswers.get(participantId)) || {};
       const questionsSeen = visibleQuestions({ isModerator, ownQuestionIds: mine.myQuestions }, questions);
-      return { ...snapshot, ...(isModerator ? moderators : audience), questions: questionsSeen, presence, own: { ...mine, myPollAnswers } };
+      return { ...snapshot, ...(isModerator ? moderators : audience), questions: questionsSeen, presence, actions, own: { ...mine, myPollAnswers } };
     });
   }
 }

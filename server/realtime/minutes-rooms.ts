@@ -27,6 +27,7 @@ export class MinutesRooms {
   readonly #docs: MinutesDocs;
   readonly #writes: BatchQueue<Uint8Array, void>;
   readonly #forReaders: BatchQueue<Uint8Array, void>;
+  readonly #listeners: ((callId: string) => void)[] = [];
 
   constructor(
     private readonly io: RoundtableServer,
@@ -109,11 +110,24 @@ export class MinutesRooms {
     const { text } = await this.snapshotText(callId, snapshotId);
     const minutes = await this.#docs.catchUp(callId);
     if (minutes.updatesSinceSnapshot > 0) await this.#docs.compact(minutes);
-    const scratch = new Y.Doc();
-    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(minutes.doc));
-    const update = replaceText(scratch, text);
-    scratch.destroy();
-    await this.#writes.submit(callId, update);
+    await this.#writes.submit(callId, this.#changeTo(minutes.doc, text));
+  }
+
+  /**
+   * Changes the minutes as `change` turns their current text into another, as one edit that merges with what
+   * scribes type meanwhile. Resolves once stored: false when `change` returned null (nothing to change).
+   */
+  async edit(callId: string, change: (text: string) => string | null): Promise<boolean> {
+    const minutes = await this.#docs.catchUp(callId);
+    const target = change(minutesText(minutes.doc).toString());
+    if (target === null) return false;
+    await this.#writes.submit(callId, this.#changeTo(minutes.doc, target));
+    return true;
+  }
+
+  /** Tells `listener` after every stored change of a call's minutes; it must not wait for anything. */
+  onChange(listener: (callId: string) => void): void {
+    this.#listeners.push(listener);
   }
 
   /** The current minutes of a call, whether or not anyone has it open. */
@@ -154,6 +168,18 @@ export class MinutesRooms {
     this.#docs.accept(minutes, id, update);
     this.io.to(moderatorRoom(callId)).emit('minutes:update', update);
     this.#forReaders.submit(callId, update).catch((error: unknown) => console.error(`minutes: relaying to the readers of call ${callId} failed`, error));
+    for (const listener of this.#listeners) listener(callId);
+  }
+
+  /** The update that turns `doc`'s text into `target`, made on a copy so the doc changes only when it is stored. */
+  #changeTo(doc: Y.Doc, target: string): Uint8Array {
+    const scratch = new Y.Doc();
+    try {
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
+      return replaceText(scratch, target);
+    } finally {
+      scratch.destroy();
+    }
   }
 
   /** Cursors and selections go to the writers only (readers see no cursors), never back to their sender. */

@@ -75,5 +75,6 @@ export function validCommandPayloads(ids: SampleIds = PLACEHOLDER_IDS): Record<C
     'poll:answer': { pollId: ids.pollId, optionIds: [ids.optionId] },
     'poll:hideAnswer': { pollId: ids.pollId, answerId: 'answer' },
     'reaction:send': { emoji: '👏' },
+    'action:update': { actionId: 'action', isDone: true },
   };
 }

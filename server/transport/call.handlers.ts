@@ -54,6 +54,7 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
   if (!view) throw new CommandError('not_found', 'There is no call at this address.');
   return {
     ...view.own,
+    actions: view.actions,
     role,
     participant: participant ? { ...participant, role } : null,
     keys: role === 'host' ? { host: call.hostKey, scribe: call.scribeKey } : null,

@@ -3,6 +3,7 @@ import type { Database } from '../persistence/database';
 import type { Broadcaster } from '../realtime/broadcaster';
 import type { DatabaseHealth } from '../persistence/database-health';
 import type { MinutesRooms } from '../realtime/minutes-rooms';
+import type { ActionSync } from '../realtime/action-sync';
 import type { JoinReader } from '../realtime/join-reader';
 import type { SnapshotCache } from '../realtime/snapshot-cache';
 import type { AnswerBatcher, VoteBatcher } from '../realtime/write-batcher';
@@ -26,6 +27,8 @@ export type ServerContext = {
   votes: VoteBatcher;
   pollAnswers: AnswerBatcher;
   minutes: MinutesRooms;
+  /** The action items and decisions read out of each call's minutes. */
+  actions: ActionSync;
   presence: PresenceTracker;
   health: DatabaseHealth;
   /** Sealing the hosts' access tokens (null without ROUNDTABLE_SECRET_KEY), where local repositories may be, Git's bounds. */

@@ -7,6 +7,7 @@ import { participantHandlers } from './participant.handlers';
 import { questionHandlers } from './question.handlers';
 import { minutesHandlers } from './minutes.handlers';
 import { pollHandlers } from './poll.handlers';
+import { actionHandlers } from './action.handlers';
 import { detachParticipant } from './session';
 import { checkIn, joinCall } from './call.handlers';
 import { registerCommands } from './command-handler';
@@ -44,6 +45,7 @@ export function handleConnections(io: RoundtableServer, context: ServerContext):
       ...minutesHandlers,
       ...participantHandlers,
       ...pollHandlers,
+      ...actionHandlers,
     });
     socket.on('disconnect', () => {
       context.minutes.handleDisconnect(socket);

@@ -95,6 +95,7 @@ export const callRoutes: ApiRoute[] = [
       const input = parseOrThrow(createCallSchema, body, 'The call could not be created. Fix the problems listed.', lineOf);
       const call = buildNewCall(input, { seriesId: target ? await seriesOfTarget(context, target) : null });
       await insertCall(context.database, call);
+      if (call.minutesState) await context.actions.syncCreated(call.id);
       if (call.seriesId && call.status === 'scheduled') await context.webhooks.announce(call.id, 'call.scheduled');
       return reply(201, { ...callUrls(baseUrlOf(c), call), notices });
     },

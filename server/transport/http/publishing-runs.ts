@@ -198,6 +198,7 @@ export async function importPastCalls(context: ServerContext, callId: string, se
         }
         const call = buildNewCall(parsed.data, { seriesId: series.id });
         await insertCall(context.database, call);
+        if (call.minutesState) await context.actions.syncCreated(call.id);
         await recordImportedFile(context.database, series.id, file.path, call.slug);
         result.imported.push({ path: file.path, slug: call.slug, title: parsed.data.title, url: `${baseUrl}/c/${call.slug}` });
       } catch (error) {
