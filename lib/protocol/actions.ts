@@ -61,6 +61,11 @@ export type ActionServerEvents = {
 
 export const actionStateSchema = z.enum(['open', 'done']);
 
+/** Path parameters of `/api/series/{id}…`: a series id as the server makes them. */
+export const seriesPathSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be the id of a series') });
+/** `?state=open` (the default) or `?state=done`. */
+export const seriesActionsQuerySchema = z.object({ state: actionStateSchema.default('open') });
+
 /** `GET /api/series/{id}/actions`: a series' action items (by owner) and decisions, each with the call it came from. */
 const callRefSchema = z.object({ slug: z.string(), title: z.string(), startsAt: z.string().nullable(), url: z.string() });
 export const seriesActionsSchema = z.object({

@@ -174,6 +174,12 @@ export async function commitCallChange(
   });
 }
 
+/** The call's series: it may join one after it was created (planning its next call), so it is not cached. */
+export async function readSeriesIdOf(database: Database, callId: string): Promise<string | null> {
+  const row = await database.call.findUnique({ where: { id: callId }, select: { seriesId: true } });
+  return row?.seriesId ?? null;
+}
+
 export async function readSequence(database: Database, callId: string): Promise<number | null> {
   const row = await database.call.findUnique({ where: { id: callId }, select: { sequence: true } });
   return row?.sequence ?? null;

@@ -11,7 +11,7 @@ import {
   seriesClaimSchema,
 } from '@/lib/protocol';
 import { buildNewCall, callUrls } from '../../domain/call-factory';
-import { insertCall } from '../../persistence/calls.repository';
+import { insertCall, readSeriesIdOf } from '../../persistence/calls.repository';
 import type { ServerContext } from '../context';
 import { defineRoute, noParameters, type ApiRoute } from './api-route';
 import { type ApiContext, baseUrlOf, contentTypeOf, HttpError, MAX_UPLOAD_BYTES, parseJson, parseOrThrow, readBodyBytes } from './http-utils';
@@ -108,11 +108,11 @@ export const callRoutes: ApiRoute[] = [
     description: 'Everything about the call that any attendee may see.',
     params: callPathSchema,
     query: noParameters,
-    responses: { 200: { description: 'The call and the sequence number of its last change.', json: callReadSchema } },
+    responses: { 200: { description: 'The call, the sequence number of its last change and its series (null for a call on its own).', json: callReadSchema } },
     errors: { 404: 'There is no call at this address.' },
     async handle({ c, params, reply }) {
-      const { sequence, call } = await requirePublicCall(c.env.context, params.slug);
-      return reply(200, { sequence, call });
+      const { access, sequence, call } = await requirePublicCall(c.env.context, params.slug);
+      return reply(200, { sequence, call, seriesId: await readSeriesIdOf(c.env.context.database, access.id) });
     },
   }),
 ];

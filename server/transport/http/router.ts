@@ -5,6 +5,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { healthSchema } from '@/lib/protocol';
 import type { ServerContext } from '../context';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from '../../persistence/database-health';
+import { actionsRoutes } from './actions.routes';
 import { agendaMarkdownRoutes } from './agenda-markdown.routes';
 import { defineRoute, methodNotAllowed, noParameters, type ApiRoute } from './api-route';
 import { attendeesRoutes } from './attendees.routes';
@@ -35,13 +36,14 @@ export const apiRoutes: ApiRoute[] = [
   ...scheduleRoutes,
   ...attendeesRoutes,
   ...recordRoutes,
+  ...actionsRoutes,
   ...publishingRoutes,
   healthRoute,
   openApiDocumentRoute(() => apiRoutes),
 ];
 
 /** What a path parameter of the OpenAPI paths matches; anything else is a 404 like an unknown path. */
-const PATH_PARAMETER_PATTERNS: Record<string, string> = { slug: '[a-z0-9]{1,64}' };
+const PATH_PARAMETER_PATTERNS: Record<string, string> = { slug: '[a-z0-9]{1,64}', id: '[A-Za-z0-9_-]{1,64}' };
 
 /** `/api/calls/{slug}` as Hono writes it: `/api/calls/:slug{[a-z0-9]{1,64}}`. */
 export function routerPathOf(path: string): string {

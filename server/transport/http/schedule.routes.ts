@@ -2,9 +2,11 @@ import { buildCalendar, calendarFileName, isDatedCall } from '@/lib/calendar/ics
 import { callPathSchema, TEXT_CONTENT_TYPES, type CreateCallInput } from '@/lib/protocol';
 import { callListQuerySchema, callListSchema, createdCallSchema, nextCallInputSchema } from '@/lib/protocol/schedule';
 import { utcToZonedLocal, zonedLocalToUtc } from '@/lib/time';
+import { withReviewItem } from '../../domain/action-review';
 import { buildNewCall, callUrls } from '../../domain/call-factory';
 import { collectPage, decodeCursor, filterForView, planNextStart, viewOf } from '../../domain/schedule';
 import { createId, secretsMatch } from '../../domain/secrets';
+import { readSeriesActions } from '../../persistence/actions.repository';
 import { findCallAccess, insertCall } from '../../persistence/calls.repository';
 import type { Database } from '../../persistence/database';
 import { copyPollsToNextCall } from '../../persistence/polls.repository';
@@ -70,7 +72,7 @@ export const scheduleRoutes: ApiRoute[] = [
     path: '/api/calls/{slug}/next',
     operationId: 'planNextCall',
     summary: 'Plan the next call of the series (host only)',
-    description: 'Copies the agenda and links, the polls as unanswered drafts (and, if asked, the open questions). The host key is `key` in the body. Without `startsAt` the series’ rhythm sets the date.',
+    description: 'Copies the agenda and links, the polls as unanswered drafts (and, if asked, the open questions). When the series has open action items, the agenda starts with an item “Review action items” listing them. The host key is `key` in the body. Without `startsAt` the series’ rhythm sets the date.',
     params: callPathSchema,
     query: noParameters,
     body: { required: true, content: { 'application/json': nextCallInputSchema } },
@@ -95,15 +97,18 @@ export const scheduleRoutes: ApiRoute[] = [
 
       const { id: _id, seriesId: _seriesId, startsAt: _startsAt, ...copied } = template;
       const startsAt = await nextStart(database, template, input.startsAt);
+      const seriesId = template.seriesId ?? (await ensureSeries(database, template.id, template.title, createId));
+      // The series' open action items show in the next call as carried over; its agenda gets an item to review them.
+      const openActions = (await readSeriesActions(database, seriesId, 'open'))?.actions ?? [];
       const callInput: CreateCallInput = {
         ...copied,
+        sections: withReviewItem(copied.sections, openActions, template.timezone),
         startsAt: startsAt ? utcToZonedLocal(startsAt, template.timezone) : undefined,
         minutes: '',
         questions: [],
         attendees: [],
         introOrder: [],
       };
-      const seriesId = template.seriesId ?? (await ensureSeries(database, template.id, template.title, createId));
       const next = buildNewCall(callInput, { seriesId });
       await insertCall(database, next);
       try {
