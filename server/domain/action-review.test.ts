@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REVIEW_ITEM_TITLE, reviewLine, withReviewItem } from './action-review';
+import { NOTHING_OPEN, REVIEW_ITEM_TITLE, reviewLine, withReviewItem } from './action-review';
 
 const call = { slug: 'abc', title: 'December call', startsAt: '2026-12-03T23:30:00.000Z' };
 const actions = [
@@ -16,12 +16,19 @@ describe('withReviewItem', () => {
     expect(second!.items).toEqual([]);
   });
 
-  it('adds a Review section to a call without sections, and nothing when nothing is open or the item exists', () => {
+  it('adds a Review section to a call without sections, and nothing when nothing is open', () => {
     expect(withReviewItem([], actions, 'UTC')).toEqual([{ title: 'Review', notes: '', items: [expect.objectContaining({ title: REVIEW_ITEM_TITLE })] }]);
     const sections = [{ title: 'Welcome', notes: '', items: [intro] }];
     expect(withReviewItem(sections, [], 'UTC')).toBe(sections);
-    const reviewed = [{ title: 'Welcome', notes: '', items: [{ ...intro, title: ' review action items ' }] }];
-    expect(withReviewItem(reviewed, actions, 'UTC')).toBe(reviewed);
+  });
+
+  it('gives a review item copied from the call before the current list instead of adding a second one', () => {
+    const copied = [{ title: 'Welcome', notes: '', items: [intro, { ...intro, title: ' review action items ', notes: '- @Old item (from November call)' }] }];
+    expect(withReviewItem(copied, actions.slice(0, 1), 'UTC')[0]!.items.map((item) => [item.title, item.notes])).toEqual([
+      ['Intro', ''],
+      [' review action items ', '- @Hugo Write the release notes (from December call, 2026-12-03)'],
+    ]);
+    expect(withReviewItem(copied, [], 'UTC')[0]!.items[1]!.notes).toBe(NOTHING_OPEN);
   });
 
   it('ends a list too long for an item’s notes with a count', () => {

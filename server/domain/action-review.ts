@@ -33,19 +33,27 @@ function reviewNotes(actions: Pick<PublicAction, 'owner' | 'text' | 'call'>[], t
   return lines.join('\n');
 }
 
+/** What a copied review item says when nothing is left open. */
+export const NOTHING_OPEN = 'No open action items.';
+
+const isReviewTitle = (title: string) => title.trim().toLowerCase() === REVIEW_ITEM_TITLE.toLowerCase();
+
 /**
  * The next call's agenda with an item reviewing the series' open action items at the start of its first section
- * (a call without sections gets a section for it). Unchanged when nothing is open or an item of that title exists.
+ * (a call without sections gets a section for it). A review item copied from the call before gets the current
+ * list instead of a second item (or says nothing is open); without open items and such an item, the agenda is unchanged.
  */
 export function withReviewItem<Section extends AgendaSection>(
   sections: Section[],
   actions: Pick<PublicAction, 'owner' | 'text' | 'call'>[],
   timezone: string,
 ): (Section | AgendaSection)[] {
+  const notes = actions.length > 0 ? reviewNotes(actions, timezone) : NOTHING_OPEN;
+  if (sections.some((section) => section.items.some((item) => isReviewTitle(item.title)))) {
+    return sections.map((section) => ({ ...section, items: section.items.map((item) => (isReviewTitle(item.title) ? { ...item, notes } : item)) }));
+  }
   if (actions.length === 0) return sections;
-  const isReviewTitle = (title: string) => title.trim().toLowerCase() === REVIEW_ITEM_TITLE.toLowerCase();
-  if (sections.some((section) => section.items.some((item) => isReviewTitle(item.title)))) return sections;
-  const item: AgendaItem = { title: REVIEW_ITEM_TITLE, notes: reviewNotes(actions, timezone), presenter: '', plannedMinutes: null };
+  const item: AgendaItem = { title: REVIEW_ITEM_TITLE, notes, presenter: '', plannedMinutes: null };
   const [first, ...rest] = sections;
   if (!first) return [{ title: REVIEW_SECTION_TITLE, notes: '', items: [item] }];
   return [{ ...first, items: [item, ...first.items] }, ...rest];

@@ -119,8 +119,10 @@ export class MinutesRooms {
    */
   async edit(callId: string, change: (text: string) => string | null): Promise<boolean> {
     const minutes = await this.#docs.catchUp(callId);
-    const target = change(minutesText(minutes.doc).toString());
+    const current = minutesText(minutes.doc).toString();
+    const target = change(current);
     if (target === null) return false;
+    if (target === current) return true;
     await this.#writes.submit(callId, this.#changeTo(minutes.doc, target));
     return true;
   }

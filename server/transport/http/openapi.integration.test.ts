@@ -121,6 +121,19 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     expect((await call('POST', `/api/calls/${slug}/next`, { body: 'x'.repeat(MAX_BODY_BYTES + 1), contentType: 'application/json' })).status).toBe(413);
   });
 
+  it('the action item endpoints and their errors', async () => {
+    const { slug, key } = await createCall();
+    expect((await postJson(`/api/calls/${slug}/next`, { key })).status).toBe(201);
+    const { seriesId } = callReadSchema.parse((await call('GET', `/api/calls/${slug}`)).body);
+    expect(seriesId).toEqual(expect.any(String));
+    expect((await call('GET', `/api/series/${seriesId}/actions`)).status).toBe(200);
+    expect((await call('GET', `/api/series/${seriesId}/actions?state=done`)).status).toBe(200);
+    expect((await call('GET', `/api/series/${seriesId}/actions?state=closed`)).status).toBe(400);
+    expect((await call('GET', '/api/series/nosuchseries/actions')).status).toBe(404);
+    expect((await call('GET', `/api/calls/${slug}/actions.md`)).status).toBe(200);
+    expect((await call('GET', '/api/calls/nosuchcall/actions.md')).status).toBe(404);
+  });
+
   it('the publishing endpoints and their errors', async () => {
     const { slug, key } = await createCall();
     const host = { authorization: `Bearer ${key}` };
