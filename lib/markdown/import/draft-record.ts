@@ -53,8 +53,9 @@ export function recordSourceOf(draft: CallDraft): Required<CallRecordSource> {
     questions,
     attendees,
     minutes: draft.minutes,
-    // A document's polls and reactions come back as minutes text and item notes, not as polls.
+    // A document's polls, reactions, action items and decisions come back as minutes text and item notes.
     polls: [],
     reactions: {},
+    actions: { actions: [], decisions: [] },
   };
 }
