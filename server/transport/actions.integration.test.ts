@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callReadSchema, seriesActionsSchema, type CallActions, type PublicAction } from '@/lib/protocol';
+import { actionLine } from '@/lib/markdown/actions-export';
 import { createdCallSchema } from '@/lib/protocol/schedule';
 import { MinutesClient } from '../testing/minutes-client';
 import { callWithHost, checkedIn, createCall, joinPayload, sampleCall, send, sendOk, startTestServer, type TestClient } from '../testing/test-server';
@@ -94,11 +95,13 @@ describe('action items from the minutes', () => {
     const joined = await joinedActions(created.slug);
     expect(joined).toEqual(panel.last);
     const record = await (await fetch(`${server.url}/api/calls/${created.slug}/minutes.md`)).text();
-    for (const action of joined.actions) expect(record).toContain(action.text);
+    const recordPart = record.slice(record.indexOf('## Action items'));
+    for (const action of joined.actions) expect(recordPart).toContain(actionLine(action, created.slug));
+    expect(record).toContain('## Decisions\n\n- Release every four weeks');
     const checklist = await fetch(`${server.url}/api/calls/${created.slug}/actions.md`);
     expect(checklist.headers.get('content-type')).toContain('text/markdown');
     const checklistText = await checklist.text();
-    for (const action of joined.actions) expect(checklistText).toContain(action.text);
+    for (const action of joined.actions) expect(checklistText).toContain(actionLine(action, created.slug));
     expect(checklistText).toContain('Release every four weeks');
   });
 
@@ -150,6 +153,9 @@ describe('action items from the minutes', () => {
     const carried = joined.actions.actions[0]!;
     expect(carried.call).toEqual({ slug: created.slug, title: sampleCall.title, startsAt: expect.any(String) });
     expect(await send(secondHost, 'action:update', { actionId: carried.id, owner: 'Ada' })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    const secondRecord = await (await fetch(`${server.url}/api/calls/${second.slug}/minutes.md`)).text();
+    expect(secondRecord).toContain(actionLine(carried, second.slug));
+    expect(actionLine(carried, second.slug)).toContain(`(from ${sampleCall.title}`);
 
     // The second call does not review it; the third does (its copied review item lists it again) and closes it.
     const third = await planNext(second.slug, second.key);

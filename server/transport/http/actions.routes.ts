@@ -1,14 +1,9 @@
-import { type CallActions, callPathSchema, seriesActionsQuerySchema, seriesActionsSchema, seriesPathSchema, TEXT_CONTENT_TYPES } from '@/lib/protocol';
+import { exportActionsChecklist } from '@/lib/markdown/actions-export';
+import { callPathSchema, seriesActionsQuerySchema, seriesActionsSchema, seriesPathSchema, TEXT_CONTENT_TYPES } from '@/lib/protocol';
 import { readCallActions, readSeriesActions } from '../../persistence/actions.repository';
 import { defineRoute, noParameters, type ApiRoute } from './api-route';
 import { requirePublicCall } from './calls.routes';
 import { baseUrlOf, HttpError, textResponse } from './http-utils';
-
-// Until lib/markdown/actions-export.ts lands from the extract branch.
-function exportActionsChecklist(title: string, { actions, decisions }: CallActions): string {
-  const lines = [`# Action items: ${title}`, '', ...actions.map((action) => `- [${action.isDone ? 'x' : ' '}] ${action.owner ? `@${action.owner} ` : ''}${action.text}`)];
-  return [...lines, '', '## Decisions', '', ...decisions.map((decision) => `- ${decision.text}`), ''].join('\n');
-}
 
 export const actionsRoutes: ApiRoute[] = [
   defineRoute({
@@ -48,7 +43,7 @@ export const actionsRoutes: ApiRoute[] = [
     async handle({ c, params }) {
       const { access, call } = await requirePublicCall(c.env.context, params.slug);
       const actions = (await readCallActions(c.env.context.database, access.id)) ?? { actions: [], decisions: [] };
-      return textResponse(TEXT_CONTENT_TYPES.markdown, exportActionsChecklist(call.title, actions), { type: 'inline', filename: `actions-${call.slug}.md` });
+      return textResponse(TEXT_CONTENT_TYPES.markdown, exportActionsChecklist(call.title, actions, call.slug), { type: 'inline', filename: `actions-${call.slug}.md` });
     },
   }),
 ];

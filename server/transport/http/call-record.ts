@@ -3,6 +3,7 @@ import type { RecordedPoll } from '@/lib/markdown/polls-export';
 import type { PublicCall } from '@/lib/protocol';
 import { canSeeResults } from '@/lib/polls';
 import { publicResults } from '../../domain/polls';
+import { readCallActions } from '../../persistence/actions.repository';
 import type { Database } from '../../persistence/database';
 import { listParticipants } from '../../persistence/participants.repository';
 import { listPolls, listReactionCounts, listVisiblePollTexts, readPollResults } from '../../persistence/polls.repository';
@@ -26,12 +27,13 @@ async function readRecordedPolls(database: Database, callId: string): Promise<Re
 
 /** The call's public record as Markdown: what `minutes.md` serves and what publishing commits. */
 export async function readCallRecord(context: ServerContext, callId: string, call: PublicCall): Promise<string> {
-  const [questions, attendees, minutes, polls, reactions] = await Promise.all([
+  const [questions, attendees, minutes, polls, reactions, actions] = await Promise.all([
     listQuestions(context.database, callId, { includeHidden: false }),
     listParticipants(context.database, callId, () => false),
     context.minutes.textOf(callId),
     readRecordedPolls(context.database, callId),
     listReactionCounts(context.database, callId),
+    readCallActions(context.database, callId),
   ]);
-  return buildCallRecord({ call, questions, attendees, minutes, polls, reactions });
+  return buildCallRecord({ call, questions, attendees, minutes, polls, reactions, actions: actions ?? undefined });
 }
