@@ -105,6 +105,27 @@ describe('action items from the minutes', () => {
     expect(checklistText).toContain('Release every four weeks');
   });
 
+  it('reads the minutes at most every 300 ms while a scribe types, and once after the last change', async () => {
+    const { created, host } = await callWithHost(server);
+    let events = 0;
+    const panel = watchActions(host);
+    host.on('actions:update', () => {
+      events += 1;
+    });
+    const scribe = new MinutesClient(server.connect(), created.slug, created.keys.scribe);
+    await scribe.ready();
+    const started = Date.now();
+    for (let index = 0; index < 20; index += 1) {
+      await append(scribe, `- [ ] Item ${index}\n`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const typing = Date.now() - started;
+    await expect.poll(() => panel.last?.actions.length).toBe(20);
+    // One read per 300 ms of typing, the last after it; never one per keystroke (20 here).
+    expect(events).toBeLessThanOrEqual(Math.ceil(typing / 300) + 2);
+    expect(events).toBeLessThan(20);
+  });
+
   it('action:update from the host sets the owner, the due date and done in the minutes; an attendee is refused', async () => {
     const { created, host } = await callWithHost(server);
     const panel = watchActions(host);
