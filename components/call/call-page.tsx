@@ -50,7 +50,8 @@ function LiveCall({ slug }: { slug: string }) {
   const isModerator = state.role !== 'attendee';
   const isListOpen = isParticipantListOpen ?? isModerator;
   const isIntroRunning = state.snapshot?.call.intro?.status === 'running';
-  const participants = useParticipants(store, state.connection, isListOpen || isIntroRunning);
+  // Those who write the minutes pick action item owners from the list, even with the list closed.
+  const participants = useParticipants(store, state.connection, isListOpen || isIntroRunning || isModerator);
   const reactions = useReactionBursts(store);
 
   if (!state.snapshot) {
@@ -92,7 +93,7 @@ function LiveCall({ slug }: { slug: string }) {
           </Panel>
           <PollsPanel store={store} call={call} polls={snapshot.polls} pollResults={snapshot.pollResults} myPollAnswers={state.myPollAnswers} role={role} me={me} />
           <QuestionsPanel store={store} call={call} questions={snapshot.questions} role={role} me={me} myVotes={state.myVotes} myQuestions={state.myQuestions} />
-          <MinutesPanel store={store} call={call} role={role} me={me} />
+          <MinutesPanel store={store} call={call} role={role} me={me} participants={participants} />
         </div>
         <aside className={`space-y-6 ${me && !isHost ? '' : 'max-lg:order-first'}`} aria-label="Call details">
           {isHost ? <HostControls store={store} call={call} /> : null}
