@@ -79,8 +79,8 @@ export const publicCallSchema = z.object({
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const _isPublicCallSchemaCurrent: Same<z.infer<typeof publicCallSchema>, PublicCall> = true;
 
-/** `GET /api/calls/{slug}`: the call and the sequence number of its last change. */
-export const callReadSchema = z.object({ sequence: z.number().int(), call: publicCallSchema });
+/** `GET /api/calls/{slug}`: the call, the sequence number of its last change, and its series (null for a call of its own). */
+export const callReadSchema = z.object({ sequence: z.number().int(), call: publicCallSchema, seriesId: z.string().nullable() });
 export type CallRead = z.infer<typeof callReadSchema>;
 
 export const importNoticeSchema = z.object({ line: z.number().int(), message: z.string() });
