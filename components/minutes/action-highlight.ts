@@ -1,6 +1,6 @@
 import { RangeSetBuilder, type Extension, type Text } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
-import { markedLines, type MarkedLineKind } from './action-lines';
+import { markedLines, type MarkedLineKind } from './marked-lines';
 
 /** Typing fast changes the doc many times a second; the whole text is read again once the typing pauses. */
 const RECOMPUTE_MS = 120;
@@ -11,7 +11,8 @@ const LINE_DECORATIONS: Record<MarkedLineKind, Decoration> = {
   decision: Decoration.line({ class: 'cm-decision-line' }),
 };
 
-function decorate(doc: Text): DecorationSet {
+/** One line decoration at the start of each marked line. */
+export function decorate(doc: Text): DecorationSet {
   const builder = new RangeSetBuilder<Decoration>();
   for (const { line, kind } of markedLines(doc.toString())) {
     if (line <= doc.lines) builder.add(doc.line(line).from, doc.line(line).from, LINE_DECORATIONS[kind]);

@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { actionItemInsertion, DECISION_INSERTION } from '@/lib/actions';
 import { headingInsertion } from '@/lib/minutes';
 import { actionHighlight } from './action-highlight';
-import { lineInsertion } from './action-lines';
+import { lineInsertion } from './marked-lines';
 import type { MinutesProvider } from './minutes-provider';
 
 export const HEADING_SHORTCUT = 'Mod-Alt-h';

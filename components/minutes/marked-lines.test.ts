@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lineInsertion, markedLines } from './action-lines';
+import { extractActions } from '@/lib/actions';
+import { lineInsertion, markedLines } from './marked-lines';
 
 describe('markedLines', () => {
   it('marks open and done action items and decisions by line, in order', () => {
@@ -8,6 +9,18 @@ describe('markedLines', () => {
       { line: 3, kind: 'action' },
       { line: 5, kind: 'decision' },
       { line: 6, kind: 'done' },
+    ]);
+  });
+
+  it('marks the lines extractActions reads, markers and sections alike', () => {
+    const minutes = ['## Action items', '', '- Hugo to tag the release', '', 'AI: Ana write the notes', 'Agreed: no call on the 24th'].join('\n');
+    const { actions, decisions } = extractActions(minutes);
+    const expected = [...actions.map((action) => action.line), ...decisions.map((decision) => decision.line)].sort((a, b) => a - b);
+    expect(markedLines(minutes).map((mark) => mark.line)).toEqual(expected);
+    expect(markedLines(minutes)).toEqual([
+      { line: 3, kind: 'action' },
+      { line: 5, kind: 'action' },
+      { line: 6, kind: 'decision' },
     ]);
   });
 
