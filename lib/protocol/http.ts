@@ -79,7 +79,7 @@ export const publicCallSchema = z.object({
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const _isPublicCallSchemaCurrent: Same<z.infer<typeof publicCallSchema>, PublicCall> = true;
 
-/** `GET /api/calls/{slug}`: the call, the sequence number of its last change, and its series (null for a call of its own). */
+/** `GET /api/calls/{slug}`: the call, the sequence number of its last change, and its series (for the series page). */
 export const callReadSchema = z.object({ sequence: z.number().int(), call: publicCallSchema, seriesId: z.string().nullable() });
 export type CallRead = z.infer<typeof callReadSchema>;
 
