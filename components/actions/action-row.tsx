@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Ack, PublicAction } from '@/lib/protocol';
 import type { CallStore } from '../client/call-store';
 import { updateAction, type ActionChange } from '../client/actions.commands';
@@ -28,6 +28,19 @@ export function ActionRow({ store, action, itemTitle, today, canEdit, ownerListI
   // Controls stay enabled while a change is on its way: disabling one would drop the keyboard focus.
   const send = (change: ActionChange) => run(() => updateAction(store, action.id, change));
   const isOverdueNow = isOverdue(action, today);
+  const owner = action.owner?.replace(/^@/, '') ?? null;
+  // "Hugo to send the survey" names its owner already.
+  const isOwnerInText = owner !== null && action.text.toLocaleLowerCase().startsWith(`${owner.toLocaleLowerCase()} `);
+  // The box follows the click at once; the item moves to the other list when the server's update arrives.
+  const [clickedDone, setClickedDone] = useState<boolean | null>(null);
+  const isChecked = clickedDone ?? action.isDone;
+
+  function toggleDone() {
+    setClickedDone(!isChecked);
+    void send({ isDone: !isChecked }).then((response) => {
+      if (!response.ok) setClickedDone(null);
+    });
+  }
 
   return (
     <li data-testid="action-item" className="py-2">
@@ -36,18 +49,18 @@ export function ActionRow({ store, action, itemTitle, today, canEdit, ownerListI
           <input
             type="checkbox"
             className="mt-1 size-4 shrink-0 accent-indigo-600"
-            checked={action.isDone}
+            checked={isChecked}
             aria-label={`Done: ${action.text}`}
-            onChange={() => void send({ isDone: !action.isDone })}
+            onChange={toggleDone}
           />
         ) : null}
         <div className="min-w-0 grow">
           <p className={`text-sm break-words ${action.isDone ? 'text-slate-500 line-through' : 'text-slate-900'}`}>
-            {action.owner ? <strong className="mr-1 font-semibold text-indigo-800">@{action.owner.replace(/^@/, '')}</strong> : null}
+            {owner && !isOwnerInText ? <strong className="mr-1 font-semibold text-indigo-800">@{owner}</strong> : null}
             {action.text}
           </p>
           <p className="mt-0.5 flex flex-wrap gap-x-2 text-xs text-slate-500">
-            {action.owner ? null : <span>No owner</span>}
+            {owner ? null : <span>No owner</span>}
             {action.due ? (
               <span className={isOverdueNow ? 'font-semibold text-red-700' : undefined}>
                 {isOverdueNow ? 'Overdue: ' : 'Due '}
