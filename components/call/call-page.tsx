@@ -22,6 +22,7 @@ import { FloatingReactions, ReactionAnnouncer } from '../reactions/floating-reac
 import { ReactionBar } from '../reactions/reaction-bar';
 import { useReactionBursts } from '../reactions/use-reaction-bursts';
 import { MinutesPanel } from '../minutes/minutes-panel';
+import { ActionsPanel } from '../actions/actions-panel';
 import { RecordLink } from './record-link';
 import { ScheduleEditor } from '../schedule/schedule-editor';
 import { ShareLinks } from './share-links';
@@ -50,7 +51,8 @@ function LiveCall({ slug }: { slug: string }) {
   const isModerator = state.role !== 'attendee';
   const isListOpen = isParticipantListOpen ?? isModerator;
   const isIntroRunning = state.snapshot?.call.intro?.status === 'running';
-  const participants = useParticipants(store, state.connection, isListOpen || isIntroRunning);
+  // Those who write the minutes pick action item owners from the list, even with the list closed.
+  const participants = useParticipants(store, state.connection, isListOpen || isIntroRunning || isModerator);
   const reactions = useReactionBursts(store);
 
   if (!state.snapshot) {
@@ -92,7 +94,8 @@ function LiveCall({ slug }: { slug: string }) {
           </Panel>
           <PollsPanel store={store} call={call} polls={snapshot.polls} pollResults={snapshot.pollResults} myPollAnswers={state.myPollAnswers} role={role} me={me} />
           <QuestionsPanel store={store} call={call} questions={snapshot.questions} role={role} me={me} myVotes={state.myVotes} myQuestions={state.myQuestions} />
-          <MinutesPanel store={store} call={call} role={role} me={me} />
+          <MinutesPanel store={store} call={call} role={role} me={me} participants={participants} />
+          <ActionsPanel store={store} call={call} role={role} actions={state.actions} participants={participants} />
         </div>
         <aside className={`space-y-6 ${me && !isHost ? '' : 'max-lg:order-first'}`} aria-label="Call details">
           {isHost ? <HostControls store={store} call={call} /> : null}

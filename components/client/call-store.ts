@@ -17,6 +17,7 @@ import {
   PROTOCOL_VERSION,
   RECONNECTION,
   type Ack,
+  type CallActions,
   type ClientToServerEvents,
   type CommandName,
   type CommandPayload,
@@ -46,6 +47,8 @@ export type CallViewState = Omit<CallView, 'pending'> & {
   clockOffsetMs: number;
   /** Something the server told this user (e.g. that the host removed them). */
   notice: string | null;
+  /** The call's action items (its own and the series' open ones) and decisions, replaced whole on each change. */
+  actions: CallActions;
 };
 
 export type CallStoreOptions = {
@@ -89,6 +92,7 @@ export class CallStore {
     keys: null,
     clockOffsetMs: 0,
     notice: null,
+    actions: { actions: [], decisions: [] },
   };
   readonly #listeners = new Set<() => void>();
   readonly #socket: CallSocket;
@@ -135,6 +139,7 @@ export class CallStore {
       const drafted = snapshot && applyPollDraft(snapshot, poll);
       if (drafted !== snapshot) this.#update({ snapshot: drafted });
     });
+    this.#socket.on('actions:update', (actions) => this.#update({ actions }));
     this.#socket.on('poll:myAnswer', ({ pollId, answer }) => this.#setView(recordPollAnswer(this.#view(), pollId, answer)));
   }
 
@@ -187,7 +192,7 @@ export class CallStore {
       this.#update({ connection: response.error.code === 'internal' || response.error.code === 'unavailable' ? 'reconnecting' : 'failed', joinError: response.error });
       return;
     }
-    const { snapshot, role, participant, keys, myVotes, myQuestions, myPollAnswers } = response.data;
+    const { snapshot, role, participant, keys, myVotes, myQuestions, myPollAnswers, actions } = response.data;
     const { view, hasGap } = receiveSnapshot(this.#view(), { snapshot, myVotes, myQuestions, myPollAnswers });
     this.#pending = view.pending;
     this.#update({
@@ -201,6 +206,7 @@ export class CallStore {
       role,
       me: participant,
       keys,
+      actions,
       clockOffsetMs: Date.parse(snapshot.serverTime) - (sentAt + receivedAt) / 2,
     });
     this.#awaitMissing(hasGap);

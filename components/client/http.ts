@@ -20,6 +20,7 @@ import {
   type PublishingSettings,
   type PublishResult,
 } from '@/lib/protocol/publishing';
+import { seriesActionsSchema, type SeriesActions } from '@/lib/protocol/actions';
 import { callListSchema, createdCallSchema, type CallList, type CallView, type nextCallInputSchema } from '@/lib/protocol/schedule';
 
 /**
@@ -94,6 +95,11 @@ export function planNextCall(slug: string, input: z.input<typeof nextCallInputSc
 /** `GET /api/calls/{slug}`: the call as any attendee sees it. */
 export function readCall(slug: string): Promise<HttpResult<CallRead>> {
   return request(callPath(slug), {}, callReadSchema);
+}
+
+/** `GET /api/series/{id}/actions?state=open|done`: the series' action items in that state, and its decisions. */
+export function readSeriesActions(seriesId: string, state: 'open' | 'done'): Promise<HttpResult<SeriesActions>> {
+  return request(`/api/series/${encodeURIComponent(seriesId)}/actions?state=${state}`, { cache: 'no-store' }, seriesActionsSchema);
 }
 
 const hostHeaders = (hostKey: string) => ({ authorization: `Bearer ${hostKey}` });

@@ -8,10 +8,27 @@ import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next';
 import * as Y from 'yjs';
+import { actionItemInsertion, DECISION_INSERTION } from '@/lib/actions';
 import { headingInsertion } from '@/lib/minutes';
+import { actionHighlight } from './action-highlight';
+import { lineInsertion } from './marked-lines';
 import type { MinutesProvider } from './minutes-provider';
 
 export const HEADING_SHORTCUT = 'Mod-Alt-h';
+export const ACTION_SHORTCUT = 'Mod-Alt-a';
+/** Ctrl+Alt+D elsewhere; on a Mac, Cmd+Option+D shows or hides the Dock before the page sees it. */
+export const DECISION_SHORTCUT = { key: 'Mod-Alt-d', mac: 'Mod-Alt-e' } as const;
+
+/** Starts an action item (`- [ ] @owner `) or a decision on a line of its own at the cursor, and puts the cursor after it. */
+export function insertLineStart(view: EditorView, snippet: string): void {
+  const line = view.state.doc.lineAt(view.state.selection.main.head);
+  const { from, to, insert, cursor } = lineInsertion(line.text, line.from, snippet);
+  view.dispatch({ changes: { from, to, insert }, selection: { anchor: cursor }, scrollIntoView: true, userEvent: 'input' });
+  view.focus();
+}
+
+export const insertActionItem = (view: EditorView, owner: string | null) => insertLineStart(view, actionItemInsertion(owner));
+export const insertDecision = (view: EditorView) => insertLineStart(view, DECISION_INSERTION);
 
 /** Puts "## <title>" on a line of its own after the cursor's line (or at the end) and moves the cursor below it. */
 export function insertHeading(view: EditorView, title: string, where: 'cursor' | 'end' = 'cursor'): void {
@@ -59,13 +76,21 @@ export function MinutesEditor({ provider, currentTitle, onView, describedBy }: P
       state: EditorState.create({
         doc: provider.text.toString(),
         extensions: [
-          keymap.of([{ key: HEADING_SHORTCUT, run: shortcut, preventDefault: true }, ...yUndoManagerKeymap, indentWithTab, ...defaultKeymap]),
+          keymap.of([
+            { key: HEADING_SHORTCUT, run: shortcut, preventDefault: true },
+            { key: ACTION_SHORTCUT, run: (editor) => (insertActionItem(editor, null), true), preventDefault: true },
+            { ...DECISION_SHORTCUT, run: (editor) => (insertDecision(editor), true), preventDefault: true },
+            ...yUndoManagerKeymap,
+            indentWithTab,
+            ...defaultKeymap,
+          ]),
           markdown(),
           syntaxHighlighting(defaultHighlightStyle),
           EditorView.lineWrapping,
           placeholder('Take notes in Markdown: "## Item", "1. Point", "   - detail"…'),
           EditorView.contentAttributes.of({ 'aria-label': 'Minutes (Markdown)', ...(describedBy ? { 'aria-describedby': describedBy } : {}) }),
           theme,
+          actionHighlight(),
           yCollab(provider.text, provider.awareness, { undoManager }),
         ],
       }),

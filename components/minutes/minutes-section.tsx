@@ -4,14 +4,15 @@ import type { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { listItems } from '@/lib/call-state';
 import { hasHeading } from '@/lib/minutes';
-import type { PublicCall, PublicParticipant, Role } from '@/lib/protocol';
+import type { ParticipantView, PublicCall, PublicParticipant, Role } from '@/lib/protocol';
 import { Button } from '../ui/button';
 import { ErrorMessage, Panel } from '../ui/panel';
 import type { CallStore } from '../client/call-store';
-import { insertHeading, MinutesEditor } from './minutes-editor';
+import { insertActionItem, insertDecision, insertHeading, MinutesEditor } from './minutes-editor';
 import { MinutesHistory } from './minutes-history';
 import { MinutesProvider } from './minutes-provider';
 import { MinutesView, useMinutesText } from './minutes-view';
+import { OwnerPicker } from './owner-picker';
 
 const COLORS = ['#0f766e', '#b45309', '#7c3aed', '#be123c', '#1d4ed8', '#15803d', '#c2410c', '#a21caf'];
 
@@ -21,11 +22,16 @@ function colorFor(seed: string): string {
   return COLORS[hash % COLORS.length]!;
 }
 
-function shortcutLabel(): string {
-  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘ ⌥ H' : 'Ctrl Alt H';
+const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** How to show a Mod-Alt-<letter> shortcut here (`macLetter` when the Mac binding differs). */
+function shortcutLabel(letter: string, macLetter = letter): string {
+  return isMac() ? `⌘ ⌥ ${macLetter.toUpperCase()}` : `Ctrl Alt ${letter.toUpperCase()}`;
 }
 
-type Props = { store: CallStore; call: PublicCall; role: Role; me: PublicParticipant | null };
+const keyShortcuts = (letter: string, macLetter = letter) => `Control+Alt+${letter.toUpperCase()} Meta+Alt+${macLetter.toUpperCase()}`;
+
+type Props = { store: CallStore; call: PublicCall; role: Role; me: PublicParticipant | null; participants: ParticipantView[] | null };
 
 export function MinutesPanel(props: Props) {
   const canEdit = props.role !== 'attendee';
@@ -33,7 +39,7 @@ export function MinutesPanel(props: Props) {
   return <MinutesSection key={canEdit ? 'editor' : 'reader'} {...props} canEdit={canEdit} />;
 }
 
-function MinutesSection({ store, call, role, me, canEdit }: Props & { canEdit: boolean }) {
+function MinutesSection({ store, call, role, me, participants, canEdit }: Props & { canEdit: boolean }) {
   const [provider] = useState(() => new MinutesProvider(store, canEdit));
   useEffect(() => {
     provider.start();
@@ -57,6 +63,7 @@ function MinutesSection({ store, call, role, me, canEdit }: Props & { canEdit: b
     view.current = editor;
   }, []);
   const hintId = useId();
+  const ownerNames = participants && [...new Set(participants.map((participant) => participant.displayName))].sort((a, b) => a.localeCompare(b));
 
   // When the host moves on, offer (without insisting) to start the next item's notes.
   const [seenItemId, setSeenItemId] = useState(call.currentItemId);
@@ -91,14 +98,32 @@ function MinutesSection({ store, call, role, me, canEdit }: Props & { canEdit: b
           variant="secondary"
           disabled={!current}
           title={current ? `Insert “## ${current.title}”` : 'There is no current agenda item'}
-          aria-keyshortcuts="Control+Alt+H Meta+Alt+H"
+          aria-keyshortcuts={keyShortcuts('h')}
           onClick={() => view.current && current && insertHeading(view.current, current.title)}
         >
           Insert current item heading
-          <kbd className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600">{shortcutLabel()}</kbd>
+          <kbd className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600">{shortcutLabel('h')}</kbd>
+        </Button>
+        <OwnerPicker
+          names={ownerNames}
+          shortcut={{ label: shortcutLabel('a'), aria: keyShortcuts('a') }}
+          onPick={(owner) => view.current && insertActionItem(view.current, owner)}
+          onCancel={() => view.current?.focus()}
+        />
+        <Button
+          variant="secondary"
+          title="Start a decision (“Decision: ”) on a new line"
+          aria-keyshortcuts={keyShortcuts('d', 'e')}
+          onClick={() => view.current && insertDecision(view.current)}
+        >
+          Decision
+          <kbd aria-hidden className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600">
+            {shortcutLabel('d', 'e')}
+          </kbd>
         </Button>
         <p id={hintId} className="text-xs text-slate-500">
-          Markdown: “1.” numbers a point, indent “-” for details. Tab indents; press Esc then Tab to leave the editor.
+          Markdown: “1.” numbers a point, indent “-” for details; “- [ ] @name what” is an action item, “Decision: …” a decision. Tab indents;
+          press Esc then Tab to leave the editor.
         </p>
       </div>
       {prompted ? (
