@@ -209,7 +209,8 @@ const header = [
     : `Calibration: bare Socket.IO vote capacity ${calibration.bareVoteCapacityPerSecond.toLocaleString('en-US')} votes/s at ${attendees.toLocaleString('en-US')} clients (vote → visible p99 < 300 ms, nothing lost)`,
 ];
 const table = formatTable(results);
-console.log(`\n${header.join('\n')}\n\n${table}\n`);
+const notes = results.flatMap((result) => result.notes.map((note) => `${result.scenario}: ${note}`));
+console.log(`\n${header.join('\n')}\n\n${table}\n${notes.length > 0 ? `\n${notes.join('\n')}\n` : ''}`);
 const failing = results.flatMap((result) => result.metrics.filter((metric) => !isPassing(metric)).map((metric) => `${result.scenario}: ${metric.name}`));
 console.log(failing.length === 0 ? 'Every target met.' : `Targets missed (${failing.length}): ${failing.join('; ')}`);
 const durationS = Math.round((Date.now() - startedAt.getTime()) / 1000);
