@@ -11,6 +11,8 @@ const RATES = [250, 500, 1000, 2000, 4000];
 const QUICK_RATES = [500, 1000, 2000, 4000];
 const STEP_S = 15;
 const QUICK_STEP_S = 5;
+/** Before the first step, votes at the first step's rate for this long, not counted in any step (JIT, query plans). */
+const WARMUP_S = 3;
 /** vote → visible p99 under which a step holds (with nothing lost). */
 const VISIBLE_LIMIT_MS = 300;
 /** p99 at twice capacity must stay under this. */
@@ -65,12 +67,13 @@ async function runSteps(side: Side, rates: number[], stepS: number, budgetMs: nu
   const steps: StepFigures[] = [];
   const runStarted = Date.now();
   let voteIndex = 0;
-  for (const rate of rates) {
-    if (Date.now() - runStarted + stepS * 1000 + SETTLE_MS > budgetMs) {
+  const phases = [{ rate: rates[0]!, seconds: WARMUP_S, isWarmup: true }, ...rates.map((rate) => ({ rate, seconds: stepS, isWarmup: false }))];
+  for (const { rate, seconds, isWarmup } of phases) {
+    if (Date.now() - runStarted + seconds * 1000 + SETTLE_MS > budgetMs) {
       log(`vote-storm ${side.name}: out of time before ${rate}/s`);
       break;
     }
-    const total = rate * stepS;
+    const total = rate * seconds;
     const sent: { questionId: string; sentAt: number; count: number }[] = [];
     let stepFailures = 0;
     let lastAckAt = 0;
@@ -125,6 +128,11 @@ async function runSteps(side: Side, rates: number[], stepS: number, budgetMs: nu
       failures: stepFailures,
       neverSeen,
     };
+    if (isWarmup) {
+      log(`vote-storm ${side.name} warm-up ${seconds} s @ ${rate}/s: visible p99 ${step.p99Ms} ms, failed ${stepFailures}, never seen ${neverSeen}`);
+      await sleep(500);
+      continue;
+    }
     steps.push(step);
     log(
       `vote-storm ${side.name} @ ${rate}/s: offered ${Math.round(total / offeredS)}/s, achieved ${step.achievedRate}/s, visible p99 ${step.p99Ms} ms, ` +
@@ -186,7 +194,7 @@ export async function runVoteStorm(context: BenchContext, log: (line: string) =>
   const rates = context.isQuick ? QUICK_RATES : RATES;
   const stepS = context.isQuick ? QUICK_STEP_S : STEP_S;
   const budgetMs = context.isQuick ? QUICK_SIDE_BUDGET_MS : SIDE_BUDGET_MS;
-  const questionCount = Math.ceil((rates.reduce((sum, rate) => sum + rate, 0) * stepS) / clients.length) + 1;
+  const questionCount = Math.ceil((rates.reduce((sum, rate) => sum + rate, 0) * stepS + rates[0]! * WARMUP_S) / clients.length) + 1;
 
   // The bare equivalent.
   const bareUrl = await context.control.startBaseline();
@@ -239,7 +247,7 @@ export async function runVoteStorm(context: BenchContext, log: (line: string) =>
   const ourReport = sideMetrics('ours', ourRun, true, isFull ? CAPACITY_TARGET_AT_5000 : undefined);
   const ratio = Math.round((ourReport.capacity / Math.max(1, bareReport.capacity)) * 1000) / 10;
   const notes = [
-    `steps of ${stepS} s at ${rates.join(', ')} votes/s; ${questionCount} questions per side, ${OBSERVERS} observers; a side stops after its first step with p99 ≥ ${OVERLOAD_LIMIT_MS} ms or a vote lost`,
+    `${WARMUP_S} s warm-up, then steps of ${stepS} s at ${rates.join(', ')} votes/s; ${questionCount} questions per side, ${OBSERVERS} observers; a side stops after its first step with p99 ≥ ${OVERLOAD_LIMIT_MS} ms or a vote lost`,
     `bare: ${bare.sockets.length} plain sockets (${bare.connectFailures} failed to connect), closed before ours ran`,
   ];
   if (bareReport.isAtTop) notes.push(`bare held every step: its capacity is at least ${bareReport.capacity}/s, so ours as % of bare is an upper bound`);
