@@ -206,7 +206,9 @@ const header = [
   `Machine: ${machine.cpu} (${machine.cores} cores, ${machine.memoryGb} GB), Node ${machine.node}; load average before the run ${machine.loadAverage.join(' ')}`,
   calibration === undefined
     ? 'Calibration: run vote-storm for the bare Socket.IO vote capacity'
-    : `Calibration: bare Socket.IO vote capacity ${calibration.bareVoteCapacityPerSecond.toLocaleString('en-US')} votes/s at ${attendees.toLocaleString('en-US')} clients (vote → visible p99 < 300 ms, nothing lost)`,
+    : `Calibration: bare Socket.IO vote capacity ${
+        calibration.bareVoteCapacityPerSecond === 0 ? 'below the lowest step' : `${calibration.bareVoteCapacityPerSecond.toLocaleString('en-US')} votes/s`
+      } at ${attendees.toLocaleString('en-US')} clients (vote → visible p99 < 300 ms, nothing lost; see the vote-storm rows for each step)`,
 ];
 const table = formatTable(results);
 const notes = results.flatMap((result) => result.notes.map((note) => `${result.scenario}: ${note}`));
