@@ -180,7 +180,11 @@ async function answer(message: Extract<GeneratorMessage, { type: 'request' }>): 
 
 generator.on('message', (message: GeneratorMessage) => {
   if (message.type === 'log') console.log(message.line);
-  else if (message.type === 'result') results.push(message.result);
+  else if (message.type === 'result') {
+    // IPC carries JSON, which turns NaN (n/a: no sample, or a ratio without a denominator) into null.
+    for (const metric of message.result.metrics) metric.value ??= Number.NaN;
+    results.push(message.result);
+  }
   else {
     void answer(message).then(
       (data) => generator.send({ type: 'reply', id: message.id, data } satisfies RunnerReply),

@@ -43,7 +43,7 @@ export type ScenarioOutput = { metrics: Metric[]; notes?: string[] };
 export const isPassing = (metric: Metric) => {
   const { target, value } = metric;
   if (!target) return true;
-  if (Number.isNaN(value)) return false;
+  if (typeof value !== 'number' || Number.isNaN(value)) return false;
   if (target.op === '<') return value < target.value;
   if (target.op === '<=') return value <= target.value;
   if (target.op === '>=') return value >= target.value;
