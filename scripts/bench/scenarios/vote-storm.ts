@@ -135,7 +135,7 @@ async function runSteps(side: Side, rates: number[], stepS: number, budgetMs: nu
     }
     steps.push(step);
     log(
-      `vote-storm ${side.name} @ ${rate}/s: offered ${Math.round(total / offeredS)}/s, achieved ${step.achievedRate}/s, visible p99 ${step.p99Ms} ms, ` +
+      `vote-storm ${side.name} @ ${rate}/s: sent ${step.sentRate}/s, achieved ${step.achievedRate}/s, visible p99 ${step.p99Ms} ms, ` +
         `failed ${stepFailures}, never seen ${neverSeen}`,
     );
     if (!isStepHeld(step, OVERLOAD_LIMIT_MS)) break;
