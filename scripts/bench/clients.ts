@@ -139,3 +139,29 @@ export async function waitFor(condition: () => boolean, timeoutMs: number): Prom
   }
   return true;
 }
+
+/**
+ * Plain Socket.IO clients of the bare baseline server (no join, no check-in, no reconnection), connected at about
+ * 1,000 a second; resolves once each has connected or failed to.
+ */
+export async function connectBare(url: string, count: number): Promise<{ sockets: Socket[]; connectFailures: number }> {
+  const sockets: Socket[] = [];
+  let connectFailures = 0;
+  const connecting: Promise<void>[] = [];
+  for (let index = 0; index < count; index += 1) {
+    if (index % 50 === 0) await sleep(50);
+    const socket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20_000 });
+    sockets.push(socket);
+    connecting.push(
+      new Promise<void>((resolve) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', () => {
+          connectFailures += 1;
+          resolve();
+        });
+      }),
+    );
+  }
+  await Promise.all(connecting);
+  return { sockets, connectFailures };
+}

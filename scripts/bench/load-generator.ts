@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   };
 
   await measure('join-storm', context, () => runJoinStorm(context));
-  if (selected.has('vote-storm')) await measure('vote-storm', context, () => runVoteStorm(context));
+  if (selected.has('vote-storm')) await measure('vote-storm', context, () => runVoteStorm(context, log));
   if (selected.has('poll-storm')) await measure('poll-storm', context, () => runPollStorm(context));
   if (selected.has('reaction-storm')) await measure('reaction-storm', context, () => runReactionStorm(context));
   if (selected.has('live-agenda') || selected.has('deliveries')) await measure('live-agenda', context, () => runLiveAgenda(context));

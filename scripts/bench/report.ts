@@ -7,7 +7,7 @@ const formatValue = (metric: Metric) => {
 
 const formatTarget = (metric: Metric) => {
   if (!metric.target) return '';
-  const op = metric.target.op === '=' ? '=' : metric.target.op === '<' ? '<' : '≥';
+  const op = { '=': '=', '<': '<', '<=': '≤', '>=': '≥' }[metric.target.op];
   return `${op} ${metric.target.value.toLocaleString('en-US')}${metric.unit && metric.unit !== '' ? ` ${metric.unit}` : ''}`;
 };
 

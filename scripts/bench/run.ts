@@ -127,12 +127,21 @@ function countReactions(slug: string): number {
   }
 }
 
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+  os: `${os.type()} ${os.release()}`,
+  node: process.version,
+  loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
+};
 if (options.profile) await mkdir(profileDirectory, { recursive: true });
 const startedAt = new Date();
 let server = await startServer(0);
-let baseline: ChildProcess | undefined;
+let baseline: { child: ChildProcess; url: string } | undefined;
 const results: ScenarioResult[] = [];
 console.log(`Bench: ${attendees} attendees, scenarios ${scenarios.join(', ')}${options.quick ? ' (quick)' : ''}; server on port ${server.port}`);
+console.log(`Machine: ${machine.cpu} (${machine.cores} cores, ${machine.memoryGb} GB), Node ${machine.node}; load average ${machine.loadAverage.join(' ')} before the run`);
 
 const generator = spawnNode('scripts/bench/load-generator.ts', {
   BENCH_URL: `http://127.0.0.1:${server.port}`,
@@ -147,7 +156,7 @@ async function answer(message: Extract<GeneratorMessage, { type: 'request' }>): 
     case 'serverMetrics':
       return readFigures(server.child, message.reset);
     case 'baselineMetrics':
-      return readFigures(baseline!, message.reset);
+      return readFigures(baseline!.child, message.reset);
     case 'countVotes':
       return countVotes(message.slug);
     case 'countAnswers':
@@ -160,15 +169,22 @@ async function answer(message: Extract<GeneratorMessage, { type: 'request' }>): 
       return null;
     }
     case 'startBaseline': {
-      baseline = spawnNode(baselineServer, { NODE_ENV: 'production' });
-      return `http://127.0.0.1:${await whenReady(baseline)}`;
+      // One baseline per run: the join storm's memory comparison, the vote storm's bare equivalent and deliveries.
+      if (baseline && baseline.child.exitCode === null && baseline.child.signalCode === null) return baseline.url;
+      const child = spawnNode(baselineServer, { NODE_ENV: 'production' });
+      baseline = { child, url: `http://127.0.0.1:${await whenReady(child)}` };
+      return baseline.url;
     }
   }
 }
 
 generator.on('message', (message: GeneratorMessage) => {
   if (message.type === 'log') console.log(message.line);
-  else if (message.type === 'result') results.push(message.result);
+  else if (message.type === 'result') {
+    // IPC carries JSON, which turns NaN (n/a: no sample, or a ratio without a denominator) into null.
+    for (const metric of message.result.metrics) metric.value ??= Number.NaN;
+    results.push(message.result);
+  }
   else {
     void answer(message).then(
       (data) => generator.send({ type: 'reply', id: message.id, data } satisfies RunnerReply),
@@ -183,25 +199,31 @@ const deadline = setTimeout(() => {
 }, RUN_DEADLINE_MS);
 const exitCode = await new Promise<number>((resolve) => generator.once('exit', (code) => resolve(code ?? 1)));
 clearTimeout(deadline);
-await Promise.all([stop(server.child), stop(baseline)]);
+await Promise.all([stop(server.child), stop(baseline?.child)]);
 await rm(directory, { recursive: true, force: true });
 
-const machine = {
-  cpu: os.cpus()[0]?.model ?? 'unknown',
-  cores: os.cpus().length,
-  memoryGb: Math.round(os.totalmem() / 1024 ** 3),
-  os: `${os.type()} ${os.release()}`,
-  node: process.version,
-};
+// The calibration figure: what bare Socket.IO does with the same votes on this machine, so that runs on different
+// machines can be compared (our figures as a ratio of it).
+const bareCapacity = results.find((result) => result.scenario === 'vote-storm')?.metrics.find((metric) => metric.name.startsWith('bare: capacity'))?.value;
+const calibration = bareCapacity === undefined ? undefined : { bareVoteCapacityPerSecond: bareCapacity };
+const header = [
+  `Machine: ${machine.cpu} (${machine.cores} cores, ${machine.memoryGb} GB), Node ${machine.node}; load average before the run ${machine.loadAverage.join(' ')}`,
+  calibration === undefined
+    ? 'Calibration: run vote-storm for the bare Socket.IO vote capacity'
+    : `Calibration: bare Socket.IO vote capacity ${
+        calibration.bareVoteCapacityPerSecond === 0 ? 'below the lowest step' : `${calibration.bareVoteCapacityPerSecond.toLocaleString('en-US')} votes/s`
+      } at ${attendees.toLocaleString('en-US')} clients (vote → visible p99 < 300 ms, nothing lost; see the vote-storm rows for each step)`,
+];
 const table = formatTable(results);
-console.log(`\n${table}\n`);
+const notes = results.flatMap((result) => result.notes.map((note) => `${result.scenario}: ${note}`));
+console.log(`\n${header.join('\n')}\n\n${table}\n${notes.length > 0 ? `\n${notes.join('\n')}\n` : ''}`);
 const failing = results.flatMap((result) => result.metrics.filter((metric) => !isPassing(metric)).map((metric) => `${result.scenario}: ${metric.name}`));
 console.log(failing.length === 0 ? 'Every target met.' : `Targets missed (${failing.length}): ${failing.join('; ')}`);
 const durationS = Math.round((Date.now() - startedAt.getTime()) / 1000);
 console.log(`Ran ${durationS} s on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGb} GB), Node ${machine.node}.`);
 
 await mkdir(path.join(root, 'bench-results'), { recursive: true });
-const report = { startedAt: startedAt.toISOString(), durationS, attendees, scenarios, isQuick: options.quick, machine, results, failing };
+const report = { startedAt: startedAt.toISOString(), durationS, attendees, scenarios, isQuick: options.quick, machine, calibration, results, failing };
 await writeFile(path.join(root, 'bench-results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-await writeFile(path.join(root, 'bench-results', 'latest.md'), `${formatMarkdown(results)}\n`);
+await writeFile(path.join(root, 'bench-results', 'latest.md'), `${header.join('  \n')}\n\n${formatMarkdown(results)}\n`);
 process.exit(exitCode === 0 && results.length > 0 ? 0 : 1);

@@ -1,7 +1,7 @@
 import type { BenchClient, Hooks } from './clients';
 import type { ServerFigures } from './server-metrics';
 
-export type Target = { op: '<' | '>=' | '='; value: number };
+export type Target = { op: '<' | '<=' | '>=' | '='; value: number };
 export type Metric = { name: string; value: number; unit: string; target?: Target };
 export type ScenarioResult = { scenario: string; metrics: Metric[]; server: ServerFigures; generator: ServerFigures; notes: string[] };
 
@@ -17,6 +17,7 @@ export type Control = {
   countAnswers(pollId: string): Promise<AnswerCounts>;
   /** The sum of the call's stored reaction counts over every agenda item and emoji. */
   countReactions(slug: string): Promise<number>;
+  /** Starts the bare Socket.IO baseline (once; later calls return the running one's URL). */
   startBaseline(): Promise<string>;
   baselineMetrics(reset: boolean): Promise<ServerFigures>;
 };
@@ -34,7 +35,7 @@ export type BenchContext = {
   control: Control;
   hooks: Hooks;
   /** What earlier scenarios established and later ones check. */
-  shared: { eventPayloadBytes?: number; expectedVotes?: Map<string, number> };
+  shared: { eventPayloadBytes?: number; expectedVotes?: Map<string, number>; bareVoteCapacity?: number };
 };
 
 export type ScenarioOutput = { metrics: Metric[]; notes?: string[] };
@@ -42,8 +43,9 @@ export type ScenarioOutput = { metrics: Metric[]; notes?: string[] };
 export const isPassing = (metric: Metric) => {
   const { target, value } = metric;
   if (!target) return true;
-  if (Number.isNaN(value)) return false;
+  if (typeof value !== 'number' || Number.isNaN(value)) return false;
   if (target.op === '<') return value < target.value;
+  if (target.op === '<=') return value <= target.value;
   if (target.op === '>=') return value >= target.value;
   return value === target.value;
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Histogram, percentileOfSorted, summarize } from './stats';
+import { capacityOf, Histogram, isStepHeld, percentileOfSorted, summarize } from './stats';
 
 describe('percentiles', () => {
   it('uses the nearest rank', () => {
@@ -35,5 +35,30 @@ describe('percentiles', () => {
     const small = new Histogram();
     for (const value of [1, 2, 3, 4]) small.record(value);
     expect(small.summary()).toEqual({ count: 4, p50: 2, p95: 4, p99: 4, max: 4 });
+  });
+});
+
+describe('capacity of a stepped-rate run', () => {
+  const step = (offeredRate: number, p99Ms: number, failures = 0, neverSeen = 0) => ({ offeredRate, achievedRate: offeredRate, p99Ms, failures, neverSeen });
+
+  it('is the highest step under the limit with nothing lost, with the step at twice that rate', () => {
+    const steps = [step(250, 40), step(500, 80), step(1000, 250), step(2000, 900)];
+    expect(capacityOf(steps, 300)).toEqual({ capacity: 1000, atTwice: steps[3], isAtTop: false });
+  });
+
+  it('stops at the first step that lost a vote or was too slow, even if a later one held', () => {
+    expect(capacityOf([step(250, 40), step(500, 80, 1), step(1000, 100)], 300).capacity).toBe(250);
+    expect(capacityOf([step(250, 40), step(500, 80, 0, 3)], 300).capacity).toBe(250);
+    expect(capacityOf([step(250, 40), step(500, 300)], 300).capacity).toBe(250);
+  });
+
+  it('is 0 when the first step fails, and at the top when every step held', () => {
+    expect(capacityOf([step(250, 400), step(500, 800)], 300)).toEqual({ capacity: 0, atTwice: undefined, isAtTop: false });
+    expect(capacityOf([step(250, 40), step(500, 80)], 300)).toEqual({ capacity: 500, atTwice: undefined, isAtTop: true });
+    expect(capacityOf([], 300)).toEqual({ capacity: 0, atTwice: undefined, isAtTop: false });
+  });
+
+  it('treats a step without any latency sample (NaN) as not held', () => {
+    expect(isStepHeld(step(250, Number.NaN), 300)).toBe(false);
   });
 });

@@ -94,3 +94,25 @@ export class MoveDeliveries {
     return sequences.map((sequence) => this.#bySequence.get(sequence)?.last ?? Number.NaN);
   }
 }
+
+/** One step of a stepped-rate run: what was offered, what came back, and what was lost. */
+export type RateStep = { offeredRate: number; achievedRate: number; p99Ms: number; failures: number; neverSeen: number };
+
+/** Whether a step held: its p99 under the limit, every vote acknowledged and seen by every observer. */
+export const isStepHeld = (step: RateStep, limitMs: number) => step.p99Ms < limitMs && step.failures === 0 && step.neverSeen === 0;
+
+/**
+ * Capacity of a stepped-rate run (steps in rising order): the highest offered rate such that it and every lower
+ * step held (0 if the first did not), and the step at twice that rate if it ran (none when capacity is 0 or the
+ * top step held, i.e. capacity is at least the top step).
+ */
+export function capacityOf(steps: readonly RateStep[], limitMs: number): { capacity: number; atTwice: RateStep | undefined; isAtTop: boolean } {
+  let capacity = 0;
+  for (const step of steps) {
+    if (!isStepHeld(step, limitMs)) break;
+    capacity = step.offeredRate;
+  }
+  const atTwice = capacity > 0 ? steps.find((step) => step.offeredRate === 2 * capacity) : undefined;
+  const isAtTop = steps.length > 0 && capacity === steps[steps.length - 1]!.offeredRate;
+  return { capacity, atTwice, isAtTop };
+}
