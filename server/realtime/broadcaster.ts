@@ -9,8 +9,11 @@ import type { Database } from '../persistence/database';
 import { callRoom, moderatorRoom, participantRoom, participantsRoom } from './rooms';
 import type { RoundtableServer } from './sockets';
 import { spreadOverCall } from './fan-out';
+import { isTickDue, nextTickMs } from '../domain/adaptive-tick';
 
 export const TICK_MS = 150;
+/** Under overload the tick stretches (see `nextTickMs`), up to this. */
+export const MAX_TICK_MS = 1000;
 /** From this many sockets on one node, a call's presence goes out at most once per BIG_CALL_PRESENCE_MS... */
 const BIG_CALL_SOCKETS = 500;
 const BIG_CALL_PRESENCE_MS = 1000;
@@ -40,23 +43,43 @@ export class Broadcaster {
   readonly #timer: NodeJS.Timeout;
   /** Ticks under way: a slow one may still run when the next starts. */
   readonly #ticks = new Set<Promise<unknown>>();
+  /** The current tick: TICK_MS when idle, longer while flushes take more than half of it. */
+  #tickMs = TICK_MS;
+  #lastTickAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly io: RoundtableServer,
     private readonly database: Database,
     private readonly presence: PresenceTracker,
   ) {
-    this.#timer = setInterval(() => {
-      const tick = Promise.all([
-        this.flushTallies(),
-        this.flushPollResults(),
-        this.flushReactions(),
-        this.flushParticipants().then(() => this.flushPresence()),
-      ]);
-      this.#ticks.add(tick);
-      void tick.finally(() => this.#ticks.delete(tick));
-    }, TICK_MS);
+    this.#timer = setInterval(() => this.#tick(), TICK_MS);
     this.#timer.unref();
+  }
+
+  /** How long the broadcaster currently waits between flushes. */
+  get tickMs(): number {
+    return this.#tickMs;
+  }
+
+  /**
+   * Flushes everything marked since the last tick. The timer fires every TICK_MS; while flushes are slow, the
+   * ticks in between are skipped, so a slow broadcast is followed by one merging more rather than by a queue.
+   */
+  #tick(): void {
+    const startedAt = performance.now();
+    if (!isTickDue(startedAt - this.#lastTickAt, this.#tickMs, TICK_MS)) return;
+    this.#lastTickAt = startedAt;
+    const tick = Promise.all([
+      this.flushTallies(),
+      this.flushPollResults(),
+      this.flushReactions(),
+      this.flushParticipants().then(() => this.flushPresence()),
+    ]);
+    this.#ticks.add(tick);
+    void tick.finally(() => {
+      this.#ticks.delete(tick);
+      this.#tickMs = nextTickMs(performance.now() - startedAt, { baseMs: TICK_MS, ceilingMs: MAX_TICK_MS });
+    });
   }
 
   sendEvents(callId: string, firstSequence: number, events: CallEvent[]): SequencedEvent[] {
