@@ -1,5 +1,5 @@
 import { Socket as NetSocket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { startCall, startRealtimeHarness, type RealtimeHarness } from '../testing/realtime-harness';
 import { sendOk, type TestClient } from '../testing/test-server';
 import { Broadcaster } from './broadcaster';
@@ -42,7 +42,7 @@ async function fillThePipe(socket: RoundtableSocket): Promise<void> {
 }
 
 describe('Broadcaster and sockets that fall behind', () => {
-  it('skips the tallies for a socket that stopped reading, never its call events, and sends it the exact counts once it drains', async () => {
+  it('skips the tallies and reactions for a socket that stopped reading, never its call events, and sends it the exact counts once it drains', async () => {
     const { callId, host, attendees } = await startCall(harness, ['Ada', 'Bo', 'Cy', 'Di', 'Ed', 'Flo']);
     const ask = async (text: string) => (await sendOk(host.client, 'qa:ask', { text })).question.id;
     const [first, second] = [await ask('First?'), await ask('Second?')];
@@ -63,6 +63,7 @@ describe('Broadcaster and sockets that fall behind', () => {
       broadcaster.markTallyChanged(callId, first);
       broadcaster.markTallyChanged(callId, second);
       broadcaster.sendEvents(callId, index + 1, [{ type: 'agenda.current', currentItemId: null, itemStartedAt: null }]);
+      broadcaster.addReaction(callId, null, '👍');
       ticks += 1;
       await reader.waitFor('qa:tallies', ticks);
     }
@@ -78,5 +79,10 @@ describe('Broadcaster and sockets that fall behind', () => {
     expect(tallies.length).toBeLessThan(ticks);
     expect(stalled.received('call:event').map((event) => event.sequence)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(reader.received('qa:tallies').at(-1)).toEqual({ [first]: 6, [second]: 3 });
+    // Reactions are counts per tick: the socket behind gets the sum of those it missed.
+    const thumbs = (client: typeof stalled) => client.received('reactions').reduce((sum, burst) => sum + (burst.counts['👍'] ?? 0), 0);
+    await vi.waitFor(() => expect(thumbs(stalled)).toBe(attendees.length));
+    expect(thumbs(reader)).toBe(attendees.length);
+    expect(stalled.received('reactions').length).toBeLessThan(reader.received('reactions').length);
   });
 });
