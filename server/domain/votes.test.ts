@@ -41,8 +41,27 @@ describe('decideVotes', () => {
       { ok: true },
       { ok: false, code: 'invalid_state', message: 'You have not voted for this question.' },
     ]);
-    expect(decision.toCreate).toEqual([{ questionId: 'q1', participantId: 'ada' }]);
-    expect(decision.toDelete).toEqual([{ questionId: 'q1', participantId: 'ada' }]);
+    // Ada's vote was taken back within the batch: nothing to write.
+    expect(decision.toCreate).toEqual([]);
+    expect(decision.toDelete).toEqual([]);
+    expect(decision.notices).toEqual([{ type: 'tally.changed', questionId: 'q1' }]);
+  });
+
+  it('writes only the net change of a batch: an unvote and a vote again (a double click) write nothing', () => {
+    const decision = decideVotes(stateOf({ q1: 'open', q2: 'open' }, [{ questionId: 'q1', participantId: 'bo' }]), [
+      { questionId: 'q1', participantId: 'bo', isVote: false },
+      { questionId: 'q1', participantId: 'bo', isVote: true },
+      { questionId: 'q2', participantId: 'bo', isVote: true },
+      { questionId: 'q2', participantId: 'bo', isVote: false },
+      { questionId: 'q2', participantId: 'bo', isVote: true },
+    ]);
+    expect(decision.outcomes.every((outcome) => outcome.ok)).toBe(true);
+    expect(decision.toCreate).toEqual([{ questionId: 'q2', participantId: 'bo' }]);
+    expect(decision.toDelete).toEqual([]);
+    expect(decision.notices).toEqual([
+      { type: 'tally.changed', questionId: 'q1' },
+      { type: 'tally.changed', questionId: 'q2' },
+    ]);
   });
 
   it('refuses closed questions, missing ones and participants who are not checked in', () => {

@@ -37,9 +37,9 @@ function refuse(code: VoteRefusal['code'], message: string): VoteRefusal {
  * or being answered, and only while checked in. A later request in the batch sees the earlier ones.
  */
 export function decideVotes(state: VoteState, requests: readonly VoteRequest[]): VoteDecision {
-  const voted = new Set(state.existingVotes.map(keyOf));
-  const toCreate: VotePair[] = [];
-  const toDelete: VotePair[] = [];
+  const before = new Set(state.existingVotes.map(keyOf));
+  const voted = new Set(before);
+  const changed = new Map<string, VotePair>();
   const outcomes = requests.map(({ questionId, participantId, isVote }): { ok: true } | VoteRefusal => {
     if (!state.activeParticipantIds.has(participantId)) return refuse('not_checked_in', 'Check in first to ask or vote.');
     const questionState = state.questionStates.get(questionId);
@@ -49,9 +49,18 @@ export function decideVotes(state: VoteState, requests: readonly VoteRequest[]):
     if (isVote === voted.has(key)) return refuse('invalid_state', isVote ? 'You already voted for this question.' : 'You have not voted for this question.');
     if (isVote) voted.add(key);
     else voted.delete(key);
-    (isVote ? toCreate : toDelete).push({ questionId, participantId });
+    changed.set(key, { questionId, participantId });
     return { ok: true };
   });
-  const touched = new Set([...toCreate, ...toDelete].map((vote) => vote.questionId));
+  // Only the net change is written: a vote taken back within the batch writes nothing, and an unvote followed
+  // by a vote again (a double click) neither deletes nor inserts the row, which would collide with the one kept.
+  const toCreate: VotePair[] = [];
+  const toDelete: VotePair[] = [];
+  for (const [key, pair] of changed) {
+    if (voted.has(key) && !before.has(key)) toCreate.push(pair);
+    else if (!voted.has(key) && before.has(key)) toDelete.push(pair);
+  }
+  // Every question an accepted request touched is recounted, so each ack carries its count, even with no net change.
+  const touched = new Set([...changed.values()].map((vote) => vote.questionId));
   return { outcomes, toCreate, toDelete, notices: [...touched].map((questionId) => ({ type: 'tally.changed', questionId })) };
 }

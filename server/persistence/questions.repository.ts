@@ -2,7 +2,9 @@ import { QUESTION_STATES, type PublicQuestion, type QuestionState } from '@/lib/
 import { PUBLIC_STATES } from '@/lib/questions';
 import { decideVotes, type VoteOutcome, type VoteRequest } from '../domain/votes';
 import type { Notice } from '../domain/decision';
+import { chunksOf } from '@/lib/chunks';
 import { chunksOfIds, type Database, type Transaction } from './database';
+import { Prisma } from './generated/sqlite/client';
 
 const fields = {
   id: true,
@@ -149,8 +151,11 @@ export async function applyVoteBatch(database: Database, callId: string, request
       },
       requests,
     );
-    if (toCreate.length > 0) await transaction.vote.createMany({ data: toCreate });
-    for (const vote of toDelete) await transaction.vote.delete({ where: { questionId_participantId: vote } });
+    if (toCreate.length > 0) await insertVotes(transaction, toCreate);
+    // One statement per question rather than per unvote: a retracting storm cost a query each.
+    for (const [questionId, voterIds] of votersByQuestion(toDelete)) {
+      for (const chunk of chunksOfIds(voterIds)) await transaction.vote.deleteMany({ where: { questionId, participantId: { in: chunk } } });
+    }
     const touched = notices.flatMap((notice) => (notice.type === 'tally.changed' ? [notice.questionId] : []));
     const counts = touched.length > 0 ? await recount(transaction, touched) : new Map<string, number>();
     return {
@@ -158,6 +163,31 @@ export async function applyVoteBatch(database: Database, callId: string, request
       notices,
     };
   });
+}
+
+/** Three parameters a row, within the 999 bound parameters SQLite may be built to allow. */
+const VOTES_PER_INSERT = 300;
+
+/**
+ * One multi-row INSERT per chunk. Prisma's createMany took about 70 µs a row (a batch of 300 votes held the
+ * writer for 20–40 ms); the same rows as one statement take a few. The time is written as Prisma writes it.
+ */
+async function insertVotes(transaction: Transaction, votes: { questionId: string; participantId: string }[]): Promise<void> {
+  const createdAt = new Date();
+  for (const chunk of chunksOf(votes, VOTES_PER_INSERT)) {
+    const rows = chunk.map(({ questionId, participantId }) => Prisma.sql`(${questionId}, ${participantId}, ${createdAt})`);
+    await transaction.$executeRaw`INSERT INTO "Vote" ("questionId", "participantId", "createdAt") VALUES ${Prisma.join(rows)}`;
+  }
+}
+
+function votersByQuestion(votes: readonly { questionId: string; participantId: string }[]): Map<string, string[]> {
+  const voters = new Map<string, string[]>();
+  for (const { questionId, participantId } of votes) {
+    const ids = voters.get(questionId);
+    if (ids) ids.push(participantId);
+    else voters.set(questionId, [participantId]);
+  }
+  return voters;
 }
 
 export async function readVoteCounts(database: Database, callId: string, questionIds: string[]): Promise<Record<string, number>> {

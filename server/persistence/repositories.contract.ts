@@ -195,6 +195,26 @@ export function describeRepositoryContract(provider: string, open: () => Promise
       expect(own.get('nobody')).toEqual({ myVotes: [], myQuestions: [] });
     });
 
+    it('retracts a batch of unvotes over several questions together, keeping the other votes and re-voting within the batch', async () => {
+      const callId = await newCall();
+      const voters = await Promise.all(Array.from({ length: 6 }, (_, index) => newParticipant(callId, `Voter ${index}`)));
+      const questionIds = [await newQuestion(callId, voters[0]!.id), await newQuestion(callId, voters[0]!.id, 'And the roadmap?')];
+      const everyVote = questionIds.flatMap((questionId) => voters.map((voter) => ({ questionId, participantId: voter.id, isVote: true })));
+      expect((await applyVoteBatch(database, callId, everyVote)).outcomes.every((outcome) => outcome.ok)).toBe(true);
+
+      const [first, second] = questionIds as [string, string];
+      const retracted = await applyVoteBatch(database, callId, [
+        ...voters.slice(0, 4).map((voter) => ({ questionId: first, participantId: voter.id, isVote: false })),
+        { questionId: second, participantId: voters[5]!.id, isVote: false },
+        { questionId: first, participantId: voters[0]!.id, isVote: true },
+      ]);
+      expect(retracted.outcomes.every((outcome) => outcome.ok)).toBe(true);
+      const counts = Object.fromEntries((await listQuestions(database, callId, { includeHidden: true })).map((question) => [question.id, question.voteCount]));
+      expect(counts).toEqual({ [first]: 3, [second]: 5 });
+      const own = await listOwnActivity(database, callId, voters.map((voter) => voter.id));
+      expect(voters.map((voter) => own.get(voter.id)!.myVotes.length)).toEqual([2, 1, 1, 1, 2, 1]);
+    });
+
     it('keeps one answer per participant and poll: new ones inserted together, changed ones updated, racing batches counted once', async () => {
       const callId = await newCall();
       const voters = await Promise.all(Array.from({ length: 20 }, (_, index) => newParticipant(callId, `Voter ${index}`)));

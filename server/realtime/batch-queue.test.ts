@@ -33,6 +33,23 @@ describe('BatchQueue', () => {
     expect(calls.at(-1)).toEqual(['a', [5]]);
   });
 
+  it('asks a window function for each key when its batch opens', async () => {
+    const windows = new Map([['slow', 50]]);
+    const calls: string[] = [];
+    const queue = new BatchQueue<number, number>({ windowMs: (key) => windows.get(key) ?? 10, process: async (key, items) => (calls.push(key), items) });
+    const done = Promise.all([queue.submit('slow', 1), queue.submit('quick', 2)]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(calls).toEqual(['quick']);
+    await vi.advanceTimersByTimeAsync(40);
+    expect(calls).toEqual(['quick', 'slow']);
+    await done;
+    // The window is read again when the next batch opens.
+    windows.delete('slow');
+    const later = queue.submit('slow', 3);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await later).toBe(3);
+  });
+
   it('splits a long batch into bounded ones, in order', async () => {
     const sizes: number[][] = [];
     const queue = new BatchQueue<number, number>({ windowMs: 5, maxBatch: 2, process: async (_, items) => (sizes.push(items), items) });

@@ -5,8 +5,8 @@ type Entry<Item, Outcome> = { item: Item; resolve: (outcome: Outcome) => void; r
 type Batch<Item, Outcome> = { entries: Entry<Item, Outcome>[]; timer: NodeJS.Timeout };
 
 export type BatchQueueOptions<Item, Outcome> = {
-  /** How long a key's batch waits for more items after its first. */
-  windowMs: number;
+  /** How long a key's batch waits for more items after its first: fixed, or asked when the batch opens. */
+  windowMs: number | ((key: string) => number);
   /** The most items one `process` call takes; a longer batch is processed in several, in order. */
   maxBatch?: number;
   /** One outcome per item, in order. A throw rejects every item of that call. */
@@ -35,7 +35,7 @@ export class BatchQueue<Item, Outcome> {
     return new Promise((resolve, reject) => {
       let batch = this.#pending.get(key);
       if (!batch) {
-        batch = { entries: [], timer: setTimeout(() => this.#run(key), this.options.windowMs) };
+        batch = { entries: [], timer: setTimeout(() => this.#run(key), this.#windowOf(key)) };
         this.#pending.set(key, batch);
       }
       batch.entries.push({ item, resolve, reject });
@@ -52,6 +52,11 @@ export class BatchQueue<Item, Outcome> {
   close(): Promise<void> {
     this.#isClosed = true;
     return this.flush();
+  }
+
+  #windowOf(key: string): number {
+    const { windowMs } = this.options;
+    return typeof windowMs === 'number' ? windowMs : windowMs(key);
   }
 
   #run(key: string): void {

@@ -5,7 +5,7 @@ import { findQuestion } from '../persistence/questions.repository';
 import { updateParticipantFlags } from '../persistence/participants.repository';
 import { startCall, startRealtimeHarness, type RealtimeHarness } from '../testing/realtime-harness';
 import { sendOk } from '../testing/test-server';
-import { Broadcaster, TICK_MS } from './broadcaster';
+import { Broadcaster, MAX_TICK_MS, TICK_MS } from './broadcaster';
 import { PresenceTracker } from './presence';
 
 let harness: RealtimeHarness;
@@ -167,6 +167,25 @@ describe('Broadcaster', () => {
     await expect(first).rejects.toThrow('a1 failed');
     expect(await second).toBe('a2');
     expect(log).toEqual(['a1 started', 'b', 'a1 done', 'a2']);
+  });
+
+  it('stretches the tick after a slow flush, within its ceiling, and shrinks it back once the flushes are quick', async () => {
+    const { callId, host } = await startCall(harness, []);
+    const { question } = await sendOk(host.client, 'qa:ask', { text: 'Slow?' });
+    const listener = await harness.seat({ callId });
+    const broadcaster = startBroadcaster();
+    expect(broadcaster.tickMs).toBe(TICK_MS);
+    // A join read holding the call's turn for 400 ms makes the tick that flushes the tally take 250–400 ms.
+    const joinUnderWay = deferred();
+    void broadcaster.exclusive(callId, () => joinUnderWay.promise);
+    broadcaster.markTallyChanged(callId, question.id);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    joinUnderWay.resolve();
+
+    await vi.waitFor(() => expect(broadcaster.tickMs).toBeGreaterThanOrEqual(2 * 200), { timeout: 2000, interval: 2 });
+    expect(broadcaster.tickMs).toBeLessThanOrEqual(MAX_TICK_MS);
+    expect(await listener.waitFor('qa:tallies')).toEqual([{ [question.id]: 0 }]);
+    await vi.waitFor(() => expect(broadcaster.tickMs).toBe(TICK_MS), { timeout: 3000, interval: 10 });
   });
 
   // With two ticks, the first waits for the call's turn and the second starts (with nothing to send) beside it.

@@ -9,8 +9,12 @@ import type { Database } from '../persistence/database';
 import { callRoom, moderatorRoom, participantRoom, participantsRoom } from './rooms';
 import type { RoundtableServer } from './sockets';
 import { spreadOverCall } from './fan-out';
+import { isTickDue, nextTickMs } from '../domain/adaptive-tick';
+import { addMissedReactions, Laggards, MAX_BUFFERED_PACKETS } from './laggards';
 
 export const TICK_MS = 150;
+/** Under overload the tick stretches (see `nextTickMs`), up to this. */
+export const MAX_TICK_MS = 1000;
 /** From this many sockets on one node, a call's presence goes out at most once per BIG_CALL_PRESENCE_MS... */
 const BIG_CALL_SOCKETS = 500;
 const BIG_CALL_PRESENCE_MS = 1000;
@@ -40,23 +44,47 @@ export class Broadcaster {
   readonly #timer: NodeJS.Timeout;
   /** Ticks under way: a slow one may still run when the next starts. */
   readonly #ticks = new Set<Promise<unknown>>();
+  /** The current tick: TICK_MS when idle, longer while flushes take more than half of it. */
+  #tickMs = TICK_MS;
+  #lastTickAt = Number.NEGATIVE_INFINITY;
+  readonly #laggards: Laggards;
 
   constructor(
     private readonly io: RoundtableServer,
     private readonly database: Database,
     private readonly presence: PresenceTracker,
+    options: { maxBufferedPackets?: number } = {},
   ) {
-    this.#timer = setInterval(() => {
-      const tick = Promise.all([
-        this.flushTallies(),
-        this.flushPollResults(),
-        this.flushReactions(),
-        this.flushParticipants().then(() => this.flushPresence()),
-      ]);
-      this.#ticks.add(tick);
-      void tick.finally(() => this.#ticks.delete(tick));
-    }, TICK_MS);
+    this.#laggards = new Laggards(io, options.maxBufferedPackets ?? MAX_BUFFERED_PACKETS);
+    this.#timer = setInterval(() => this.#tick(), TICK_MS);
     this.#timer.unref();
+  }
+
+  /** How long the broadcaster currently waits between flushes. */
+  get tickMs(): number {
+    return this.#tickMs;
+  }
+
+  /**
+   * Flushes everything marked since the last tick. The timer fires every TICK_MS; while flushes are slow, the
+   * ticks in between are skipped, so a slow broadcast is followed by one merging more rather than by a queue.
+   */
+  #tick(): void {
+    const startedAt = performance.now();
+    if (!isTickDue(startedAt - this.#lastTickAt, this.#tickMs, TICK_MS)) return;
+    this.#lastTickAt = startedAt;
+    const tick = Promise.all([
+      this.flushTallies(),
+      this.flushPollResults(),
+      this.flushReactions(),
+      this.flushParticipants().then(() => this.flushPresence()),
+      this.flushCatchUps(),
+    ]);
+    this.#ticks.add(tick);
+    void tick.finally(() => {
+      this.#ticks.delete(tick);
+      this.#tickMs = nextTickMs(performance.now() - startedAt, { baseMs: TICK_MS, ceilingMs: MAX_TICK_MS });
+    });
   }
 
   sendEvents(callId: string, firstSequence: number, events: CallEvent[]): SequencedEvent[] {
@@ -150,8 +178,9 @@ export class Broadcaster {
       await this.#flushWhenItsTurn(`tallies ${callId}`, callId, async () => {
         const questionIds = takeFrom(this.#tallies, callId);
         if (questionIds.length === 0) return;
+        const skipped = this.#laggards.skip(callId, (missed) => questionIds.forEach((id) => missed.questionIds.add(id)));
         const tallies = await readVoteCounts(this.database, callId, questionIds);
-        await spreadOverCall(callId, (room) => this.io.to(room).emit('qa:tallies', tallies));
+        await spreadOverCall(callId, (room) => this.io.to(room).except(skipped).emit('qa:tallies', tallies));
       }).catch((error: unknown) => console.error('tally update failed', error));
     }
   }
@@ -179,19 +208,54 @@ export class Broadcaster {
       await this.#flushWhenItsTurn(`results ${callId}`, callId, async () => {
         const pollIds = new Set(takeFrom(this.#answeredPolls, callId));
         if (pollIds.size === 0) return;
-        const polls = (await listPolls(this.database, callId, { includeDrafts: true })).filter((poll) => pollIds.has(poll.id));
-        const full: Record<string, PollResults> = {};
-        const shown: Record<string, PollResults> = {};
-        for (const poll of polls) {
-          const results = await readPollResults(this.database, poll);
-          full[poll.id] = results;
-          const forAttendees = resultsForAttendees(poll, results);
-          if (forAttendees) shown[poll.id] = forAttendees;
+        const skipped = this.#laggards.skip(callId, (missed) => pollIds.forEach((id) => missed.pollIds.add(id)));
+        const results = await this.#readPollResults(callId, pollIds);
+        if (!results) return;
+        this.io.to(moderatorRoom(callId)).except(skipped).emit('poll:results', results.full);
+        if (Object.keys(results.shown).length > 0) {
+          await spreadOverCall(callId, (room) => this.io.to(room).except([moderatorRoom(callId), ...skipped]).emit('poll:results', results.shown));
         }
-        if (polls.length === 0) return;
-        this.io.to(moderatorRoom(callId)).emit('poll:results', full);
-        if (Object.keys(shown).length > 0) await spreadOverCall(callId, (room) => this.io.to(room).except(moderatorRoom(callId)).emit('poll:results', shown));
       }).catch((error: unknown) => console.error('poll results update failed', error));
+    }
+  }
+
+  /** The results of the call's polls among `pollIds`, in full and as attendees may see them; null when none is left. */
+  async #readPollResults(callId: string, pollIds: ReadonlySet<string>) {
+    const polls = (await listPolls(this.database, callId, { includeDrafts: true })).filter((poll) => pollIds.has(poll.id));
+    if (polls.length === 0) return null;
+    const full: Record<string, PollResults> = {};
+    const shown: Record<string, PollResults> = {};
+    for (const poll of polls) {
+      const results = await readPollResults(this.database, poll);
+      full[poll.id] = results;
+      const forAttendees = resultsForAttendees(poll, results);
+      if (forAttendees) shown[poll.id] = forAttendees;
+    }
+    return { full, shown };
+  }
+
+  /**
+   * Sends each socket that fell behind and can take messages again the latest state of what it skipped, in one
+   * message per kind, in the call's turn like the tallies (so never older counts after newer ones).
+   */
+  async flushCatchUps(): Promise<void> {
+    for (const callId of this.#laggards.calls()) {
+      await this.#flushWhenItsTurn(`catch-up ${callId}`, callId, async () => {
+        const caughtUp = this.#laggards.takeCaughtUp(callId);
+        if (caughtUp.length === 0) return;
+        const questionIds = new Set(caughtUp.flatMap(({ missed }) => [...missed.questionIds]));
+        const pollIds = new Set(caughtUp.flatMap(({ missed }) => [...missed.pollIds]));
+        const tallies = questionIds.size > 0 ? await readVoteCounts(this.database, callId, [...questionIds]) : {};
+        const results = pollIds.size > 0 ? await this.#readPollResults(callId, pollIds) : null;
+        const presence = caughtUp.some(({ missed }) => missed.presence) ? await this.presenceOf(callId, TICK_MS) : null;
+        for (const { socket, missed } of caughtUp) {
+          if (missed.questionIds.size > 0) socket.emit('qa:tallies', pick(tallies, missed.questionIds));
+          const shown = results && pick(socket.rooms.has(moderatorRoom(callId)) ? results.full : results.shown, missed.pollIds);
+          if (shown && Object.keys(shown).length > 0) socket.emit('poll:results', shown);
+          if (presence && missed.presence) socket.emit('call:presence', presence);
+          for (const [itemId, counts] of missed.reactions) socket.emit('reactions', { itemId: itemId || null, counts });
+        }
+      }).catch((error: unknown) => console.error('catching up a socket failed', error));
     }
   }
 
@@ -211,7 +275,8 @@ export class Broadcaster {
       items.delete(itemId);
       if (items.size === 0) this.#reactions.delete(callId);
       try {
-        await spreadOverCall(callId, (room) => this.io.to(room).emit('reactions', { itemId: itemId || null, counts }));
+        const skipped = this.#laggards.skip(callId, (missed) => addMissedReactions(missed, itemId, counts));
+        await spreadOverCall(callId, (room) => this.io.to(room).except(skipped).emit('reactions', { itemId: itemId || null, counts }));
         if (itemId) await addReactions(this.database, callId, itemId, counts);
       } catch (error) {
         console.error('reactions update failed', error);
@@ -261,7 +326,8 @@ export class Broadcaster {
       this.#presenceSentAt.set(callId, performance.now());
       try {
         const presence = await this.presenceOf(callId);
-        await spreadOverCall(callId, (room) => this.io.to(room).emit('call:presence', presence));
+        const skipped = this.#laggards.skip(callId, (missed) => void (missed.presence = true));
+        await spreadOverCall(callId, (room) => this.io.to(room).except(skipped).emit('call:presence', presence));
       } catch (error) {
         console.error('presence update failed', error);
       }
@@ -280,6 +346,11 @@ function takeFrom(sets: Map<string, Set<string>>, key: string): string[] {
   const values = [...(sets.get(key) ?? [])];
   sets.delete(key);
   return values;
+}
+
+/** The entries of `record` whose keys are in `keys`. */
+function pick<Value>(record: Record<string, Value>, keys: ReadonlySet<string>): Record<string, Value> {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => keys.has(key)));
 }
 
 function addToSet(sets: Map<string, Set<string>>, key: string, value: string): void {

@@ -4,6 +4,7 @@ import { isDecodableUpdate, replaceText, textOfState, minutesText } from '@/lib/
 import { CommandError, type MinutesSnapshotSummary } from '@/lib/protocol';
 import type { Database } from '../persistence/database';
 import { appendMinutesUpdate, findMinutesSnapshot, listMinutesSnapshots } from '../persistence/minutes.repository';
+import { nextTickMs } from '../domain/adaptive-tick';
 import { BatchQueue } from './batch-queue';
 import { spreadOverCall } from './fan-out';
 import { MinutesDocs, type MinutesOptions } from './minutes-docs';
@@ -13,6 +14,8 @@ import type { RoundtableServer, RoundtableSocket } from './sockets';
 /** Scribes see each other's keystrokes within this tick; attendees who only read get a merge on the slower one. */
 const WRITER_TICK_MS = 30;
 const READER_TICK_MS = 200;
+/** While relaying to the readers takes long, their tick stretches (see `nextTickMs`), up to this. */
+const MAX_READER_TICK_MS = 1000;
 
 const merge = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
 
@@ -28,6 +31,8 @@ export class MinutesRooms {
   readonly #writes: BatchQueue<Uint8Array, void>;
   readonly #forReaders: BatchQueue<Uint8Array, void>;
   readonly #listeners: ((callId: string) => void)[] = [];
+  /** The readers' tick of the calls whose last relay was slow; the others' is READER_TICK_MS. */
+  readonly #readerTicks = new Map<string, number>();
 
   constructor(
     private readonly io: RoundtableServer,
@@ -43,10 +48,14 @@ export class MinutesRooms {
       },
     });
     this.#forReaders = new BatchQueue<Uint8Array, void>({
-      windowMs: READER_TICK_MS,
+      windowMs: (callId) => this.#readerTicks.get(callId) ?? READER_TICK_MS,
       process: async (callId, updates) => {
+        const startedAt = performance.now();
         const merged = merge(updates);
         await spreadOverCall(callId, (room) => this.io.to(room).except(moderatorRoom(callId)).emit('minutes:update', merged));
+        const tickMs = nextTickMs(performance.now() - startedAt, { baseMs: READER_TICK_MS, ceilingMs: MAX_READER_TICK_MS });
+        if (tickMs > READER_TICK_MS) this.#readerTicks.set(callId, tickMs);
+        else this.#readerTicks.delete(callId);
         return updates.map(() => undefined);
       },
     });
