@@ -1,5 +1,4 @@
-import { io as connect, type Socket } from 'socket.io-client';
-import { BenchClient, send, sleep } from '../clients';
+import { BenchClient, connectBare, send, sleep } from '../clients';
 import type { BenchContext, ScenarioOutput } from '../scenario';
 import { Histogram } from '../stats';
 
@@ -73,28 +72,14 @@ export async function measureOurDeliveries(context: BenchContext): Promise<Loop>
 export async function measureBaselineDeliveries(context: BenchContext, url: string, payloadBytes: number): Promise<Loop & { connectFailures: number }> {
   let received = 0;
   const latency = new Histogram();
-  const sockets: Socket[] = [];
-  let connectFailures = 0;
-  const connecting: Promise<void>[] = [];
-  for (let index = 0; index < context.clients.length; index += 1) {
-    if (index % 50 === 0) await sleep(50);
-    const socket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20_000 });
+  const { sockets, connectFailures } = await connectBare(url, context.clients.length);
+  // The driver broadcasts only once every client is connected, so no event comes before these listeners.
+  for (const socket of sockets) {
     socket.on('event', (message: { sentAt: number }) => {
       received += 1;
       latency.record(Date.now() - message.sentAt);
     });
-    sockets.push(socket);
-    connecting.push(
-      new Promise<void>((resolve) => {
-        socket.once('connect', () => resolve());
-        socket.once('connect_error', () => {
-          connectFailures += 1;
-          resolve();
-        });
-      }),
-    );
   }
-  await Promise.all(connecting);
   const driver = sockets[0]!;
   const pad = 'x'.repeat(Math.max(0, payloadBytes - 40));
   const loop = await runClosedLoop(
