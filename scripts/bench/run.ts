@@ -73,7 +73,7 @@ function stop(child: ChildProcess | undefined): Promise<void> {
 }
 
 let metricsId = 0;
-function readFigures(child: ChildProcess, reset: boolean): Promise<ServerFigures> {
+function readFigures(child: ChildProcess, reset: boolean, window?: string): Promise<ServerFigures> {
   const id = ++metricsId;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the server did not report its metrics')), 30_000);
@@ -84,7 +84,7 @@ function readFigures(child: ChildProcess, reset: boolean): Promise<ServerFigures
       resolve(message.figures);
     };
     child.on('message', onMessage);
-    child.send({ type: 'metrics', id, reset });
+    child.send({ type: 'metrics', id, reset, window });
   });
 }
 
@@ -154,9 +154,9 @@ const generator = spawnNode('scripts/bench/load-generator.ts', {
 async function answer(message: Extract<GeneratorMessage, { type: 'request' }>): Promise<unknown> {
   switch (message.action) {
     case 'serverMetrics':
-      return readFigures(server.child, message.reset);
+      return readFigures(server.child, message.reset, message.window);
     case 'baselineMetrics':
-      return readFigures(baseline!.child, message.reset);
+      return readFigures(baseline!.child, message.reset, message.window);
     case 'countVotes':
       return countVotes(message.slug);
     case 'countAnswers':

@@ -11,7 +11,7 @@ export type AnswerCounts = { total: number; byOptionIds: Record<string, number> 
 
 /** What the load generator asks of the runner, which owns the server processes. */
 export type Control = {
-  serverMetrics(reset: boolean): Promise<ServerFigures>;
+  serverMetrics(reset: boolean, window?: 'scenario' | 'step'): Promise<ServerFigures>;
   restartServer(): Promise<void>;
   countVotes(slug: string): Promise<VoteCounts>;
   countAnswers(pollId: string): Promise<AnswerCounts>;
@@ -19,7 +19,7 @@ export type Control = {
   countReactions(slug: string): Promise<number>;
   /** Starts the bare Socket.IO baseline (once; later calls return the running one's URL). */
   startBaseline(): Promise<string>;
-  baselineMetrics(reset: boolean): Promise<ServerFigures>;
+  baselineMetrics(reset: boolean, window?: 'scenario' | 'step'): Promise<ServerFigures>;
 };
 
 export type BenchContext = {
@@ -62,7 +62,7 @@ export const SCENARIOS = ['join-storm', 'vote-storm', 'poll-storm', 'reaction-st
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export type GeneratorRequest =
-  | { action: 'serverMetrics' | 'baselineMetrics'; reset: boolean }
+  | { action: 'serverMetrics' | 'baselineMetrics'; reset: boolean; window?: 'scenario' | 'step' }
   | { action: 'restartServer' | 'startBaseline' }
   | { action: 'countVotes' | 'countReactions'; slug: string }
   | { action: 'countAnswers'; pollId: string };

@@ -14,57 +14,81 @@ export type ServerFigures = {
 
 const MB = 1024 * 1024;
 
-/** Measures CPU, memory and event-loop lag of the current process between `reset()` and `read()`. */
+/** One measurement window: CPU, peak RSS and event-loop lag since its last reset. */
+class Window {
+  readonly delay = monitorEventLoopDelay({ resolution: 10 });
+  cpu = process.cpuUsage();
+  since = performance.now();
+  rssMax = process.memoryUsage.rss();
+
+  constructor() {
+    this.delay.enable();
+  }
+
+  reset(): void {
+    this.delay.reset();
+    this.cpu = process.cpuUsage();
+    this.since = performance.now();
+    this.rssMax = process.memoryUsage.rss();
+  }
+}
+
+/**
+ * Measures CPU, memory and event-loop lag of the current process between `reset()` and `read()`, in independent
+ * named windows: a scenario's ('scenario') and, inside it, one step's ('step').
+ */
 export class ServerMetrics {
-  readonly #delay = monitorEventLoopDelay({ resolution: 10 });
-  #cpu = process.cpuUsage();
-  #since = performance.now();
-  #rssMax = 0;
+  readonly #windows = new Map<string, Window>();
   readonly #sampler: NodeJS.Timeout;
 
   constructor() {
-    this.#delay.enable();
+    this.#window('scenario');
     this.#sampler = setInterval(() => {
-      this.#rssMax = Math.max(this.#rssMax, process.memoryUsage.rss());
+      const rss = process.memoryUsage.rss();
+      for (const window of this.#windows.values()) window.rssMax = Math.max(window.rssMax, rss);
     }, 200);
     this.#sampler.unref();
   }
 
-  reset(): void {
-    this.#delay.reset();
-    this.#cpu = process.cpuUsage();
-    this.#since = performance.now();
-    this.#rssMax = process.memoryUsage.rss();
+  #window(name: string): Window {
+    let window = this.#windows.get(name);
+    if (!window) this.#windows.set(name, (window = new Window()));
+    return window;
   }
 
-  read(): ServerFigures {
-    const cpu = process.cpuUsage(this.#cpu);
-    const elapsedMs = Math.max(1, performance.now() - this.#since);
+  reset(name = 'scenario'): void {
+    this.#window(name).reset();
+  }
+
+  read(name = 'scenario'): ServerFigures {
+    const window = this.#window(name);
+    const cpu = process.cpuUsage(window.cpu);
+    const elapsedMs = Math.max(1, performance.now() - window.since);
     const rss = process.memoryUsage.rss();
-    this.#rssMax = Math.max(this.#rssMax, rss);
+    window.rssMax = Math.max(window.rssMax, rss);
     const toMs = (nanoseconds: number) => Math.round((nanoseconds / 1e6) * 10) / 10;
     return {
       cpuPercent: Math.round(((cpu.user + cpu.system) / 1000 / elapsedMs) * 1000) / 10,
       rssMb: Math.round(rss / MB),
-      rssMaxMb: Math.round(this.#rssMax / MB),
+      rssMaxMb: Math.round(window.rssMax / MB),
       heapUsedMb: Math.round(process.memoryUsage().heapUsed / MB),
-      lagP50Ms: toMs(this.#delay.percentile(50)),
-      lagP99Ms: toMs(this.#delay.percentile(99)),
-      lagMaxMs: toMs(this.#delay.max),
+      lagP50Ms: toMs(window.delay.percentile(50)),
+      lagP99Ms: toMs(window.delay.percentile(99)),
+      lagMaxMs: toMs(window.delay.max),
     };
   }
 }
 
-export type MetricsRequest = { type: 'metrics'; id: number; reset: boolean };
+export type MetricsRequest = { type: 'metrics'; id: number; reset: boolean; window?: string };
 export type MetricsReply = { type: 'metrics'; id: number; figures: ServerFigures };
 
 /** Answers the bench runner's metric requests over the IPC channel the runner opened. */
 export function serveMetricsOverIpc(metrics: ServerMetrics): void {
   process.on('message', (message: unknown) => {
     if (typeof message !== 'object' || message === null || !('type' in message) || message.type !== 'metrics') return;
-    const { id, reset } = message as MetricsRequest;
-    const reply: MetricsReply = { type: 'metrics', id, figures: metrics.read() };
-    if (reset) metrics.reset();
+    const { id, reset, window } = message as MetricsRequest;
+    const reply: MetricsReply = { type: 'metrics', id, figures: metrics.read(window) };
+    if (reset) metrics.reset(window);
     process.send?.(reply);
   });
 }

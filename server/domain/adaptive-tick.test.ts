@@ -4,15 +4,16 @@ import { isTickDue, nextTickMs } from './adaptive-tick';
 const limits = { baseMs: 150, ceilingMs: 1000 };
 
 describe('nextTickMs', () => {
-  it('keeps the base tick while the flushes take at most half of it', () => {
+  it('keeps the base tick while the flushes fit in it', () => {
     expect(nextTickMs(0, limits)).toBe(150);
     expect(nextTickMs(75, limits)).toBe(150);
+    expect(nextTickMs(150, limits)).toBe(150);
     expect(nextTickMs(Number.NaN, limits)).toBe(150);
   });
 
-  it('stretches to twice the flush time once they take more than half the tick, never below the base', () => {
-    expect(nextTickMs(76, limits)).toBe(152);
-    expect(nextTickMs(100, limits)).toBe(200);
+  it('stretches to twice the flush time once they take longer than the tick', () => {
+    expect(nextTickMs(151, limits)).toBe(302);
+    expect(nextTickMs(200, limits)).toBe(400);
     expect(nextTickMs(300, limits)).toBe(600);
   });
 

@@ -1,6 +1,5 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
+import v8 from 'node:v8';
 import { chunksOf } from '@/lib/chunks';
 import { resolveDatabaseProvider } from './database-url';
 import { PrismaClient as PostgresPrismaClient } from './generated/postgresql/client';
@@ -13,6 +12,10 @@ const POOL_SIZE = 10;
 
 /** Opens the database named by DATABASE_URL: a `file:` URL (SQLite) or a `postgres[ql]://` URL (PostgreSQL). */
 export async function openDatabase(databaseUrl: string): Promise<Database> {
+  // Prisma's query compiler is WebAssembly. V8's optimizing tier compiled it eagerly and kept ~75 MB of machine
+  // code and compiler memory for the life of the process; its baseline compiler alone costs a few MB, and the
+  // queries it plans take the same time within the bench's noise (scripts/bench/NOTES-issue-16.md).
+  v8.setFlagsFromString('--liftoff-only');
   const target = resolveDatabaseProvider(databaseUrl);
   if (target.provider === 'postgresql') return openPostgres(target.url);
   const adapter = new PrismaBetterSqlite3({ url: target.filePath, timeout: 10_000 });
@@ -24,6 +27,8 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
 }
 
 async function openPostgres(url: string): Promise<Database> {
+  // Loaded only here: a SQLite deployment does not hold the PostgreSQL driver in memory.
+  const [{ default: pg }, { PrismaPg }] = await Promise.all([import('pg'), import('@prisma/adapter-pg')]);
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: 5_000 });
   // An idle connection dropped by a database restart must not crash the process; the pool reconnects.
   pool.on('error', (error) => console.error('database: idle connection lost', error.message));

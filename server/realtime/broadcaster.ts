@@ -48,6 +48,7 @@ export class Broadcaster {
   #tickMs = TICK_MS;
   #lastTickAt = Number.NEGATIVE_INFINITY;
   readonly #laggards: Laggards;
+  readonly #writers: (() => Promise<void>)[] = [];
 
   constructor(
     private readonly io: RoundtableServer,
@@ -73,9 +74,10 @@ export class Broadcaster {
     const startedAt = performance.now();
     if (!isTickDue(startedAt - this.#lastTickAt, this.#tickMs, TICK_MS)) return;
     this.#lastTickAt = startedAt;
+    const written = this.#writeWaiting();
     const tick = Promise.all([
-      this.flushTallies(),
-      this.flushPollResults(),
+      written.then(() => this.flushTallies()),
+      written.then(() => this.flushPollResults()),
       this.flushReactions(),
       this.flushParticipants().then(() => this.flushPresence()),
       this.flushCatchUps(),
@@ -85,6 +87,18 @@ export class Broadcaster {
       this.#ticks.delete(tick);
       this.#tickMs = nextTickMs(performance.now() - startedAt, { baseMs: TICK_MS, ceilingMs: MAX_TICK_MS });
     });
+  }
+
+  /**
+   * `write` runs at the start of every tick, and the tallies and poll results go out once it is done: the
+   * write batchers commit their waiting votes and answers there, so what they change is sent in the same tick.
+   */
+  writeBeforeFigures(write: () => Promise<void>): void {
+    this.#writers.push(write);
+  }
+
+  async #writeWaiting(): Promise<void> {
+    await Promise.all(this.#writers.map((write) => write().catch((error: unknown) => console.error('writing before a tick failed', error))));
   }
 
   sendEvents(callId: string, firstSequence: number, events: CallEvent[]): SequencedEvent[] {

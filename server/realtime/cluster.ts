@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { createClient, type RedisClientType } from 'redis';
+import type { RedisClientType } from 'redis';
 import { RedisPresence } from './redis-presence';
 
 export type ClusterOptions = {
@@ -19,6 +18,8 @@ const DEFAULT_PRESENCE_TTL_MS = 12_000;
  */
 export async function connectCluster(options: ClusterOptions) {
   const prefix = options.prefix ?? 'roundtable';
+  // Loaded only here: a single node does not hold the Redis client in memory.
+  const [{ createClient }, { createAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-streams-adapter')]);
   const client: RedisClientType = createClient({ url: options.url, socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2_000) } });
   client.on('error', (error: Error) => console.error('redis:', error.message));
   await client.connect();

@@ -28,7 +28,10 @@ describe('WriteBatcher of votes', () => {
 
     const changed: string[] = [];
     // Only the tally hook is used here; the broadcast itself is tested with real sockets elsewhere.
-    const broadcaster = { publish: (_callId: string, notices: readonly Notice[]) => notices.forEach((notice) => changed.push(notice.type === 'tally.changed' ? notice.questionId : notice.type)) };
+    const broadcaster = {
+      publish: (_callId: string, notices: readonly Notice[]) => notices.forEach((notice) => changed.push(notice.type === 'tally.changed' ? notice.questionId : notice.type)),
+      writeBeforeFigures: () => undefined,
+    };
     const batcher = createVoteBatcher(database, broadcaster);
     const outcomes = await Promise.all([
       ...voterIds.map((participantId) => batcher.submit(callId, { questionId: question.id, participantId, isVote: true })),
@@ -50,7 +53,7 @@ describe('WriteBatcher of votes', () => {
     const { participant } = await sendOk(client, 'participant:checkIn', { displayName: 'Soon removed' });
     const { question } = await sendOk(client, 'qa:ask', { text: 'Still here?' });
     await database.participant.update({ where: { id: participant.id }, data: { removedAt: new Date() } });
-    const batcher = createVoteBatcher(database, { publish: () => undefined });
+    const batcher = createVoteBatcher(database, { publish: () => undefined, writeBeforeFigures: () => undefined });
     const { id: callId } = await database.call.findUniqueOrThrow({ where: { slug: created.slug }, select: { id: true } });
     expect(await batcher.submit(callId, { questionId: question.id, participantId: participant.id, isVote: true })).toMatchObject({
       ok: false,

@@ -5,25 +5,30 @@ import { applyAnswerBatch } from '../persistence/polls.repository';
 import { applyVoteBatch } from '../persistence/questions.repository';
 import type { Database } from '../persistence/database';
 import { BatchQueue } from './batch-queue';
-import type { Broadcaster } from './broadcaster';
+import { TICK_MS, type Broadcaster } from './broadcaster';
 
-const BATCH_MS = 50;
+/**
+ * The broadcaster writes the waiting batches at the start of each tick, just before it sends the figures they
+ * change (see `Broadcaster.writeBeforeFigures`), so a vote waits for one tick, not for a window and then a tick.
+ * This window only applies when no tick comes (a stalled broadcaster, or one without a timer).
+ */
+const BATCH_MS = 2 * TICK_MS;
 /** A slow tick can collect thousands of requests; bounded transactions keep the database's writer lock short. */
 const MAX_BATCH = 300;
 
 type Write<Request, Outcome> = (callId: string, requests: Request[]) => Promise<{ outcomes: Outcome[]; notices: Notice[] }>;
 
 /**
- * Collects high-rate writes (votes, poll answers) for a short tick and writes each call's batch in one
- * transaction, so a storm becomes a few writes per second. A request is acknowledged only after its batch is
- * committed; the batch's notices (tallies, results) are published then, and go out on the broadcaster's next tick.
+ * Collects high-rate writes (votes, poll answers) until the broadcaster's next tick and writes each call's batch
+ * in one transaction, so a storm becomes a few writes per second. A request is acknowledged only after its batch
+ * is committed; the batch's notices (tallies, results) are published then, and go out in that same tick.
  */
 export class WriteBatcher<Request, Outcome> {
   readonly #queue: BatchQueue<Request, Outcome>;
   /** Batches are written one after another, whichever call they belong to. */
   #writing: Promise<void> = Promise.resolve();
 
-  constructor(write: Write<Request, Outcome>, broadcaster: Pick<Broadcaster, 'publish'>) {
+  constructor(write: Write<Request, Outcome>, broadcaster: Pick<Broadcaster, 'publish' | 'writeBeforeFigures'>) {
     this.#queue = new BatchQueue({
       windowMs: BATCH_MS,
       maxBatch: MAX_BATCH,
@@ -34,6 +39,7 @@ export class WriteBatcher<Request, Outcome> {
         return outcomes;
       },
     });
+    broadcaster.writeBeforeFigures(() => this.flush());
   }
 
   submit(callId: string, request: Request): Promise<Outcome> {
@@ -49,10 +55,10 @@ export class WriteBatcher<Request, Outcome> {
 export type VoteBatcher = WriteBatcher<VoteRequest, VoteOutcome>;
 export type AnswerBatcher = WriteBatcher<AnswerRequest, AnswerOutcome>;
 
-export function createVoteBatcher(database: Database, broadcaster: Pick<Broadcaster, 'publish'>): VoteBatcher {
+export function createVoteBatcher(database: Database, broadcaster: Pick<Broadcaster, 'publish' | 'writeBeforeFigures'>): VoteBatcher {
   return new WriteBatcher((callId, requests) => applyVoteBatch(database, callId, requests), broadcaster);
 }
 
-export function createAnswerBatcher(database: Database, broadcaster: Pick<Broadcaster, 'publish'>): AnswerBatcher {
+export function createAnswerBatcher(database: Database, broadcaster: Pick<Broadcaster, 'publish' | 'writeBeforeFigures'>): AnswerBatcher {
   return new WriteBatcher((callId, requests) => applyAnswerBatch(database, callId, requests), broadcaster);
 }

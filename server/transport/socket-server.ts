@@ -25,6 +25,19 @@ export function createSocketServer(httpServer: HttpServer): RoundtableServer {
   });
 }
 
+const HANDLERS = {
+  'call:join': joinCall,
+  'participant:checkIn': checkIn,
+  ...agendaHandlers,
+  ...callScheduleHandlers,
+  ...agendaEditHandlers,
+  ...questionHandlers,
+  ...minutesHandlers,
+  ...participantHandlers,
+  ...pollHandlers,
+  ...actionHandlers,
+};
+
 export function handleConnections(io: RoundtableServer, context: ServerContext): void {
   io.use((socket, next) => {
     if (context.limits.network.takeConnection(socket.handshake)) return next();
@@ -35,18 +48,7 @@ export function handleConnections(io: RoundtableServer, context: ServerContext):
   });
   io.on('connection', (socket) => {
     socket.data = { role: 'attendee' };
-    registerCommands(socket, context, {
-      'call:join': joinCall,
-      'participant:checkIn': checkIn,
-      ...agendaHandlers,
-      ...callScheduleHandlers,
-      ...agendaEditHandlers,
-      ...questionHandlers,
-      ...minutesHandlers,
-      ...participantHandlers,
-      ...pollHandlers,
-      ...actionHandlers,
-    });
+    registerCommands(socket, context, HANDLERS);
     socket.on('disconnect', () => {
       context.minutes.handleDisconnect(socket);
       detachParticipant(socket, context);

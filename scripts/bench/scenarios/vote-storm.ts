@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { connectBare, send, sendOk, sleep, waitFor, type BenchClient } from '../clients';
 import type { BenchContext, Metric, ScenarioOutput } from '../scenario';
+import type { ServerFigures } from '../server-metrics';
 import { capacityOf, firstAtLeast, Histogram, isStepHeld, type RateStep } from '../stats';
 
 /**
@@ -20,6 +21,8 @@ const OVERLOAD_LIMIT_MS = 1000;
 /** Our capacity as a share of the bare equivalent's, and in absolute terms at 5,000 attendees. */
 const CAPACITY_RATIO_TARGET = 60;
 const CAPACITY_TARGET_AT_5000 = 2000;
+/** The server's event-loop lag p99 in the steps up to capacity must stay under this. */
+const LAG_LIMIT_MS = 50;
 const OBSERVERS = 50;
 const QUESTIONS_PER_ASKER = 5;
 /** Time after the last ack of a step for every observer to see the step's counts. */
@@ -30,11 +33,20 @@ const QUICK_SIDE_BUDGET_MS = 45_000;
 
 type TallyHandler = (index: number, tallies: Record<string, number>, now: number) => void;
 
-/** One server under test: voters (index-aligned with their tallies) and how to hear their `qa:tallies`. */
-type Side = { name: string; sockets: Socket[]; questionIds: string[]; listen(handler: TallyHandler): () => void };
+/**
+ * One server under test: voters (index-aligned with their tallies), how to hear their `qa:tallies`, and its
+ * figures for one step (`reset` starts the step's window).
+ */
+type Side = {
+  name: string;
+  sockets: Socket[];
+  questionIds: string[];
+  listen(handler: TallyHandler): () => void;
+  stepFigures(reset: boolean): Promise<ServerFigures>;
+};
 
 /** `sentRate`: what the load generator managed to send (below `offeredRate` when it fell behind). */
-type StepFigures = RateStep & { votes: number; sentRate: number };
+type StepFigures = RateStep & { votes: number; sentRate: number; serverCpuPercent: number; serverLagP99Ms: number };
 
 type SideRun = { steps: StepFigures[]; accepted: Map<string, number>; tallies: Map<string, number>[]; failures: string[] };
 
@@ -47,14 +59,19 @@ type SideRun = { steps: StepFigures[]; accepted: Map<string, number>; tallies: M
 async function runSteps(side: Side, rates: number[], stepS: number, budgetMs: number, log: (line: string) => void): Promise<SideRun> {
   const voters = side.sockets.length;
   const tallies = side.sockets.map(() => new Map<string, number>());
-  const observers = Array.from({ length: Math.min(OBSERVERS, voters) }, (_, index) => index);
+  // Observers spread evenly over the clients: a broadcast reaches sockets in the order they connected (bare) or
+  // by slice (ours), so the first 50 clients would see every tally first and hide the broadcast's own duration.
+  const spacing = Math.max(1, Math.floor(voters / OBSERVERS));
+  const observers = Array.from({ length: Math.min(OBSERVERS, voters) }, (_, slot) => slot * spacing);
+  const slotOf = new Map(observers.map((index, slot) => [index, slot]));
   const seen = observers.map(() => new Map<string, { counts: number[]; times: number[] }>());
   const stopListening = side.listen((index, changed, now) => {
     const own = tallies[index]!;
+    const slot = slotOf.get(index);
     for (const [questionId, count] of Object.entries(changed)) {
       own.set(questionId, count);
-      if (index >= observers.length) continue;
-      const history = seen[index]!;
+      if (slot === undefined) continue;
+      const history = seen[slot]!;
       const series = history.get(questionId) ?? { counts: [], times: [] };
       history.set(questionId, series);
       series.counts.push(count);
@@ -78,6 +95,7 @@ async function runSteps(side: Side, rates: number[], stepS: number, budgetMs: nu
     let stepFailures = 0;
     let lastAckAt = 0;
     const pending: Promise<void>[] = [];
+    await side.stepFigures(true);
     const started = Date.now();
     const perTick = Math.max(1, Math.round(rate / 50)); // every 20 ms
     for (let index = 0; index < total; index += 1) {
@@ -108,6 +126,7 @@ async function runSteps(side: Side, rates: number[], stepS: number, budgetMs: nu
     await Promise.all(pending);
     const allSeen = () => observers.every((index) => [...accepted].every(([questionId, count]) => (tallies[index]!.get(questionId) ?? 0) >= count));
     await waitFor(allSeen, SETTLE_MS);
+    const server = await side.stepFigures(false);
 
     const visible = new Histogram();
     let neverSeen = 0;
@@ -127,6 +146,8 @@ async function runSteps(side: Side, rates: number[], stepS: number, budgetMs: nu
       p99Ms: visible.percentile(99),
       failures: stepFailures,
       neverSeen,
+      serverCpuPercent: server.cpuPercent,
+      serverLagP99Ms: server.lagP99Ms,
     };
     if (isWarmup) {
       log(`vote-storm ${side.name} warm-up ${seconds} s @ ${rate}/s: visible p99 ${step.p99Ms} ms, failed ${stepFailures}, never seen ${neverSeen}`);
@@ -136,7 +157,7 @@ async function runSteps(side: Side, rates: number[], stepS: number, budgetMs: nu
     steps.push(step);
     log(
       `vote-storm ${side.name} @ ${rate}/s: sent ${step.sentRate}/s, achieved ${step.achievedRate}/s, visible p99 ${step.p99Ms} ms, ` +
-        `failed ${stepFailures}, never seen ${neverSeen}`,
+        `failed ${stepFailures}, never seen ${neverSeen}; server CPU ${server.cpuPercent} %, loop lag p99 ${server.lagP99Ms} ms`,
     );
     if (!isStepHeld(step, OVERLOAD_LIMIT_MS)) break;
     await sleep(500);
@@ -157,6 +178,8 @@ function sideMetrics(name: string, run: SideRun, isOurs: boolean, capacityTarget
     { name: `${name} @ ${step.offeredRate}/s: achieved`, value: step.achievedRate, unit: '/s' },
     { name: `${name} @ ${step.offeredRate}/s: vote → visible p99`, value: step.p99Ms, unit: 'ms' },
     { name: `${name} @ ${step.offeredRate}/s: failed + never seen`, value: step.failures + step.neverSeen, unit: '' },
+    { name: `${name} @ ${step.offeredRate}/s: server CPU`, value: step.serverCpuPercent, unit: '%' },
+    { name: `${name} @ ${step.offeredRate}/s: server event-loop lag p99`, value: step.serverLagP99Ms, unit: 'ms' },
   ]);
   metrics.push({
     name: `${name}: capacity (p99 < ${VISIBLE_LIMIT_MS} ms, nothing lost)`,
@@ -169,6 +192,12 @@ function sideMetrics(name: string, run: SideRun, isOurs: boolean, capacityTarget
       { name: `${name}: vote → visible p99 at 2× capacity`, value: atTwice.p99Ms, unit: 'ms', ...(isOurs ? { target: { op: '<' as const, value: OVERLOAD_LIMIT_MS } } : {}) },
       { name: `${name}: failed + never seen at 2× capacity`, value: atTwice.failures + atTwice.neverSeen, unit: '', ...(isOurs ? { target: { op: '=' as const, value: 0 } } : {}) },
     );
+  }
+  if (isOurs) {
+    // Event-loop lag where the server is not overloaded: the steps it held (the first step when it held none).
+    const held = run.steps.filter((step) => step.offeredRate <= capacity);
+    const worst = Math.max(...(held.length > 0 ? held : run.steps.slice(0, 1)).map((step) => step.serverLagP99Ms));
+    metrics.push({ name: `${name}: server event-loop lag p99, worst step up to capacity`, value: worst, unit: 'ms', target: { op: '<', value: LAG_LIMIT_MS } });
   }
   return { metrics, capacity, isAtTop };
 }
@@ -212,6 +241,7 @@ export async function runVoteStorm(context: BenchContext, log: (line: string) =>
       });
       return () => bare.sockets.forEach((socket, index) => socket.off('qa:tallies', listeners[index]));
     },
+    stepFigures: (reset) => context.control.baselineMetrics(reset, 'step'),
   };
   const bareRun = await runSteps(bareSide, rates, stepS, budgetMs, log);
   const bareFigures = await context.control.baselineMetrics(false);
@@ -235,6 +265,7 @@ export async function runVoteStorm(context: BenchContext, log: (line: string) =>
       };
       return () => (context.hooks.onTallies = undefined);
     },
+    stepFigures: (reset) => context.control.serverMetrics(reset, 'step'),
   };
   const ourRun = await runSteps(ourSide, rates, stepS, budgetMs, log);
   const stored = await context.control.countVotes(context.slug);
