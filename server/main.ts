@@ -1,6 +1,9 @@
 import { startServer } from './app';
 import { readEnvironment } from './env';
 import { closeOnSignals, serverOptionsFrom } from './start-options';
+import { tuneV8ForServing } from './v8-tuning';
+
+tuneV8ForServing();
 
 const environment = readEnvironment();
 const server = await startServer({ ...serverOptionsFrom(environment), next: { dev: environment.NODE_ENV !== 'production' } });

@@ -6,6 +6,9 @@ import { startServer } from '../../server/app';
 import { readEnvironment } from '../../server/env';
 import { closeOnSignals, serverOptionsFrom } from '../../server/start-options';
 import { ServerMetrics, serveMetricsOverIpc } from './server-metrics';
+import { tuneV8ForServing } from '../../server/v8-tuning';
+
+tuneV8ForServing();
 
 const metrics = new ServerMetrics();
 const server = await startServer({ ...serverOptionsFrom(readEnvironment()), host: '127.0.0.1' });

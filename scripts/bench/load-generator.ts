@@ -55,7 +55,6 @@ const log = (line: string) => process.send!({ type: 'log', line } satisfies Gene
 const own = new ServerMetrics();
 
 const SERVER_TARGETS: Partial<Record<ScenarioName, (server: ServerFigures, context: BenchContext) => Metric[]>> = {
-  'join-storm': (server, context) => [{ name: `server RSS at ${context.clients.length} connected`, value: server.rssMb, unit: 'MB', target: { op: '<', value: 200 } }],
   'reaction-storm': (server) => [{ name: 'server event-loop lag p99', value: server.lagP99Ms, unit: 'ms', target: { op: '<', value: 50 } }],
 };
 

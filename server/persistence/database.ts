@@ -1,5 +1,4 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import v8 from 'node:v8';
 import { chunksOf } from '@/lib/chunks';
 import { resolveDatabaseProvider } from './database-url';
 import { PrismaClient as PostgresPrismaClient } from './generated/postgresql/client';
@@ -12,10 +11,6 @@ const POOL_SIZE = 10;
 
 /** Opens the database named by DATABASE_URL: a `file:` URL (SQLite) or a `postgres[ql]://` URL (PostgreSQL). */
 export async function openDatabase(databaseUrl: string): Promise<Database> {
-  // Prisma's query compiler is WebAssembly. V8's optimizing tier compiled it eagerly and kept ~75 MB of machine
-  // code and compiler memory for the life of the process; its baseline compiler alone costs a few MB, and the
-  // queries it plans take the same time within the bench's noise (scripts/bench/NOTES-issue-16.md).
-  v8.setFlagsFromString('--liftoff-only');
   const target = resolveDatabaseProvider(databaseUrl);
   if (target.provider === 'postgresql') return openPostgres(target.url);
   const adapter = new PrismaBetterSqlite3({ url: target.filePath, timeout: 10_000 });
