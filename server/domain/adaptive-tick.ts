@@ -9,9 +9,10 @@ export type TickLimits = {
 
 /**
  * The next tick after flushes that took `flushMs`: the base tick while they fit in it, else twice their duration
- * up to the ceiling. (Stretching from half a tick on made a 5,000-socket call's broadcasts, which take 70–100 ms of
- * wall time with other work interleaved, skip every other tick while the server was far from busy.) Under overload the figures go out less often, each merging more changes,
- * instead of one broadcast queueing behind the last; when the load falls the tick shrinks back at once.
+ * up to the ceiling. Under overload the figures go out less often, each merging more changes, instead of one
+ * broadcast queueing behind the last; when the load falls the tick shrinks back at once. (Stretching from half a
+ * tick on made a 5,000-socket call's broadcasts, which take 70–100 ms of wall time with other work interleaved,
+ * skip ticks while the server was far from busy.)
  */
 export function nextTickMs(flushMs: number, { baseMs, ceilingMs, busyShare = 1 }: TickLimits): number {
   if (!(flushMs > busyShare * baseMs)) return baseMs;
