@@ -44,7 +44,7 @@ export class Broadcaster {
   readonly #timer: NodeJS.Timeout;
   /** Ticks under way: a slow one may still run when the next starts. */
   readonly #ticks = new Set<Promise<unknown>>();
-  /** The current tick: TICK_MS when idle, longer while flushes take more than half of it. */
+  /** The current tick: TICK_MS when idle, longer while flushes take longer than a tick (see `nextTickMs`). */
   #tickMs = TICK_MS;
   #lastTickAt = Number.NEGATIVE_INFINITY;
   readonly #laggards: Laggards;
