@@ -6,10 +6,12 @@ import { capacityOf, firstAtLeast, Histogram, isStepHeld, type RateStep } from '
 
 /**
  * Offered rates, each held for STEP_S. A side goes on past its capacity (the figures above it show the curve) and
- * stops after the first step whose p99 reaches OVERLOAD_LIMIT_MS or that lost a vote.
+ * stops after the first step whose p99 reaches OVERLOAD_LIMIT_MS or that lost a vote. The ladder goes past what
+ * ours holds so that the bare equivalent's capacity is a figure, not the ladder's top (where the load generator
+ * can offer it: a step it fell behind on is named in the notes).
  */
-const RATES = [250, 500, 1000, 2000, 4000];
-const QUICK_RATES = [500, 1000, 2000, 4000];
+const RATES = [250, 500, 1000, 2000, 4000, 8000];
+const QUICK_RATES = [500, 1000, 2000, 4000, 8000];
 const STEP_S = 15;
 const QUICK_STEP_S = 5;
 /** Before the first step, votes at the first step's rate for this long, not counted in any step (JIT, query plans). */
@@ -28,7 +30,7 @@ const QUESTIONS_PER_ASKER = 5;
 /** Time after the last ack of a step for every observer to see the step's counts. */
 const SETTLE_MS = 5000;
 /** A side's steps stop early rather than run past this (the bench as a whole must end within 10 minutes). */
-const SIDE_BUDGET_MS = 130_000;
+const SIDE_BUDGET_MS = 150_000;
 const QUICK_SIDE_BUDGET_MS = 45_000;
 
 type TallyHandler = (index: number, tallies: Record<string, number>, now: number) => void;
@@ -98,8 +100,10 @@ async function runSteps(side: Side, rates: number[], stepS: number, budgetMs: nu
     await side.stepFigures(true);
     const started = Date.now();
     const perTick = Math.max(1, Math.round(rate / 50)); // every 20 ms
-    for (let index = 0; index < total; index += 1) {
-      if (index % perTick === 0) await sleep(Math.max(0, started + (index / rate) * 1000 - Date.now()));
+    let votes = 0;
+    // A step lasts its seconds: a load generator that falls behind sends fewer votes, not the same ones later.
+    for (; votes < total && Date.now() - started < seconds * 1000; votes += 1) {
+      if (votes % perTick === 0) await sleep(Math.max(0, started + (votes / rate) * 1000 - Date.now()));
       const voter = side.sockets[voteIndex % voters]!;
       const questionId = side.questionIds[Math.floor(voteIndex / voters) % side.questionIds.length]!;
       voteIndex += 1;
@@ -140,8 +144,8 @@ async function runSteps(side: Side, rates: number[], stepS: number, budgetMs: nu
     }
     const step: StepFigures = {
       offeredRate: rate,
-      votes: total,
-      sentRate: Math.round(total / offeredS),
+      votes,
+      sentRate: Math.round(votes / offeredS),
       achievedRate: Math.round(sent.length / Math.max(offeredS, (lastAckAt - started) / 1000)),
       p99Ms: visible.percentile(99),
       failures: stepFailures,
