@@ -47,7 +47,7 @@ export function ActionsPanel({ store, call, role, actions, participants }: Props
         <p className="text-sm text-slate-500">
           {canEdit ? (
             <>
-              Type <code className="rounded bg-slate-100 px-1">- [ ] @name what</code> or press {isMac() ? '⌘ ⌥ A' : 'Ctrl+Alt+A'} in the minutes.
+              Type <code className="rounded bg-slate-100 px-1 text-slate-700">- [ ] @name what</code> or press {isMac() ? '⌘ ⌥ A' : 'Ctrl+Alt+A'} in the minutes.
             </>
           ) : (
             'None yet. They appear here as the scribes write them in the minutes.'

@@ -85,7 +85,7 @@ export function AgendaList({ call, clockOffsetMs, store, isHost }: { call: Publi
               ) : null}
             </div>
             {section.notes ? <p className="mt-1 text-sm whitespace-pre-line text-slate-600">{section.notes}</p> : null}
-            {section.items.length === 0 && !isEditing ? <p className="mt-2 text-sm text-slate-400">No items.</p> : null}
+            {section.items.length === 0 && !isEditing ? <p className="mt-2 text-sm text-slate-500">No items.</p> : null}
             <ol className="mt-2 space-y-1.5">
               {section.items.map((item, itemIndex) => {
                 const isCurrent = item.id === call.currentItemId;
@@ -113,13 +113,13 @@ export function AgendaList({ call, clockOffsetMs, store, isHost }: { call: Publi
                             <span data-testid="item-title">{item.title}</span>
                             {isCurrent ? <span className="sr-only"> (current item)</span> : null}
                           </p>
-                          <p className="text-xs text-slate-500">
+                          <p className="text-xs text-slate-600">
                             {[item.presenter && `by ${item.presenter}`, item.plannedMinutes ? `${item.plannedMinutes} min` : expectedLength(forecast.sharesMs.get(item.id))].filter(Boolean).join(' · ')}
                           </p>
                           {item.notes ? <p className="mt-1 text-sm whitespace-pre-line text-slate-600">{item.notes}</p> : null}
                         </div>
                         {expectedStart !== undefined ? (
-                          <span className="shrink-0 text-xs text-slate-500 tabular-nums" data-testid="item-forecast">
+                          <span className="shrink-0 text-xs text-slate-600 tabular-nums" data-testid="item-forecast">
                             ~{formatTime(expectedStart)}
                           </span>
                         ) : null}

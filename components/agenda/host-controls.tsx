@@ -69,7 +69,7 @@ export function HostControls({ store, call }: { store: CallStore; call: PublicCa
               Reset timer
             </Button>
           </div>
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-600">
             Keyboard: <kbd className="rounded bg-slate-100 px-1">n</kbd> next, <kbd className="rounded bg-slate-100 px-1">p</kbd> previous.
           </p>
           <Button variant="danger" className="w-full" disabled={isBusy} onClick={() => run(() => agenda.endCall(store))}>

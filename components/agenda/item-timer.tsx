@@ -18,7 +18,7 @@ export function ItemTimer({ call, clockOffsetMs, large = false }: { call: Public
   return (
     <span className={`font-mono tabular-nums ${large ? `text-6xl font-bold ${largeTones[timer.level]}` : tones[timer.level]}`} data-testid="item-timer" data-level={timer.level}>
       {formatDuration(timer.elapsedMs)}
-      {timer.plannedMs !== null ? <span className="text-slate-400"> / {formatDuration(timer.plannedMs)}</span> : null}
+      {timer.plannedMs !== null ? <span className="text-slate-500"> / {formatDuration(timer.plannedMs)}</span> : null}
       {timer.isPaused ? <span className="ml-2 font-sans text-sm font-semibold text-slate-500">Paused</span> : null}
       {overBy > 0 ? <span className="ml-2 font-sans text-sm font-semibold">over by {formatDuration(overBy)}</span> : null}
     </span>

@@ -59,7 +59,7 @@ export function IntroRound({
         <ol className="mt-3 space-y-1 text-sm" aria-label="Waiting to speak">
           {waiting.map((id, index) => (
             <li key={id} className="flex items-center gap-2">
-              <span className="w-5 text-right text-slate-400">{index + 1}.</span>
+              <span className="w-5 text-right text-slate-500">{index + 1}.</span>
               <span className="flex-1">{nameOf(id)}</span>
               {isHost ? (
                 <>

@@ -64,7 +64,7 @@ function TextAnswer({ store, pollId, answer, canModerate }: { store: CallStore; 
   return (
     <li className="rounded-lg bg-slate-50 px-3 py-2 text-sm ring-1 ring-slate-200" data-testid="poll-text-answer">
       <div className="flex items-start justify-between gap-2">
-        <p className={`min-w-0 break-words ${answer.hidden ? 'text-slate-400 line-through' : 'text-slate-800'}`}>
+        <p className={`min-w-0 break-words ${answer.hidden ? 'text-slate-500 line-through' : 'text-slate-800'}`}>
           {answer.text}
           {answer.name ? <span className="text-slate-500"> · {answer.name}</span> : null}
           {answer.hidden ? <span className="ml-1 text-xs text-slate-500 no-underline">(hidden)</span> : null}

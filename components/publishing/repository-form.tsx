@@ -10,7 +10,7 @@ import { fieldOfIssue, fieldsFromSettings, toPublishingRequest, type RepositoryF
 import { TokenField } from './token-field';
 
 const inputClass =
-  'mt-1 block w-full min-w-0 rounded-lg border-0 bg-white px-3 py-2 text-slate-900 ring-1 ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-indigo-600 aria-[invalid=true]:ring-red-500 disabled:bg-slate-50';
+  'mt-1 block w-full min-w-0 rounded-lg border-0 bg-white px-3 py-2 text-slate-900 ring-1 ring-slate-300 placeholder:text-slate-500 focus:ring-2 focus:ring-indigo-600 aria-[invalid=true]:ring-red-500 disabled:bg-slate-50';
 const SUMMARY = 'The publishing settings were not saved. Fix the problems marked above.';
 
 type Props = {

@@ -114,7 +114,7 @@ export function WebhooksEditor({ slug, hostKey, webhooks, onSaved, onRefresh }: 
               placeholder="https://example.org/hooks/roundtable"
               aria-invalid={Boolean(urlError)}
               aria-describedby={urlError ? `${ids}-url-error` : undefined}
-              className="block w-full min-w-0 rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-indigo-600 aria-[invalid=true]:ring-red-500"
+              className="block w-full min-w-0 rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-slate-300 placeholder:text-slate-500 focus:ring-2 focus:ring-indigo-600 aria-[invalid=true]:ring-red-500"
               value={newUrl}
               onChange={(event) => setNewUrl(event.target.value)}
             />

@@ -3,12 +3,12 @@ import { createdCallSchema } from '../../lib/protocol/schedule';
 
 const pathOf = (url: string) => new URL(url).pathname + new URL(url).hash;
 
-/** Creates a call through the API; the paths open its public page and (with the key) its host page. */
-export async function createCall(page: Page, body: Record<string, unknown>): Promise<{ slug: string; hostPath: string; publicPath: string }> {
+/** Creates a call through the API; the paths open its public page and (with their keys) its host and scribe pages. */
+export async function createCall(page: Page, body: Record<string, unknown>): Promise<{ slug: string; hostPath: string; scribePath: string; publicPath: string }> {
   const response = await page.request.post('/api/calls', { data: body });
   expect(response.status()).toBe(201);
-  const { slug, hostUrl, publicUrl } = createdCallSchema.parse(await response.json());
-  return { slug, hostPath: pathOf(hostUrl), publicPath: pathOf(publicUrl) };
+  const { slug, hostUrl, scribeUrl, publicUrl } = createdCallSchema.parse(await response.json());
+  return { slug, hostPath: pathOf(hostUrl), scribePath: pathOf(scribeUrl), publicPath: pathOf(publicUrl) };
 }
 
 export async function checkIn(page: Page, name: string) {

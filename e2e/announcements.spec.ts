@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test';
+import { attendee, checkIn, createCall } from './support/calls';
+import { closeOtherContextsAfterEach } from './support/close-contexts';
+
+closeOtherContextsAfterEach(test);
+
+/** Every text a live region of the page takes on from now on, in order (what a screen reader would be handed). */
+async function recordAnnouncements(page: Page) {
+  await page.evaluate(() => {
+    const said: string[] = [];
+    Object.assign(window, { said });
+    const observer = new MutationObserver((mutations) => {
+      for (const mutation of mutations) {
+        const node = mutation.target instanceof Element ? mutation.target : mutation.target.parentElement;
+        const region = node?.closest('[aria-live]:not([aria-live="off"])');
+        const text = region?.textContent?.trim();
+        if (text && said[said.length - 1] !== text) said.push(text);
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return async () => page.evaluate(() => ('said' in window && Array.isArray(window.said) ? window.said.map(String) : []));
+}
+
+test('live changes reach a screen reader once each: the current item, the timer, a pinned question, an opened poll; a vote storm says nothing', async ({ browser, page: host }) => {
+  const { hostPath, publicPath } = await createCall(host, {
+    title: 'Announcements community call',
+    startsAt: '2031-03-04T17:30',
+    timezone: 'Europe/Berlin',
+    sections: [{ title: 'Agenda', items: [{ title: 'Welcome', plannedMinutes: 5 }, { title: 'Open floor', plannedMinutes: 20 }] }],
+  });
+  await host.goto(hostPath);
+  await checkIn(host, 'Kai');
+  const ada = await attendee(browser, publicPath, 'Ada');
+  const bo = await attendee(browser, publicPath, 'Bo');
+  const said = await recordAnnouncements(ada);
+
+  await host.getByRole('button', { name: 'Start the call' }).click();
+  await expect(ada.getByTestId('current-item-title')).toHaveText('Welcome');
+  await host.getByRole('button', { name: 'Next →' }).click();
+  await expect(ada.getByTestId('current-item-title')).toHaveText('Open floor');
+  await host.getByRole('button', { name: 'Extend the item by 5 minutes' }).click();
+
+  const question = 'Will the next release drop Node 18?';
+  const form = bo.getByRole('form', { name: 'Ask a question' });
+  await form.getByLabel('Your question').fill(question);
+  await form.getByRole('button', { name: 'Ask' }).click();
+  // Votes come and go while Ada listens: the counts change on screen, never in her screen reader.
+  for (let round = 0; round < 5; round += 1) {
+    for (const page of [bo, host]) await page.getByRole('button', { name: /^Upvote: “Will the next release/ }).click();
+    for (const page of [bo, host]) await page.getByRole('button', { name: /^Remove your vote: “Will the next release/ }).click();
+  }
+  await host.getByRole('button', { name: 'Pin as answering now' }).click();
+  await expect(ada.getByRole('region', { name: 'Answering now' })).toContainText(question);
+
+  await host.getByRole('button', { name: 'New poll' }).click();
+  const poll = host.getByRole('form', { name: 'Create a poll' });
+  await poll.getByLabel('Question').fill('Monthly or bi-weekly?');
+  await poll.getByRole('textbox', { name: 'Option 1', exact: true }).fill('Monthly');
+  await poll.getByRole('textbox', { name: 'Option 2', exact: true }).fill('Bi-weekly');
+  await poll.getByRole('button', { name: 'Save and open' }).click();
+  await expect(ada.getByTestId('poll')).toContainText('Monthly or bi-weekly?');
+  // The poll announcer is throttled (4 s); give it time to speak, then nothing more may come.
+  await expect.poll(async () => (await said()).some((text) => text.includes('Monthly or bi-weekly?')), { timeout: 10_000 }).toBe(true);
+  await ada.waitForTimeout(2000);
+
+  const announcements = await said();
+  const count = (pattern: RegExp) => announcements.filter((text) => pattern.test(text)).length;
+  expect(count(/^Now: Welcome\.$/)).toBe(1);
+  expect(count(/^Now: Open floor\.$/)).toBe(1);
+  expect(count(/^Now: Open floor\. Item extended by 5 minutes\.$/)).toBe(1);
+  expect(count(new RegExp(`^Answering now: ${question}$`))).toBe(1);
+  expect(count(/Monthly or bi-weekly\?/)).toBe(1);
+  // Nothing else: no vote counts, no repeats.
+  expect(announcements, announcements.join('\n')).toHaveLength(5);
+});
