@@ -23,6 +23,7 @@ async function recordAnnouncements(page: Page) {
 }
 
 test('live changes reach a screen reader once each: the current item, the timer, a pinned question, an opened poll; a vote storm says nothing', async ({ browser, page: host }) => {
+  test.setTimeout(120_000);
   const { hostPath, publicPath } = await createCall(host, {
     title: 'Announcements community call',
     startsAt: '2031-03-04T17:30',
@@ -46,7 +47,7 @@ test('live changes reach a screen reader once each: the current item, the timer,
   await form.getByLabel('Your question').fill(question);
   await form.getByRole('button', { name: 'Ask' }).click();
   // Votes come and go while Ada listens: the counts change on screen, never in her screen reader.
-  for (let round = 0; round < 5; round += 1) {
+  for (let round = 0; round < 2; round += 1) {
     for (const page of [bo, host]) await page.getByRole('button', { name: /^Upvote: “Will the next release/ }).click();
     for (const page of [bo, host]) await page.getByRole('button', { name: /^Remove your vote: “Will the next release/ }).click();
   }
@@ -61,16 +62,15 @@ test('live changes reach a screen reader once each: the current item, the timer,
   await poll.getByRole('button', { name: 'Save and open' }).click();
   await expect(ada.getByTestId('poll')).toContainText('Monthly or bi-weekly?');
   // The poll announcer is throttled (4 s); give it time to speak, then nothing more may come.
-  await expect.poll(async () => (await said()).some((text) => text.includes('Monthly or bi-weekly?')), { timeout: 10_000 }).toBe(true);
+  await expect.poll(async () => (await said()).some((text) => text.startsWith('Poll open')), { timeout: 10_000 }).toBe(true);
   await ada.waitForTimeout(2000);
 
-  const announcements = await said();
-  const count = (pattern: RegExp) => announcements.filter((text) => pattern.test(text)).length;
-  expect(count(/^Now: Welcome\.$/)).toBe(1);
-  expect(count(/^Now: Open floor\.$/)).toBe(1);
-  expect(count(/^Now: Open floor\. Item extended by 5 minutes\.$/)).toBe(1);
-  expect(count(new RegExp(`^Answering now: ${question}$`))).toBe(1);
-  expect(count(/Monthly or bi-weekly\?/)).toBe(1);
-  // Nothing else: no vote counts, no repeats.
-  expect(announcements, announcements.join('\n')).toHaveLength(5);
+  // Each change once, in order; no vote counts, no repeats.
+  expect(await said()).toEqual([
+    'Now: Welcome.',
+    'Now: Open floor.',
+    'Now: Open floor. Item extended by 5 minutes.',
+    `Answering now: ${question}`,
+    'Poll open: Monthly or bi-weekly?',
+  ]);
 });

@@ -64,6 +64,7 @@ describe('announcePolls', () => {
   it('says the open poll and its count, then the last closed poll’s results', () => {
     const open = samplePoll('p', { status: 'open', openedAt: '2026-11-26T17:05:00.000Z' });
     expect(announcePolls([open], { p: results(12) }, 'attendee')).toBe('Poll open: Ship it? 12 answers.');
+    expect(announcePolls([open], { p: results(0) }, 'attendee')).toBe('Poll open: Ship it?');
     expect(announcePolls([{ ...open, showResults: 'closed' }], { p: results(12) }, 'attendee')).toBe('Poll open: Ship it?');
     expect(announcePolls([{ ...open, status: 'closed' }], { p: results(1) }, 'attendee')).toBe('Poll closed. Ship it?: 1 answer, most chose Yes (100%).');
     expect(announcePolls([samplePoll('d')], {}, 'host')).toBe('');

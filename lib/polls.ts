@@ -75,7 +75,8 @@ export function announcePolls(polls: readonly PublicPoll[], results: Record<stri
   const open = currentPoll(polls);
   if (open) {
     const shown = canSeeResults(open, role) ? results[open.id] : undefined;
-    return `Poll open: ${open.question}${shown ? ` ${shown.answered} ${shown.answered === 1 ? 'answer' : 'answers'}.` : ''}`;
+    // No count until someone answered: "0 answers" right after "Poll open" would announce the poll twice.
+    return `Poll open: ${open.question}${shown?.answered ? ` ${shown.answered} ${shown.answered === 1 ? 'answer' : 'answers'}.` : ''}`;
   }
   const closed = polls.filter((poll) => poll.status === 'closed').sort((a, b) => (b.openedAt ?? '').localeCompare(a.openedAt ?? ''))[0];
   const shown = closed && canSeeResults(closed, role) ? results[closed.id] : undefined;

@@ -16,6 +16,7 @@ import { AgendaAnnouncer, CurrentItem } from '../agenda/current-item';
 import { HostControls } from '../agenda/host-controls';
 import { ParticipantLinks } from './participant-links';
 import { QuestionsPanel } from '../qa/questions-panel';
+import { QuestionAnnouncer } from '../qa/question-announcer';
 import { PollAnnouncer } from '../polls/poll-announcer';
 import { PollsPanel } from '../polls/polls-panel';
 import { FloatingReactions, ReactionAnnouncer } from '../reactions/floating-reactions';
@@ -79,6 +80,7 @@ function LiveCall({ slug }: { slug: string }) {
       <CallHeader call={call} connection={state.connection} databaseHealth={state.databaseHealth} onlineCount={snapshot.presence.onlineCount} />
       <AgendaAnnouncer call={call} clockOffsetMs={clockOffsetMs} />
       <PollAnnouncer polls={snapshot.polls} results={snapshot.pollResults} role={role} />
+      <QuestionAnnouncer questions={snapshot.questions} />
       <ReactionAnnouncer announcement={reactions.announcement} />
       <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 sm:px-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">

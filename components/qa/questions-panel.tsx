@@ -85,9 +85,6 @@ export function QuestionsPanel({ store, call, questions, role, me, myVotes, myQu
 
   return (
     <Panel title="Questions">
-      <div aria-live="polite" className="sr-only">
-        {pinned ? `Answering now: ${pinned.text}` : ''}
-      </div>
       <div className="space-y-5">
         {role === 'host' ? <QaSettingsForm store={store} call={call} /> : null}
         <QuestionForm store={store} call={call} me={me} />
