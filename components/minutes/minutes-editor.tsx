@@ -43,6 +43,8 @@ const theme = EditorView.theme({
   '&': { minHeight: '16rem', fontSize: '0.95rem' },
   '.cm-content': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', padding: '0.75rem 0' },
   '.cm-scroller': { maxHeight: '32rem', overflow: 'auto' },
+  // CodeMirror's own grey (#888) is below the 4.5:1 contrast text needs.
+  '.cm-placeholder': { color: 'var(--color-slate-500)' },
   '&.cm-focused': { outline: '2px solid #6366f1', outlineOffset: '2px' },
   // Name labels stay visible so everyone sees who types where (the default shows them on hover only).
   '.cm-ySelectionInfo': { opacity: '1', fontFamily: 'inherit' },
