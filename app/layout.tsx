@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { scriptNonceOf, THEME_SCRIPT } from '@/components/theme/theme-preference';
+import { ThemeToggle } from '@/components/theme/theme-toggle';
 import './globals.css';
 
 const inter = localFont({
@@ -19,10 +22,20 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#4f46e5' };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = scriptNonceOf((await headers()).get('content-security-policy'));
   return (
-    <html lang="en" className={inter.variable}>
-      <body className="min-h-screen font-sans">{children}</body>
+    // The theme script sets the `dark` class before React hydrates; that difference is expected.
+    <html lang="en" className={inter.variable} suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
+      <body className="min-h-screen font-sans">
+        {children}
+        <footer className="site-footer mx-auto flex max-w-6xl justify-end px-4 pt-2 pb-6 sm:px-6">
+          <ThemeToggle />
+        </footer>
+      </body>
     </html>
   );
 }

@@ -1,6 +1,6 @@
 export default function HomePage() {
   return (
-    <main className="mx-auto flex min-h-screen max-w-3xl flex-col justify-center px-6 py-16">
+    <main className="mx-auto flex min-h-[calc(100svh-5rem)] max-w-3xl flex-col justify-center px-6 py-16">
       <p className="text-sm font-bold tracking-wide text-indigo-700 uppercase">Roundtable</p>
       <h1 className="mt-3 text-4xl font-bold tracking-tight sm:text-5xl">Run your community call in one place.</h1>
       <p className="mt-4 text-lg text-slate-600">

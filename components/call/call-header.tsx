@@ -2,6 +2,7 @@ import type { CallStatus, PublicCall } from '@/lib/protocol';
 import type { ConnectionStatus, DatabaseHealth } from '../client/call-store';
 import { CallStart } from '../schedule/call-start';
 import { CALL_STATUS_STYLES } from '../ui/status-styles';
+import { ConnectionNotice } from './connection-notice';
 
 const statusLabels: Record<CallStatus, string> = { scheduled: 'Scheduled', live: 'Live', ended: 'Ended' };
 
@@ -39,15 +40,7 @@ export function CallHeader({
           </span>
         </div>
       </div>
-      {connection !== 'online' ? (
-        <p role="status" className="bg-amber-50 px-4 py-2 text-center text-sm text-amber-900">
-          {connection === 'reconnecting' ? 'Connection lost. Reconnecting…' : 'Connecting…'}
-        </p>
-      ) : connection === 'online' && databaseHealth === 'unavailable' ? (
-        <p role="status" className="bg-amber-50 px-4 py-2 text-center text-sm text-amber-900" data-testid="database-health">
-          Reconnecting to the database… changes are not being saved
-        </p>
-      ) : null}
+      <ConnectionNotice connection={connection} databaseHealth={databaseHealth} />
     </header>
   );
 }

@@ -28,7 +28,8 @@ import {
   type ServerToClientEvents,
 } from '@/lib/protocol';
 
-export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'failed';
+/** `offline`: the browser reports no network; the store rejoins (and so catches up) when it is back. */
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'failed';
 export type DatabaseHealth = 'ok' | 'unavailable';
 export type CallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** Where a participant's check-in token is kept between visits (the browser's localStorage). */
@@ -68,6 +69,8 @@ const tokenKey = (slug: string) => `roundtable:token:${slug}`;
 function isResultOf<Name extends CommandName>(name: CommandName, expected: Name, _data: unknown): _data is CommandResults[Name] {
   return name === expected;
 }
+
+const isBrowserOffline = () => globalThis.navigator?.onLine === false;
 
 function browserStorage(): TokenStorage | undefined {
   try {
@@ -110,7 +113,7 @@ export class CallStore {
     this.#commandTimeoutMs = options.commandTimeoutMs ?? 10_000;
     this.#socket = options.connect?.() ?? io({ transports: ['websocket', 'polling'], autoConnect: false, ...RECONNECTION });
     this.#socket.on('connect', () => void this.join());
-    this.#socket.on('disconnect', () => this.#update({ connection: 'reconnecting' }));
+    this.#socket.on('disconnect', () => this.#update({ connection: isBrowserOffline() ? 'offline' : 'reconnecting' }));
     this.#socket.on('call:event', (event) => this.#drained(receiveEvent(this.#view(), event)));
     this.#socket.on('call:presence', (presence) => {
       const { snapshot } = this.#state;
@@ -151,13 +154,28 @@ export class CallStore {
   };
 
   start(): void {
+    globalThis.window?.addEventListener('offline', this.#onOffline);
+    globalThis.window?.addEventListener('online', this.#onOnline);
     this.#socket.connect();
   }
 
   stop(): void {
+    globalThis.window?.removeEventListener('offline', this.#onOffline);
+    globalThis.window?.removeEventListener('online', this.#onOnline);
     clearTimeout(this.#gapTimer);
     this.#socket.disconnect();
   }
+
+  #onOffline = () => {
+    if (this.#state.connection !== 'failed') this.#update({ connection: 'offline' });
+  };
+
+  // A socket can outlive a short drop without noticing it; a rejoin brings back whatever it missed meanwhile.
+  #onOnline = () => {
+    if (this.#state.connection !== 'offline') return;
+    if (this.#socket.connected) void this.join();
+    else this.#update({ connection: 'reconnecting' });
+  };
 
   /** Sends one command; a lost or late answer comes back as a failed ack like any refusal, never as a throw. */
   async send<Name extends CommandName>(name: Name, payload: CommandPayload<Name>): Promise<Ack<CommandResults[Name]>> {

@@ -49,9 +49,10 @@ const highlighter = ViewPlugin.fromClass(
 
 const theme = EditorView.baseTheme({
   // An inset shadow rather than a border: the text does not shift while a line becomes an item.
-  '.cm-action-line': { boxShadow: 'inset 3px 0 0 #6366f1', backgroundColor: '#eef2ff' },
-  '.cm-action-done': { boxShadow: 'inset 3px 0 0 #94a3b8', backgroundColor: '#f8fafc' },
-  '.cm-decision-line': { boxShadow: 'inset 3px 0 0 #059669', backgroundColor: '#ecfdf5' },
+  // The palette's variables (with today's light values as fallbacks) so the dark theme swaps these too.
+  '.cm-action-line': { boxShadow: 'inset 3px 0 0 var(--color-indigo-500, #6366f1)', backgroundColor: 'var(--color-indigo-50, #eef2ff)' },
+  '.cm-action-done': { boxShadow: 'inset 3px 0 0 var(--color-slate-400, #94a3b8)', backgroundColor: 'var(--color-slate-50, #f8fafc)' },
+  '.cm-decision-line': { boxShadow: 'inset 3px 0 0 var(--color-emerald-600, #059669)', backgroundColor: 'var(--color-emerald-50, #ecfdf5)' },
 });
 
 /** Marks action-item and decision lines as `extractActions` reads them, so scribes see what the panel will list. */

@@ -2,7 +2,7 @@
 
 import { defaultKeymap, indentWithTab } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
-import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { syntaxHighlighting } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { actionItemInsertion, DECISION_INSERTION } from '@/lib/actions';
 import { headingInsertion } from '@/lib/minutes';
 import { actionHighlight } from './action-highlight';
+import { editorColors, minutesHighlightStyle } from './editor-colors';
 import { lineInsertion } from './marked-lines';
 import type { MinutesProvider } from './minutes-provider';
 
@@ -87,11 +88,12 @@ export function MinutesEditor({ provider, currentTitle, onView, describedBy }: P
             ...defaultKeymap,
           ]),
           markdown(),
-          syntaxHighlighting(defaultHighlightStyle),
+          syntaxHighlighting(minutesHighlightStyle),
           EditorView.lineWrapping,
           placeholder('Take notes in Markdown: "## Item", "1. Point", "   - detail"…'),
           EditorView.contentAttributes.of({ 'aria-label': 'Minutes (Markdown)', ...(describedBy ? { 'aria-describedby': describedBy } : {}) }),
           theme,
+          editorColors,
           actionHighlight(),
           yCollab(provider.text, provider.awareness, { undoManager }),
         ],

@@ -5,5 +5,10 @@ export const metadata: Metadata = { title: 'Projector view' };
 
 export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  return <PresentView slug={slug} />;
+  // `projector` keeps this page out of the dark theme's palette swap (app/dark-theme.css): its colours are its own, dark from the first paint.
+  return (
+    <div className="projector min-h-screen bg-slate-950 text-white">
+      <PresentView slug={slug} />
+    </div>
+  );
 }
