@@ -1,0 +1,23 @@
+export const PHONE_TABS = ['now', 'qa', 'polls', 'agenda', 'minutes', 'people'] as const;
+export type PhoneTab = (typeof PHONE_TABS)[number];
+
+export const PHONE_TAB_LABELS: Record<PhoneTab, string> = {
+  now: 'Now',
+  qa: 'Q&A',
+  polls: 'Polls',
+  agenda: 'Agenda',
+  minutes: 'Minutes',
+  people: 'People',
+};
+
+export function isPhoneTab(value: string | null): value is PhoneTab {
+  return PHONE_TABS.some((tab) => tab === value);
+}
+
+/**
+ * Hides a panel on phones unless the shown tab is one of its own. CSS only, so every panel stays mounted once (the
+ * minutes editor holds a live Yjs document) and md and up keep every column as before.
+ */
+export function phoneTabClass(shown: PhoneTab, ...tabs: PhoneTab[]): string {
+  return tabs.includes(shown) ? '' : 'max-md:hidden';
+}
