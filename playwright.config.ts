@@ -34,7 +34,7 @@ export default defineConfig({
     // A Pixel 7's screen; only the specs written for any viewport run here.
     {
       name: 'phone',
-      testMatch: ['attendee.spec.ts'],
+      testMatch: /attendee\.spec\.ts$/,
       use: { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2.625 },
     },
   ],

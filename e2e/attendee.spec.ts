@@ -74,6 +74,7 @@ test('an attendee checks in, follows the current item, asks from any tab, upvote
     await expect(checkInForm.getByLabel('Pronouns (optional)')).toBeHidden();
     await page.getByRole('button', { name: 'Not now' }).click();
     await expect(checkInForm).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Check in now' })).toBeFocused();
     await page.getByRole('button', { name: 'Check in now' }).click();
     await expect(checkInForm.getByLabel('Display name')).toBeFocused();
   } else {

@@ -100,7 +100,7 @@ function LiveCall({ slug }: { slug: string }) {
         <div className={`space-y-6 max-md:space-y-4 ${on('now', 'qa', 'polls', 'agenda', 'minutes')}`}>
           {phone.isPhone && !me && phone.isCheckInSkipped ? (
             <TabPanel className={on('now')}>
-              <CheckInPrompt onCheckIn={phone.resumeCheckIn} />
+              <CheckInPrompt onCheckIn={phone.resumeCheckIn} isFocused={phone.hasJustSkipped} />
             </TabPanel>
           ) : null}
           <Panel title="Current item" className={`relative ${on('now')}`}>

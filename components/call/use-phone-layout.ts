@@ -16,6 +16,7 @@ export function usePhoneLayout(slug: string, state: CallViewState) {
   const [storedTab, storeTab] = useSessionValue(`roundtable:${slug}:tab`);
   const [skipped, storeSkipped] = useSessionValue(`roundtable:${slug}:check-in-skipped`);
   const [checkInFocusRequest, setCheckInFocusRequest] = useState(0);
+  const [hasJustSkipped, setJustSkipped] = useState(false);
   const { snapshot, role, myQuestions } = state;
 
   // Those who run polls need the tab to create the first one; everyone else gets it once there is a poll to see.
@@ -43,7 +44,12 @@ export function usePhoneLayout(slug: string, state: CallViewState) {
     },
     /** Whether the not-yet-checked-in participant put the check-in off for now (this browser tab remembers it). */
     isCheckInSkipped: skipped === 'yes',
-    skipCheckIn: () => storeSkipped('yes'),
+    /** True after "Not now" on this page (not after a reload): focus then goes to the way back, as the card it was in goes. */
+    hasJustSkipped,
+    skipCheckIn() {
+      storeSkipped('yes');
+      setJustSkipped(true);
+    },
     /** Counts the requests to bring the check-in card back; each one moves focus into it. */
     checkInFocusRequest,
     resumeCheckIn() {
