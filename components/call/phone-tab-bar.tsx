@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { PHONE_TAB_LABELS, type PhoneTab } from './phone-tabs';
+import { PHONE_TAB_LABELS, tabLabel, type PhoneTab } from './phone-tabs';
 import type { PhoneTabEntry } from './use-phone-layout';
 
 const iconPaths: Record<PhoneTab, ReactNode> = {
@@ -30,11 +30,6 @@ const iconPaths: Record<PhoneTab, ReactNode> = {
   ),
 };
 
-/** What a screen reader says for a tab: its name, then what is new on it. */
-export function tabLabel(tab: PhoneTabEntry): string {
-  return tab.unseen > 0 ? `${PHONE_TAB_LABELS[tab.id]}, ${tab.unseen} new` : PHONE_TAB_LABELS[tab.id];
-}
-
 /**
  * The phone's bottom navigation between the call's sections. Plain buttons with `aria-current`: the sections are
  * groups of panels spread over the page (one column from md up), not tab panels of their own.
@@ -50,7 +45,7 @@ export function PhoneTabBar({ tabs, shown, onSelect }: { tabs: PhoneTabEntry[]; 
               <button
                 type="button"
                 aria-current={isShown ? 'page' : undefined}
-                aria-label={tabLabel(tab)}
+                aria-label={tabLabel(tab.id, tab.unseen)}
                 onClick={() => onSelect(tab.id)}
                 className={`relative flex min-h-14 w-full flex-col items-center justify-center gap-0.5 px-1 text-[11px] font-semibold ${
                   isShown ? 'text-indigo-700' : 'text-slate-600 hover:text-slate-900'
