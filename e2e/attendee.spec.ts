@@ -136,7 +136,7 @@ test('an attendee checks in, follows the current item, asks from any tab, upvote
   if (isPhone) await expect(phoneTab(page, 'Polls')).toHaveCount(0);
   await host.getByRole('button', { name: 'New poll' }).click();
   const create = host.getByRole('form', { name: 'Create a poll' });
-  await create.getByLabel('Question').fill(pollQuestion);
+  await create.getByRole('textbox', { name: 'Question', exact: true }).fill(pollQuestion);
   await create.getByRole('textbox', { name: 'Option 1', exact: true }).fill('Monday');
   await create.getByRole('textbox', { name: 'Option 2', exact: true }).fill('Tuesday');
   await create.getByRole('button', { name: 'Save draft' }).click();

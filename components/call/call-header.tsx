@@ -29,7 +29,8 @@ export function CallHeader({
             <span className="text-slate-500"> · {call.plannedMinutes} min</span>
           </p>
         </div>
-        <div className="flex items-center gap-3 text-sm">
+        {/* On a phone the sticky bar below shows the status, and People the count. */}
+        <div className="flex items-center gap-3 text-sm max-md:hidden">
           <span className="text-slate-600" aria-label={`${onlineCount} online`}>
             {onlineCount} online
           </span>

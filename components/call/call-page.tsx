@@ -88,6 +88,8 @@ function LiveCall({ slug }: { slug: string }) {
   const on = (...tabs: PhoneTab[]) => phoneTabClass(phone.tab, ...tabs);
   // A newcomer's first step on a phone: the check-in card above the Now tab, until they check in or put it off.
   const isCheckInFirst = !me && !phone.isCheckInSkipped;
+  // The aside's part of Now (host controls, that card) goes above the current item on a phone; the top bar shows the item anyway.
+  const isAsideFirstOnPhone = phone.tab === 'now' && (isCheckInFirst || isHost);
 
   return (
     <>
@@ -129,7 +131,7 @@ function LiveCall({ slug }: { slug: string }) {
           </TabPanel>
         </div>
         <aside
-          className={`space-y-6 max-md:space-y-4 ${me && !isHost ? '' : 'md:max-lg:order-first'} ${phone.tab === 'now' && isCheckInFirst ? 'max-md:order-first' : ''} ${on('now', 'agenda', 'people')}`}
+          className={`space-y-6 max-md:space-y-4 ${me && !isHost ? '' : 'md:max-lg:order-first'} ${isAsideFirstOnPhone ? 'max-md:order-first' : ''} ${on('now', 'agenda', 'people')}`}
           aria-label="Call details"
         >
           {isHost ? (
