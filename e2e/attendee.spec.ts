@@ -57,6 +57,8 @@ async function expectTouchTargets(targets: Locator) {
 }
 
 test('an attendee checks in, follows the current item, asks from any tab, upvotes, answers a poll and reacts', async ({ browser, page }) => {
+  // A whole call in one walk: longer than the default on two shared cores.
+  test.setTimeout(120_000);
   const { host, publicPath } = await openHostPage(browser);
   const isPhone = isPhoneLayout(page);
   await page.goto(publicPath);
@@ -169,10 +171,22 @@ test('an attendee checks in, follows the current item, asks from any tab, upvote
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
 });
 
-test('on a phone the shown tab survives a reload, and neither the tab bar nor the Ask button covers the end of a tab', async ({ browser, page }) => {
+test('on a phone the Ask sheet leads to the check-in put off, the shown tab survives a reload, and nothing covers the end of a tab', async ({ browser, page }) => {
   test.skip(!isPhoneLayout(page), 'The tab bar is the phone layout’s');
   const { publicPath } = await openHostPage(browser);
   await page.goto(publicPath);
+
+  // Put off, the check-in is one tap away from the Ask sheet, which says why asking waits.
+  await page.getByRole('button', { name: 'Not now' }).click();
+  await openTab(page, 'Minutes');
+  await page.getByRole('button', { name: 'Ask a question' }).click();
+  const sheet = page.getByRole('dialog', { name: 'Ask a question' });
+  await expect(sheet).toContainText('Check in to ask a question and to vote.');
+  await expect(sheet.getByLabel('Your question')).toBeDisabled();
+  await sheet.getByRole('button', { name: 'Check in now' }).click();
+  await expect(sheet).toBeHidden();
+  await expect(phoneTab(page, 'Now')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('form', { name: 'Check in' }).getByLabel('Display name')).toBeFocused();
   await checkIn(page, 'Ada');
 
   await openTab(page, 'Agenda');

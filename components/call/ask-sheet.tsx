@@ -4,14 +4,17 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { PublicCall, PublicParticipant } from '@/lib/protocol';
 import type { CallStore } from '../client/call-store';
 import { QuestionForm } from '../qa/question-form';
+import { Button } from '../ui/button';
 
 /**
  * The phone's floating "Ask" button and the question form it opens in a modal sheet, so asking is one tap away on every
  * tab. A real <dialog>: the rest of the page is inert while it is open, Escape closes it, and focus goes back to the button.
+ * Someone not checked in yet gets the way to the check-in card from here (`onCheckIn`), focus then going into that card.
  */
-export function AskSheet({ store, call, me }: { store: CallStore; call: PublicCall; me: PublicParticipant | null }) {
+export function AskSheet({ store, call, me, onCheckIn }: { store: CallStore; call: PublicCall; me: PublicParticipant | null; onCheckIn: () => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
+  const isLeavingToCheckIn = useRef(false);
   const [isOpen, setOpen] = useState(false);
   const titleId = useId();
 
@@ -46,7 +49,12 @@ export function AskSheet({ store, call, me }: { store: CallStore; call: PublicCa
         aria-labelledby={titleId}
         onClose={() => {
           setOpen(false);
-          openerRef.current?.focus();
+          if (isLeavingToCheckIn.current) {
+            isLeavingToCheckIn.current = false;
+            onCheckIn();
+          } else {
+            openerRef.current?.focus();
+          }
         }}
         // A tap on the dimmed page around the sheet closes it, as on the phone's own sheets.
         onClick={(event) => {
@@ -65,6 +73,18 @@ export function AskSheet({ store, call, me }: { store: CallStore; call: PublicCa
               </button>
             </div>
             <QuestionForm store={store} call={call} me={me} />
+            {me ? null : (
+              <Button
+                variant="secondary"
+                className="mt-3"
+                onClick={() => {
+                  isLeavingToCheckIn.current = true;
+                  dialogRef.current?.close();
+                }}
+              >
+                Check in now
+              </Button>
+            )}
           </div>
         ) : null}
       </dialog>

@@ -197,7 +197,7 @@ function LiveCall({ slug }: { slug: string }) {
           ) : null}
         </aside>
       </main>
-      {phone.isPhone ? <AskSheet store={store} call={call} me={me} /> : null}
+      {phone.isPhone ? <AskSheet store={store} call={call} me={me} onCheckIn={phone.resumeCheckIn} /> : null}
       {phone.isPhone ? <PhoneTabBar tabs={phone.tabs} shown={phone.tab} onSelect={phone.selectTab} /> : null}
     </>
   );
