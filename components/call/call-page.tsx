@@ -90,6 +90,8 @@ function LiveCall({ slug }: { slug: string }) {
   const isCheckInFirst = !me && !phone.isCheckInSkipped;
   // The aside's part of Now (host controls, that card) goes above the current item on a phone; the top bar shows the item anyway.
   const isAsideFirstOnPhone = phone.tab === 'now' && (isCheckInFirst || isHost);
+  // The aside holds panels of three tabs, and a notice from the server (one was removed, say) that every tab shows.
+  const asideClass = state.notice ? '' : on('now', 'agenda', 'people');
 
   return (
     <>
@@ -131,7 +133,7 @@ function LiveCall({ slug }: { slug: string }) {
           </TabPanel>
         </div>
         <aside
-          className={`space-y-6 max-md:space-y-4 ${me && !isHost ? '' : 'md:max-lg:order-first'} ${isAsideFirstOnPhone ? 'max-md:order-first' : ''} ${on('now', 'agenda', 'people')}`}
+          className={`space-y-6 max-md:space-y-4 ${me && !isHost ? '' : 'md:max-lg:order-first'} ${isAsideFirstOnPhone ? 'max-md:order-first' : ''} ${asideClass}`}
           aria-label="Call details"
         >
           {isHost ? (
