@@ -56,7 +56,7 @@ async function expectTouchTargets(targets: Locator) {
   }
 }
 
-test('an attendee checks in, follows the current item, asks from any tab, upvotes, answers a poll and reacts', async ({ browser, page }) => {
+test('an attendee checks in, follows the current item, asks from any tab, upvotes, answers a poll, reacts and sees a decision in the minutes', async ({ browser, page }) => {
   // A whole call in one walk: longer than the default on two shared cores.
   test.setTimeout(120_000);
   const { host, publicPath } = await openHostPage(browser);
@@ -162,6 +162,18 @@ test('an attendee checks in, follows the current item, asks from any tab, upvote
   await reactions.getByRole('button', { name: 'React with applause' }).click();
   await expect(host.getByTestId('floating-reaction').filter({ hasText: '👏' }).first()).toBeAttached();
 
+  // The host notes a decision in the minutes: the Minutes tab says so until the attendee looks.
+  await expect(host.getByTestId('minutes-status')).toHaveText('Saved live', { timeout: 30_000 });
+  await host.getByRole('textbox', { name: 'Minutes (Markdown)' }).click();
+  await host.keyboard.type('Decision: release every six weeks');
+  await host.keyboard.insertText('\n');
+  if (isPhone) await expect(phoneTab(page, 'Minutes')).toHaveAccessibleName('Minutes, 1 new');
+  await openTab(page, 'Minutes');
+  if (isPhone) await expect(phoneTab(page, 'Minutes')).toHaveAccessibleName('Minutes');
+  const outcomes = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Action items', exact: true }) });
+  await expect(outcomes).toContainText('release every six weeks');
+
+  await openTab(page, 'Now');
   if (isPhone) {
     await expectTouchTargets(reactions.getByRole('button'));
     await expectTouchTargets(tabBar(page).getByRole('button'));

@@ -10,14 +10,17 @@ import { useUnseenCount } from './use-unseen-count';
 
 export type PhoneTabEntry = { id: PhoneTab; unseen: number };
 
-/** The phone layout's state: which tab shows, the tab bar's badges, and whether the check-in card comes first. */
+/**
+ * The phone layout's state: which tab shows, the tab bar's badges (new questions, newly opened polls, new action items and
+ * decisions), and whether the check-in card comes first.
+ */
 export function usePhoneLayout(slug: string, state: CallViewState) {
   const isPhone = useIsPhone();
   const [storedTab, storeTab] = useSessionValue(`roundtable:${slug}:tab`);
   const [skipped, storeSkipped] = useSessionValue(`roundtable:${slug}:check-in-skipped`);
   const [checkInFocusRequest, setCheckInFocusRequest] = useState(0);
   const [hasJustSkipped, setJustSkipped] = useState(false);
-  const { snapshot, role, myQuestions } = state;
+  const { snapshot, role, myQuestions, actions } = state;
 
   // Those who run polls need the tab to create the first one; everyone else gets it once there is a poll to see.
   const hasPolls = snapshot !== null && (canRunPolls(role, snapshot.call) || snapshot.polls.some((poll) => poll.status !== 'draft'));
@@ -28,10 +31,13 @@ export function usePhoneLayout(slug: string, state: CallViewState) {
   // One's own questions are no news; dismissed ones are gone from the list.
   const questionIds = snapshot ? snapshot.questions.filter((question) => question.state !== 'dismissed' && !myQuestions.includes(question.id)).map((question) => question.id) : null;
   const openPollIds = snapshot ? snapshot.polls.filter((poll) => poll.status === 'open').map((poll) => poll.id) : null;
+  // What the minutes bring that an attendee acts on: the action items and decisions read out of them.
+  const outcomeIds = snapshot ? [...actions.actions, ...actions.decisions].map((outcome) => outcome.id) : null;
   // From md up every panel is on screen, so everything counts as seen.
   const newQuestions = useUnseenCount(questionIds, !isPhone || tab === 'qa');
   const newPolls = useUnseenCount(openPollIds, !isPhone || tab === 'polls');
-  const unseen: Partial<Record<PhoneTab, number>> = { qa: newQuestions, polls: newPolls };
+  const newOutcomes = useUnseenCount(outcomeIds, !isPhone || tab === 'minutes');
+  const unseen: Partial<Record<PhoneTab, number>> = { qa: newQuestions, polls: newPolls, minutes: newOutcomes };
 
   return {
     isPhone,
