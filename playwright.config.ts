@@ -29,6 +29,15 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'laptop', use: { viewport: { width: 1280, height: 800 } } },
+    // A Pixel 7's screen; only the specs written for any viewport run here.
+    {
+      name: 'phone',
+      testMatch: /attendee\.spec\.ts$/,
+      use: { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2.625 },
+    },
+  ],
   webServer: {
     command: `tsx scripts/e2e-server.ts`,
     url: `http://127.0.0.1:${port}/api/health`,

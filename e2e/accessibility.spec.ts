@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { checkIn, createCall } from './support/calls';
 import { closeOtherContextsAfterEach } from './support/close-contexts';
-import { visibleTabs } from './support/tabs';
+import { tabBar } from './support/tabs';
 
 closeOtherContextsAfterEach(test);
 
@@ -30,11 +30,13 @@ async function violationsOf(page: Page, label: string): Promise<string[]> {
 
 /** Checks the page as it is, and on a phone-sized call page each of its tabs in turn. */
 async function audit(page: Page, label: string, found: string[]) {
-  const tabs = await visibleTabs(page);
-  if (tabs.length === 0) return void found.push(...(await violationsOf(page, label)));
-  for (const tab of tabs) {
+  const bar = tabBar(page);
+  if (!(await bar.isVisible())) return void found.push(...(await violationsOf(page, label)));
+  for (const tab of await bar.getByRole('button').all()) {
+    const name = (await tab.getAttribute('aria-label')) ?? (await tab.innerText());
     await tab.click();
-    found.push(...(await violationsOf(page, `${label} [${await tab.getAttribute('data-tab')}]`)));
+    await expect(tab).toHaveAttribute('aria-current', 'page');
+    found.push(...(await violationsOf(page, `${label} [${name}]`)));
   }
 }
 

@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { z } from 'zod';
 import { closeOtherContextsAfterEach } from './support/close-contexts';
+import { openTab } from './support/tabs';
 
 closeOtherContextsAfterEach(test);
 
@@ -44,6 +45,8 @@ test('the host dates a call to be announced, fixes it and clears it again; every
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(created.hostUrl);
+  // At phone width the host's panels for the call itself are under People.
+  await openTab(page, 'People');
   const setDate = page.getByRole('button', { name: 'Set the date' });
   await expect(setDate).toHaveAttribute('aria-expanded', 'false');
   await setDate.click();

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { attendee, createCall } from './support/calls';
 import { closeOtherContextsAfterEach } from './support/close-contexts';
+import { openTab } from './support/tabs';
 
 closeOtherContextsAfterEach(test);
 
@@ -59,6 +60,8 @@ test('the host runs a poll; attendees on a phone and a laptop answer and see the
 
   await drafts.getByRole('button', { name: 'Open poll' }).click();
   await expect(host.getByRole('region', { name: /^Open/ }).getByTestId('poll')).toHaveCount(1);
+  // On the phone the poll is on its own tab, which appears with the first poll.
+  await openTab(phone, 'Polls');
   for (const page of [phone, laptop]) await expect(answerForm(page)).toBeVisible();
   await expect(projector.getByTestId('present-poll')).toContainText(question);
 

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { git, startGitHttpServer } from '../server/testing/git-http-server';
 import { createCall } from './support/calls';
+import { openTab } from './support/tabs';
 
 const TOKEN = 'e2e-token-7c1d0a';
 let gitServer: Awaited<ReturnType<typeof startGitHttpServer>>;
@@ -72,6 +73,7 @@ test('the host sets up publishing, ends the call, publishes, and sees the commit
 
   // On a phone the panel fits the screen.
   await page.setViewportSize({ width: 390, height: 844 });
+  await openTab(page, 'People');
   await panel.scrollIntoViewIfNeeded();
   expect(await panel.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
 });

@@ -51,7 +51,7 @@ export function ParticipantsPanel({
         <p className="text-sm text-slate-700" data-testid="participant-counts">
           <strong>{hereCount}</strong> here now · {checkedInCount} checked in{left > 0 ? ` · ${left} left` : ''}
         </p>
-        <button type="button" className="text-xs font-semibold text-indigo-700" aria-expanded={isExpanded} onClick={onToggle}>
+        <button type="button" className="text-xs font-semibold text-indigo-700 max-md:min-h-11 max-md:px-2" aria-expanded={isExpanded} onClick={onToggle}>
           {isExpanded ? 'Hide list' : 'Show list'}
         </button>
       </div>

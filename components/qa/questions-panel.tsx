@@ -33,7 +33,7 @@ function SortToggle({ order, onChange }: { order: Order; onChange: (order: Order
       type="button"
       aria-pressed={order === value}
       onClick={() => onChange(value)}
-      className={`min-h-9 rounded-md px-3 text-sm font-semibold ${order === value ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
+      className={`min-h-9 rounded-md px-3 text-sm font-semibold max-md:min-h-11 ${order === value ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
     >
       {label}
     </button>

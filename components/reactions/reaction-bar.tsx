@@ -20,7 +20,7 @@ export function ReactionBar({ store, call, me }: { store: CallStore; call: Publi
             type="button"
             aria-label={`React with ${REACTION_NAMES[emoji]}`}
             title={REACTION_NAMES[emoji]}
-            className="grid aspect-square min-h-10 w-full place-items-center rounded-full bg-slate-50 text-xl ring-1 ring-slate-200 transition hover:bg-indigo-50 hover:ring-indigo-300 active:scale-95 motion-reduce:transition-none"
+            className="grid aspect-square min-h-10 w-full place-items-center max-md:min-h-11 rounded-full bg-slate-50 text-xl ring-1 ring-slate-200 transition hover:bg-indigo-50 hover:ring-indigo-300 active:scale-95 motion-reduce:transition-none"
             onClick={() => void run(() => polls.react(store, emoji))}
           >
             <span aria-hidden="true">{emoji}</span>

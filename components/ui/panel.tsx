@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 
 export function Panel({ title, children, className = '' }: { title?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <section className={`rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 ${className}`}>
+    <section className={`rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 max-md:p-4 ${className}`}>
       {title ? <h2 className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">{title}</h2> : null}
       {children}
     </section>
