@@ -10,7 +10,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 const PHONE = { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true };
 const LAPTOP = { viewport: { width: 1280, height: 900 } };
 
-const server = spawn('npx', ['tsx', 'scripts/e2e-server.ts'], { env: { ...process.env, E2E_PORT: String(port) }, stdio: 'inherit' });
+const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/e2e-server.ts'], { env: { ...process.env, E2E_PORT: String(port) }, stdio: 'inherit' });
 
 async function waitForServer() {
   for (let attempt = 0; attempt < 120; attempt += 1) {
@@ -32,7 +32,7 @@ async function checkIn(page: Page, name: string, affiliation?: string) {
   // A phone's check-in asks for the name only.
   if (affiliation) await page.getByLabel('Affiliation or project (optional)').fill(affiliation);
   await page.getByRole('button', { name: 'Check in', exact: true }).click();
-  await page.getByTestId('checked-in-as').first().waitFor();
+  await page.getByTestId('checked-in-as').first().waitFor({ state: 'attached' });
 }
 
 async function ask(page: Page, text: string) {
@@ -82,7 +82,7 @@ async function main(browser: Browser) {
   await poll.getByRole('textbox', { name: 'Option 2', exact: true }).fill('No');
   await poll.getByRole('button', { name: 'Save and open' }).click();
   await host.waitForTimeout(1500);
-
+  await host.evaluate(() => window.scrollTo(0, 0));
   await host.screenshot({ path: 'docs/screenshot-host.png' });
   await ada.screenshot({ path: 'docs/screenshot-phone.png' });
   const adaInTheDark = await open(browser, pathOf(publicUrl), PHONE, 'dark');
