@@ -114,6 +114,9 @@ for (const size of Object.keys(SIZES) as Size[]) {
       const projector = await open(browser, size, theme, `/c/${slug}/present`);
       await expect(projector.getByText('Next call in two weeks?')).toBeVisible();
       await audit(projector, 'projector', found);
+      await projector.goto('/calls');
+      await expect(projector.getByText('Accessibility community call').first()).toBeVisible();
+      await audit(projector, 'calls list with a live call', found);
       expect(found).toEqual([]);
     });
   }

@@ -102,7 +102,7 @@ function LiveCall({ slug }: { slug: string }) {
       <PollAnnouncer polls={snapshot.polls} results={snapshot.pollResults} role={role} />
       <QuestionAnnouncer questions={snapshot.questions} />
       <ReactionAnnouncer announcement={reactions.announcement} />
-      <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 max-md:gap-4 max-md:px-3 max-md:pt-4 max-md:pb-[calc(9rem+env(safe-area-inset-bottom))] sm:px-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 max-md:gap-4 max-md:px-3 max-md:pt-4 sm:px-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className={`space-y-6 max-md:space-y-4 ${on('now', 'qa', 'polls', 'agenda', 'minutes')}`}>
           {phone.isPhone && !me && phone.isCheckInSkipped ? (
             <TabPanel className={on('now')}>
