@@ -20,7 +20,15 @@ export const metadata: Metadata = {
   description: 'Run live community calls: agenda, check-ins, Q&A and shared minutes in one place.',
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#4f46e5' };
+// The browser's bar follows the system's scheme (a remembered Light or Dark choice is the page's alone).
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#4f46e5' },
+    { media: '(prefers-color-scheme: dark)', color: '#0f172a' },
+  ],
+};
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const nonce = scriptNonceOf((await headers()).get('content-security-policy'));
