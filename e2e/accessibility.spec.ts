@@ -68,7 +68,8 @@ for (const size of Object.keys(SIZES) as Size[]) {
     });
 
     test(`${size}, ${theme}: the call page before and during the call as attendee, scribe and host, and the projector`, async ({ browser }) => {
-      test.setTimeout(240_000);
+      // On a phone every tab of six pages is checked: three to four minutes on a 2-core machine.
+      test.setTimeout(600_000);
       const found: string[] = [];
       // The host drives the call from a laptop of their own; the pages under test only watch (and the attendee asks).
       const driver = await (await browser.newContext({ viewport: SIZES.laptop })).newPage();
