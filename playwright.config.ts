@@ -30,11 +30,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'laptop', use: { viewport: { width: 1280, height: 800 } } },
-    // A Pixel 7's screen; only the specs written for any viewport run here.
+    { name: 'laptop', testIgnore: /phone\.spec\.ts$/, use: { viewport: { width: 1280, height: 800 } } },
+    // A Pixel 7's screen; only the specs written for any viewport, and the phone's own, run here.
     {
       name: 'phone',
-      testMatch: /attendee\.spec\.ts$/,
+      testMatch: /(attendee|phone)\.spec\.ts$/,
       use: { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2.625 },
     },
   ],

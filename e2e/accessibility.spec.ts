@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { checkIn, createCall } from './support/calls';
+import { ask, checkIn, createCall, openPoll } from './support/calls';
 import { closeOtherContextsAfterEach } from './support/close-contexts';
 import { tabBar } from './support/tabs';
 
@@ -102,12 +102,7 @@ for (const size of Object.keys(SIZES) as Size[]) {
       // A question (asked through the driver so the page under test keeps its state), pinned; a poll, open.
       await ask(driver, 'When does the ARM64 image go stable?');
       await driver.getByRole('button', { name: 'Pin as answering now' }).click();
-      await driver.getByRole('button', { name: 'New poll' }).click();
-      const form = driver.getByRole('form', { name: 'Create a poll' });
-      await form.getByLabel('Question').fill('Next call in two weeks?');
-      await form.getByRole('textbox', { name: 'Option 1', exact: true }).fill('Yes');
-      await form.getByRole('textbox', { name: 'Option 2', exact: true }).fill('No');
-      await form.getByRole('button', { name: 'Save and open' }).click();
+      await openPoll(driver, 'Next call in two weeks?', ['Yes', 'No']);
       await expect(attendee.getByTestId('poll')).toHaveCount(1);
       await expect(scribe.getByTestId('minutes-status')).toHaveText('Saved live', { timeout: 20_000 });
       for (const [page, role] of [[attendee, 'attendee'], [scribe, 'scribe'], [host, 'host']] as const) await audit(page, `${role} during the call`, found);
@@ -123,9 +118,3 @@ for (const size of Object.keys(SIZES) as Size[]) {
   }
 }
 
-async function ask(page: Page, text: string) {
-  const form = page.getByRole('form', { name: 'Ask a question' });
-  await form.getByLabel('Your question').fill(text);
-  await form.getByRole('button', { name: 'Ask' }).click();
-  await expect(form.getByRole('status')).toHaveText('Your question is in the queue.');
-}

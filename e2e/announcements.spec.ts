@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { attendee, checkIn, createCall } from './support/calls';
+import { ask, attendee, checkIn, createCall, openPoll } from './support/calls';
 import { closeOtherContextsAfterEach } from './support/close-contexts';
 
 closeOtherContextsAfterEach(test);
@@ -43,9 +43,7 @@ test('live changes reach a screen reader once each: the current item, the timer,
   await host.getByRole('button', { name: 'Extend the item by 5 minutes' }).click();
 
   const question = 'Will the next release drop Node 18?';
-  const form = bo.getByRole('form', { name: 'Ask a question' });
-  await form.getByLabel('Your question').fill(question);
-  await form.getByRole('button', { name: 'Ask' }).click();
+  await ask(bo, question);
   // Votes come and go while Ada listens: the counts change on screen, never in her screen reader.
   for (let round = 0; round < 2; round += 1) {
     for (const page of [bo, host]) await page.getByRole('button', { name: /^Upvote: “Will the next release/ }).click();
@@ -54,12 +52,7 @@ test('live changes reach a screen reader once each: the current item, the timer,
   await host.getByRole('button', { name: 'Pin as answering now' }).click();
   await expect(ada.getByRole('region', { name: 'Answering now' })).toContainText(question);
 
-  await host.getByRole('button', { name: 'New poll' }).click();
-  const poll = host.getByRole('form', { name: 'Create a poll' });
-  await poll.getByLabel('Question').fill('Monthly or bi-weekly?');
-  await poll.getByRole('textbox', { name: 'Option 1', exact: true }).fill('Monthly');
-  await poll.getByRole('textbox', { name: 'Option 2', exact: true }).fill('Bi-weekly');
-  await poll.getByRole('button', { name: 'Save and open' }).click();
+  await openPoll(host, 'Monthly or bi-weekly?', ['Monthly', 'Bi-weekly']);
   await expect(ada.getByTestId('poll')).toContainText('Monthly or bi-weekly?');
   // The poll announcer is throttled (4 s); give it time to speak, then nothing more may come.
   await expect.poll(async () => (await said()).some((text) => text.startsWith('Poll open')), { timeout: 10_000 }).toBe(true);

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { attendee, createCall } from './support/calls';
+import { ask, attendee, createCall } from './support/calls';
 import { closeOtherContextsAfterEach } from './support/close-contexts';
 
 closeOtherContextsAfterEach(test);
@@ -66,10 +66,7 @@ test('a host runs a whole call with the keyboard alone: check in, start, advance
   await expect(ada.getByTestId('current-item-title')).toContainText('Open floor');
 
   const question = 'Is there a keyboard shortcut for the next item?';
-  const form = ada.getByRole('form', { name: 'Ask a question' });
-  await form.getByLabel('Your question').fill(question);
-  await form.getByRole('button', { name: 'Ask' }).click();
-  await expect(form.getByRole('status')).toHaveText('Your question is in the queue.');
+  await ask(ada, question);
   await press(host, host.getByRole('button', { name: 'Pin as answering now' }));
   await expect(host.getByRole('region', { name: 'Answering now' })).toContainText(question);
   await expect(ada.getByRole('region', { name: 'Answering now' })).toContainText(question);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { attendee, checkIn, createCall } from './support/calls';
+import { ask, attendee, checkIn, createCall } from './support/calls';
 import { closeOtherContextsAfterEach } from './support/close-contexts';
 
 closeOtherContextsAfterEach(test);
@@ -12,14 +12,6 @@ const newCall = (page: Page) =>
     sections: [{ title: 'Q&A', items: [{ title: 'Open floor', plannedMinutes: 20 }] }],
   });
 
-async function ask(page: Page, text: string, { anonymously = false } = {}) {
-  const form = page.getByRole('form', { name: 'Ask a question' });
-  await form.getByLabel('Your question').fill(text);
-  await expect(form.getByText(`${text.length}/500 characters`)).toBeVisible();
-  if (anonymously) await form.getByLabel('Ask anonymously').check();
-  await form.getByRole('button', { name: 'Ask' }).click();
-  await expect(form.getByRole('status')).toHaveText('Your question is in the queue.');
-}
 
 const openQuestions = (page: Page) => page.getByRole('region', { name: /^Open questions/ }).getByTestId('question');
 const lts = 'When is the next LTS?';
@@ -32,6 +24,9 @@ test('two attendees ask and upvote, the host answers, everyone sees the order an
 
   const ada = await attendee(browser, publicPath, 'Ada');
   const bo = await attendee(browser, publicPath, 'Bo');
+  // The form counts characters as they are typed.
+  await ada.getByRole('form', { name: 'Ask a question' }).getByLabel('Your question').fill(lts);
+  await expect(ada.getByText(`${lts.length}/500 characters`)).toBeVisible();
   await ask(ada, lts);
   await ask(bo, arm, { anonymously: true });
 

@@ -24,3 +24,21 @@ export async function attendee(browser: Browser, path: string, name: string, vie
   await checkIn(page, name);
   return page;
 }
+
+/** Asks a question through the Q&A panel's form (the laptop layout) and waits until it is in the queue. */
+export async function ask(page: Page, text: string, { anonymously = false } = {}) {
+  const form = page.getByRole('form', { name: 'Ask a question' });
+  await form.getByLabel('Your question').fill(text);
+  if (anonymously) await form.getByLabel('Ask anonymously').check();
+  await form.getByRole('button', { name: 'Ask', exact: true }).click();
+  await expect(form.getByRole('status')).toHaveText('Your question is in the queue.');
+}
+
+/** The host creates a poll with these options and opens it at once. */
+export async function openPoll(host: Page, question: string, options: string[]) {
+  await host.getByRole('button', { name: 'New poll' }).click();
+  const form = host.getByRole('form', { name: 'Create a poll' });
+  await form.getByRole('textbox', { name: 'Question', exact: true }).fill(question);
+  for (const [index, option] of options.entries()) await form.getByRole('textbox', { name: `Option ${index + 1}`, exact: true }).fill(option);
+  await form.getByRole('button', { name: 'Save and open' }).click();
+}
