@@ -22,7 +22,7 @@ async function recordAnnouncements(page: Page) {
   return async () => page.evaluate(() => ('said' in window && Array.isArray(window.said) ? window.said.map(String) : []));
 }
 
-test('live changes reach a screen reader once each: the current item, the timer, a pinned question, an opened poll; a vote storm says nothing', async ({ browser, page: host }) => {
+test('live changes reach a screen reader once each: the current item, the timer, a pinned question, an opened poll, an overrun; a vote storm says nothing', async ({ browser, page: host }) => {
   test.setTimeout(120_000);
   const { hostPath, publicPath } = await createCall(host, {
     title: 'Announcements community call',
@@ -66,4 +66,8 @@ test('live changes reach a screen reader once each: the current item, the timer,
     `Answering now: ${question}`,
     'Poll open: Monthly or bi-weekly?',
   ]);
+
+  // Half an hour later (Ada's clock moves on; the page's timers keep running) the item is past its 20 + 5 minutes.
+  await ada.clock.setFixedTime(Date.now() + 30 * 60_000);
+  await expect.poll(async () => (await said()).at(-1), { timeout: 10_000 }).toBe('Now: Open floor. The current item is over its planned time.');
 });
