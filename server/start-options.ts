@@ -23,15 +23,39 @@ export function serverOptionsFrom(environment: Environment): ServerOptions {
   };
 }
 
-/** Closes connections and the database cleanly on SIGINT/SIGTERM, once. */
-export function closeOnSignals(server: RunningServer): void {
+export type ShutdownOptions = { delaySeconds: number; timeoutSeconds: number };
+
+export function shutdownOptionsFrom(environment: Environment): ShutdownOptions {
+  return { delaySeconds: environment.SHUTDOWN_DELAY_SECONDS, timeoutSeconds: environment.SHUTDOWN_TIMEOUT_SECONDS };
+}
+
+/**
+ * On SIGINT/SIGTERM, once: reports not ready at once, keeps serving for `delaySeconds` (the load balancer takes the
+ * node out), then closes connections and the database; exits 0, or 1 with a message when closing takes longer
+ * than `timeoutSeconds`.
+ */
+export function closeOnSignals(server: RunningServer, { delaySeconds, timeoutSeconds }: ShutdownOptions): void {
   let isClosing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       if (isClosing) return;
       isClosing = true;
-      console.log(`Received ${signal}, closing connections…`);
-      void server.close().then(() => process.exit(0));
+      server.markShuttingDown();
+      console.log(`Received ${signal}; not ready, closing in ${delaySeconds} s`);
+      setTimeout(() => {
+        const deadline = setTimeout(() => {
+          console.error(`Shutdown took longer than ${timeoutSeconds} s; exiting anyway`);
+          process.exit(1);
+        }, timeoutSeconds * 1000);
+        deadline.unref();
+        void server.close().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            console.error('Shutdown failed', error);
+            process.exit(1);
+          },
+        );
+      }, delaySeconds * 1000);
     });
   }
 }
