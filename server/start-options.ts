@@ -30,32 +30,42 @@ export function shutdownOptionsFrom(environment: Environment): ShutdownOptions {
 }
 
 /**
- * On SIGINT/SIGTERM, once: reports not ready at once, keeps serving for `delaySeconds` (the load balancer takes the
- * node out), then closes connections and the database; exits 0, or 1 with a message when closing takes longer
- * than `timeoutSeconds`.
+ * Reports not ready at once, keeps serving for `delaySeconds` (the load balancer takes the node out), then closes
+ * connections and the database: `exit(0)` once closed, `exit(1)` with a message when closing fails or takes
+ * longer than `timeoutSeconds`.
  */
-export function closeOnSignals(server: RunningServer, { delaySeconds, timeoutSeconds }: ShutdownOptions): void {
+export async function shutDown(
+  server: Pick<RunningServer, 'markShuttingDown' | 'close'>,
+  { delaySeconds, timeoutSeconds }: ShutdownOptions,
+  exit: (code: number) => void,
+): Promise<void> {
+  server.markShuttingDown();
+  await new Promise((resolve) => setTimeout(resolve, delaySeconds * 1000));
+  // Not unref'd: it keeps the process alive until the bound even when closing waits on nothing that would.
+  const deadline = setTimeout(() => {
+    console.error(`Shutdown took longer than ${timeoutSeconds} s; exiting anyway`);
+    exit(1);
+  }, timeoutSeconds * 1000);
+  try {
+    await server.close();
+    exit(0);
+  } catch (error) {
+    console.error('Shutdown failed', error);
+    exit(1);
+  } finally {
+    clearTimeout(deadline);
+  }
+}
+
+/** Shuts down (see `shutDown`) on the first SIGINT or SIGTERM. */
+export function closeOnSignals(server: RunningServer, options: ShutdownOptions): void {
   let isClosing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       if (isClosing) return;
       isClosing = true;
-      server.markShuttingDown();
-      console.log(`Received ${signal}; not ready, closing in ${delaySeconds} s`);
-      setTimeout(() => {
-        const deadline = setTimeout(() => {
-          console.error(`Shutdown took longer than ${timeoutSeconds} s; exiting anyway`);
-          process.exit(1);
-        }, timeoutSeconds * 1000);
-        deadline.unref();
-        void server.close().then(
-          () => process.exit(0),
-          (error: unknown) => {
-            console.error('Shutdown failed', error);
-            process.exit(1);
-          },
-        );
-      }, delaySeconds * 1000);
+      console.log(`Received ${signal}; not ready, closing in ${options.delaySeconds} s`);
+      void shutDown(server, options, (code) => process.exit(code));
     });
   }
 }
