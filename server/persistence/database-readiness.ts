@@ -7,9 +7,7 @@ import { migrationsDirectory, readMigrations } from './migration-files';
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 export type DatabaseReadiness = {
-  /** Resolves when the database answers; rejects with why it does not. */
-  checkDatabase(): Promise<void>;
-  /** The migrations of this version that the database has not applied (after `checkDatabase` succeeded). */
+  /** Resolves with the migrations of this version the database has not applied; rejects with why it does not answer. */
   pendingMigrations(): Promise<string[]>;
 };
 
@@ -22,17 +20,13 @@ export async function createDatabaseReadiness(database: Database, databaseUrl: s
   const target = resolveDatabaseProvider(databaseUrl);
   const expected = (await readMigrations(migrationsDirectory(target.provider))).map((migration) => migration.name);
   const checkFile = target.provider === 'sqlite' ? await sqliteFileCheck(target) : async () => undefined;
-  let appliedNames: string[] = [];
   return {
-    async checkDatabase() {
+    async pendingMigrations() {
       await checkFile();
       const rows = await database.$queryRawUnsafe<{ name: string }[]>(
         'SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
       );
-      appliedNames = rows.map((row) => row.name);
-    },
-    async pendingMigrations() {
-      const applied = new Set(appliedNames);
+      const applied = new Set(rows.map((row) => row.name));
       return expected.filter((name) => !applied.has(name));
     },
   };

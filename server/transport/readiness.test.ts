@@ -6,11 +6,10 @@ describe('Readiness', () => {
     let queries = 0;
     let answer: () => void = () => undefined;
     const database = {
-      checkDatabase: () => {
+      pendingMigrations: () => {
         queries += 1;
-        return new Promise<void>((resolve) => (answer = resolve));
+        return new Promise<string[]>((resolve) => (answer = () => resolve([])));
       },
-      pendingMigrations: async () => [],
     };
     const readiness = new Readiness(database, null, 50);
     const reports = await Promise.all([readiness.report(), readiness.report()]);
@@ -39,7 +38,7 @@ describe('Readiness', () => {
   });
 
   it('names Redis when its ping fails', async () => {
-    const database = { checkDatabase: async () => undefined, pendingMigrations: async () => ['20260101_add_tags'] };
+    const database = { pendingMigrations: async () => ['20260101_add_tags'] };
     const redis = { ping: () => Promise.reject(new Error('Not connected to Redis.')) };
     expect(await new Readiness(database, redis).report()).toEqual({
       ready: false,

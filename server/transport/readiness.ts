@@ -4,14 +4,14 @@ import type { DatabaseReadiness } from '../persistence/database-readiness';
 /** How long `/api/ready` waits for a dependency: a hung database or Redis is reported, not waited for. */
 export const READINESS_TIMEOUT_MS = 2_000;
 
-type Check = () => Promise<ReadinessCheck>;
+type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
  * A dependency's check that never runs twice at once: probes arriving while one still waits (a hung database)
  * wait for that one, up to the timeout, instead of sending another query after it.
  */
-function sharedCheck(run: () => Promise<void>, timeoutMs: number): Check {
-  let pending: Promise<void> | null = null;
+function sharedCheck<T>(run: () => Promise<T>, timeoutMs: number): () => Promise<Outcome<T>> {
+  let pending: Promise<T> | null = null;
   return async () => {
     pending ??= run().finally(() => {
       pending = null;
@@ -21,8 +21,7 @@ function sharedCheck(run: () => Promise<void>, timeoutMs: number): Check {
       timer = setTimeout(() => reject(new Error(`No answer within ${timeoutMs / 1000} s.`)), timeoutMs);
     });
     try {
-      await Promise.race([pending, timeout]);
-      return { ok: true };
+      return { ok: true, value: await Promise.race([pending, timeout]) };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     } finally {
@@ -34,15 +33,11 @@ function sharedCheck(run: () => Promise<void>, timeoutMs: number): Check {
 /** What a load balancer asks before sending this node traffic (`GET /api/ready`). */
 export class Readiness {
   #isShuttingDown = false;
-  readonly #database: Check;
-  readonly #redis: Check | null;
+  readonly #database: () => Promise<Outcome<string[]>>;
+  readonly #redis: (() => Promise<Outcome<void>>) | null;
 
-  constructor(
-    private readonly database: DatabaseReadiness,
-    redis: { ping(): Promise<void> } | null,
-    timeoutMs = READINESS_TIMEOUT_MS,
-  ) {
-    this.#database = sharedCheck(() => database.checkDatabase(), timeoutMs);
+  constructor(database: DatabaseReadiness, redis: { ping(): Promise<void> } | null, timeoutMs = READINESS_TIMEOUT_MS) {
+    this.#database = sharedCheck(() => database.pendingMigrations(), timeoutMs);
     this.#redis = redis && sharedCheck(() => redis.ping(), timeoutMs);
   }
 
@@ -53,15 +48,22 @@ export class Readiness {
 
   async report(): Promise<ReadinessReport> {
     const [database, redis] = await Promise.all([this.#database(), this.#redis?.()]);
-    const migrations = database.ok ? await this.#migrations() : { ok: false, message: 'Not checked: the database does not answer.' };
-    const shutdown: ReadinessCheck = this.#isShuttingDown ? { ok: false, message: 'The server is shutting down.' } : { ok: true };
-    const checks = { database, migrations, ...(redis ? { redis } : {}), shutdown };
+    const checks = {
+      database: checkOf(database),
+      migrations: migrationsCheck(database),
+      ...(redis ? { redis: checkOf(redis) } : {}),
+      shutdown: this.#isShuttingDown ? { ok: false, message: 'The server is shutting down.' } : { ok: true },
+    };
     return { ready: Object.values(checks).every((check) => check.ok), checks };
   }
+}
 
-  async #migrations(): Promise<ReadinessCheck> {
-    const pending = await this.database.pendingMigrations();
-    if (pending.length === 0) return { ok: true };
-    return { ok: false, message: `Not applied yet: ${pending.join(', ')}. Run npm run db:migrate.` };
-  }
+function checkOf(outcome: Outcome<unknown>): ReadinessCheck {
+  return outcome.ok ? { ok: true } : { ok: false, message: outcome.message };
+}
+
+function migrationsCheck(database: Outcome<string[]>): ReadinessCheck {
+  if (!database.ok) return { ok: false, message: 'Not checked: the database does not answer.' };
+  if (database.value.length === 0) return { ok: true };
+  return { ok: false, message: `Not applied yet: ${database.value.join(', ')}. Run npm run db:migrate.` };
 }
