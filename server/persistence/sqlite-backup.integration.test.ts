@@ -77,7 +77,7 @@ describe('SQLite backup and restore', () => {
     // Page 2 onwards are table and index pages: overwrite one with noise, keeping the header intact.
     bytes.fill(0x5a, 4096 * 3, 4096 * 3 + 2048);
     await writeFile(corrupt, bytes);
-    await expect(restoreSqlite(corrupt, target)).rejects.toThrow(/integrity check|not a SQLite database|malformed/);
+    await expect(restoreSqlite(corrupt, target)).rejects.toThrow(/corrupt\.db failed SQLite's integrity check:\n  database disk image is malformed/);
     expect(await readdir(directory)).not.toContain('untouched.db');
   });
 

@@ -63,8 +63,12 @@ export async function inspectBackup(file: string): Promise<{ appliedMigrations: 
     throw new Error(`${file} is not a SQLite database (${messageOf(error)}).`);
   }
   try {
-    const problems = database.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
-    const report = problems.map((row) => row.integrity_check);
+    let report: string[];
+    try {
+      report = (database.pragma('integrity_check', { simple: false }) as { integrity_check: string }[]).map((row) => row.integrity_check);
+    } catch (error) {
+      report = [messageOf(error)];
+    }
     if (report.join() !== 'ok') throw new Error(`${file} failed SQLite's integrity check:\n  ${report.slice(0, 10).join('\n  ')}`);
     const tables = new Set(database.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all().map(String));
     if (!tables.has('_prisma_migrations') || !tables.has('Call')) throw new Error(`${file} is a SQLite database, but not a Roundtable database.`);
