@@ -2,10 +2,11 @@
 // start several. Prints "listening on <port>" once it accepts connections.
 import { startServer } from '../server/app';
 import { readEnvironment } from '../server/env';
-import { closeOnSignals, serverOptionsFrom } from '../server/start-options';
+import { closeOnSignals, serverOptionsFrom, shutdownOptionsFrom } from '../server/start-options';
 
-const options = serverOptionsFrom(readEnvironment());
+const environment = readEnvironment();
+const options = serverOptionsFrom(environment);
 // A short presence expiry lets the tests see a killed node's participants go offline quickly.
 const server = await startServer({ ...options, redis: options.redis && { ...options.redis, presenceTtlMs: 4_000 } });
 console.log(`listening on ${server.port}`);
-closeOnSignals(server);
+closeOnSignals(server, shutdownOptionsFrom(environment));

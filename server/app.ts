@@ -11,6 +11,7 @@ import { Broadcaster } from './realtime/broadcaster';
 import { connectCluster, type ClusterOptions } from './realtime/cluster';
 import type { ServerContext } from './transport/context';
 import { DatabaseHealth } from './persistence/database-health';
+import { createDatabaseReadiness } from './persistence/database-readiness';
 import { handleApiRequest } from './transport/http/router';
 import { applySecurityHeaders } from './transport/http/security-headers';
 import { MinutesRooms } from './realtime/minutes-rooms';
@@ -23,6 +24,7 @@ import { createSocketServer, handleConnections } from './transport/socket-server
 import { createAnswerBatcher, createVoteBatcher } from './realtime/write-batcher';
 import { PresenceTracker } from './realtime/presence';
 import { healthNotices } from './realtime/health-notices';
+import { Readiness } from './transport/readiness';
 
 const SOCKET_IO_PATH = '/socket.io/';
 const QUESTIONS_PER_MINUTE = 5;
@@ -59,7 +61,13 @@ export type ServerOptions = {
   clock?: Clock;
 };
 
-export type RunningServer = { url: string; port: number; close: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  port: number;
+  /** Reports not ready (`/api/ready` answers 503) while still serving: a load balancer takes the node out first. */
+  markShuttingDown: () => void;
+  close: () => Promise<void>;
+};
 
 type PageHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
@@ -80,6 +88,7 @@ async function createPageHandler(options: ServerOptions['next']): Promise<PageHa
 /** Starts one HTTP server carrying the API, Socket.IO and (optionally) the Next.js pages on one port. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const database = await openDatabase(options.databaseUrl);
+  const databaseReadiness = await createDatabaseReadiness(database, options.databaseUrl);
   const tokenSecret = await getOrCreateSetting(database, 'participant-token-secret', createSecretKey);
   const handlePage = await createPageHandler(options.next);
 
@@ -109,6 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     actions,
     presence,
     health: new DatabaseHealth(database, healthNotices(io)),
+    readiness: new Readiness(databaseReadiness, cluster),
     publishing: {
       sealingKey: options.secretKey ? sealingKey(options.secretKey) : null,
       localRepositoryRoots: options.publishing?.localRepositoryRoots ?? [],
@@ -152,7 +162,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     port,
     url: `http://127.0.0.1:${port}`,
+    markShuttingDown: () => context.readiness.markShuttingDown(),
     close: async () => {
+      context.readiness.markShuttingDown();
+      // No new connections; the open ones are served until their transports close below.
+      httpServer.close();
       // Votes waiting for their batch are written and acknowledged while their sockets are still open.
       await Promise.all([context.votes.flush(), context.pollAnswers.flush()]);
       await context.minutes.close();

@@ -48,6 +48,13 @@ const environmentSchema = z.object({
    * link-local…). Off by default: a call's host could otherwise make the server probe what only it can reach.
    */
   ROUNDTABLE_ALLOW_PRIVATE_NETWORK: z.enum(['0', '1', 'true', 'false']).default('0').transform((value) => value === '1' || value === 'true'),
+  /**
+   * On SIGTERM/SIGINT: seconds the node keeps serving while `/api/ready` answers 503, so a load balancer takes it
+   * out of rotation before it closes (0: close at once).
+   */
+  SHUTDOWN_DELAY_SECONDS: z.coerce.number().int().min(0).max(600).default(0),
+  /** Seconds closing may take after that (flushing votes and minutes, closing sockets) before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   /** Prefix of this deployment's Redis keys and streams, when several deployments share one Redis. */
   REDIS_PREFIX: z.string().regex(/^[\w.-]+$/).default('roundtable'),
 });

@@ -1,6 +1,6 @@
 import { startServer } from './app';
 import { readEnvironment } from './env';
-import { closeOnSignals, serverOptionsFrom } from './start-options';
+import { closeOnSignals, serverOptionsFrom, shutdownOptionsFrom } from './start-options';
 import { tuneV8ForServing } from './v8-tuning';
 
 tuneV8ForServing();
@@ -8,4 +8,4 @@ tuneV8ForServing();
 const environment = readEnvironment();
 const server = await startServer({ ...serverOptionsFrom(environment), next: { dev: environment.NODE_ENV !== 'production' } });
 console.log(`Roundtable is running at ${environment.PUBLIC_URL ?? `http://localhost:${server.port}`}`);
-closeOnSignals(server);
+closeOnSignals(server, shutdownOptionsFrom(environment));

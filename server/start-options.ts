@@ -23,15 +23,49 @@ export function serverOptionsFrom(environment: Environment): ServerOptions {
   };
 }
 
-/** Closes connections and the database cleanly on SIGINT/SIGTERM, once. */
-export function closeOnSignals(server: RunningServer): void {
+export type ShutdownOptions = { delaySeconds: number; timeoutSeconds: number };
+
+export function shutdownOptionsFrom(environment: Environment): ShutdownOptions {
+  return { delaySeconds: environment.SHUTDOWN_DELAY_SECONDS, timeoutSeconds: environment.SHUTDOWN_TIMEOUT_SECONDS };
+}
+
+/**
+ * Reports not ready at once, keeps serving for `delaySeconds` (the load balancer takes the node out), then closes
+ * connections and the database: `exit(0)` once closed, `exit(1)` with a message when closing fails or takes
+ * longer than `timeoutSeconds`.
+ */
+export async function shutDown(
+  server: Pick<RunningServer, 'markShuttingDown' | 'close'>,
+  { delaySeconds, timeoutSeconds }: ShutdownOptions,
+  exit: (code: number) => void,
+): Promise<void> {
+  server.markShuttingDown();
+  await new Promise((resolve) => setTimeout(resolve, delaySeconds * 1000));
+  // Not unref'd: it keeps the process alive until the bound even when closing waits on nothing that would.
+  const deadline = setTimeout(() => {
+    console.error(`Shutdown took longer than ${timeoutSeconds} s; exiting anyway`);
+    exit(1);
+  }, timeoutSeconds * 1000);
+  try {
+    await server.close();
+    exit(0);
+  } catch (error) {
+    console.error('Shutdown failed', error);
+    exit(1);
+  } finally {
+    clearTimeout(deadline);
+  }
+}
+
+/** Shuts down (see `shutDown`) on the first SIGINT or SIGTERM. */
+export function closeOnSignals(server: RunningServer, options: ShutdownOptions): void {
   let isClosing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       if (isClosing) return;
       isClosing = true;
-      console.log(`Received ${signal}, closing connections…`);
-      void server.close().then(() => process.exit(0));
+      console.log(`Received ${signal}; not ready, closing in ${options.delaySeconds} s`);
+      void shutDown(server, options, (code) => process.exit(code));
     });
   }
 }

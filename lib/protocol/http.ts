@@ -45,6 +45,21 @@ export const callPathSchema = z.object({ slug: callSlugSchema });
 
 export const healthSchema = z.object({ ok: z.literal(true) });
 
+const readinessCheckSchema = z.object({ ok: z.boolean(), message: z.string().optional() });
+export type ReadinessCheck = z.infer<typeof readinessCheckSchema>;
+
+/** `GET /api/ready`: each dependency's check (`redis` only on a node configured with Redis). */
+export const readinessSchema = z.object({
+  ready: z.boolean(),
+  checks: z.object({
+    database: readinessCheckSchema,
+    migrations: readinessCheckSchema,
+    redis: readinessCheckSchema.optional(),
+    shutdown: readinessCheckSchema,
+  }),
+});
+export type ReadinessReport = z.infer<typeof readinessSchema>;
+
 const linkSchema = z.object({ id: z.string(), label: z.string(), url: z.string() });
 const itemSchema = z.object({ id: z.string(), title: z.string(), notes: z.string(), presenter: z.string(), plannedMinutes: z.number().nullable() });
 const sectionSchema = z.object({ id: z.string(), title: z.string(), notes: z.string(), items: z.array(itemSchema) });

@@ -4,14 +4,15 @@
 // reports metrics over IPC only.
 import { startServer } from '../../server/app';
 import { readEnvironment } from '../../server/env';
-import { closeOnSignals, serverOptionsFrom } from '../../server/start-options';
+import { closeOnSignals, serverOptionsFrom, shutdownOptionsFrom } from '../../server/start-options';
 import { ServerMetrics, serveMetricsOverIpc } from './server-metrics';
 import { tuneV8ForServing } from '../../server/v8-tuning';
 
 tuneV8ForServing();
 
 const metrics = new ServerMetrics();
-const server = await startServer({ ...serverOptionsFrom(readEnvironment()), host: '127.0.0.1' });
+const environment = readEnvironment();
+const server = await startServer({ ...serverOptionsFrom(environment), host: '127.0.0.1' });
 serveMetricsOverIpc(metrics);
 process.send?.({ type: 'ready', port: server.port });
-closeOnSignals(server);
+closeOnSignals(server, shutdownOptionsFrom(environment));

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DatabaseProvider } from './database-url';
+
+const prismaDir = fileURLToPath(new URL('../../prisma/', import.meta.url));
+
+/** prisma/<provider>/migrations in this repository (or beside dist/server/ in a build). */
+export function migrationsDirectory(provider: DatabaseProvider): string {
+  return path.join(prismaDir, provider, 'migrations');
+}
 
 export interface MigrationFile {
   name: string;

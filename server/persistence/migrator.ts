@@ -1,24 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { resolveDatabaseProvider, type DatabaseProvider } from './database-url';
-import { checksumMatches, readMigrations, type MigrationFile } from './migration-files';
+import { resolveDatabaseProvider } from './database-url';
+import { checksumMatches, migrationsDirectory, readMigrations, type MigrationFile } from './migration-files';
 import { type MigrationRecord, type MigrationStore } from './migration-store';
 import { openPostgresMigrationStore } from './postgres-migration-store';
 import { openSqliteMigrationStore } from './sqlite-migration-store';
 
 export { resolveDatabaseProvider, type DatabaseProvider, type DatabaseTarget } from './database-url';
+export { migrationsDirectory } from './migration-files';
 
 export interface ApplyMigrationsOptions {
   log?: (line: string) => void;
   /** Defaults to prisma/<provider>/migrations in this repository. */
   migrationsDir?: string;
-}
-
-const prismaDir = fileURLToPath(new URL('../../prisma/', import.meta.url));
-
-export function migrationsDirectory(provider: DatabaseProvider): string {
-  return path.join(prismaDir, provider, 'migrations');
 }
 
 /**

@@ -28,6 +28,11 @@ export async function connectCluster(options: ClusterOptions) {
     nodeId,
     adapter: createAdapter(client, { streamName: `${prefix}:socket.io`, channelPrefix: `${prefix}:socket.io`, sessionKeyPrefix: `${prefix}:sio:session:` }),
     presence: new RedisPresence(client, prefix, nodeId, options.presenceTtlMs ?? DEFAULT_PRESENCE_TTL_MS),
+    /** Resolves when Redis answers; a client that is reconnecting fails at once rather than queueing the ping. */
+    ping: async () => {
+      if (!client.isReady) throw new Error('Not connected to Redis.');
+      await client.ping();
+    },
     close: async () => {
       if (client.isOpen) await client.close();
     },

@@ -12,6 +12,7 @@ import type { RateLimiter } from '../domain/rate-limiter';
 import type { GitLimits } from '../outbound/git-repository';
 import type { WebhookAnnouncer } from '../outbound/webhook-announcer';
 import type { NetworkLimits } from './network-limits';
+import type { Readiness } from './readiness';
 import type { RoundtableServer, RoundtableSocket } from '../realtime/sockets';
 
 export type PublishingContext = { sealingKey: Buffer | null; localRepositoryRoots: string[]; allowPrivateNetwork: boolean; git?: Partial<GitLimits> };
@@ -31,6 +32,8 @@ export type ServerContext = {
   actions: ActionSync;
   presence: PresenceTracker;
   health: DatabaseHealth;
+  /** What `/api/ready` reports: database, migrations, Redis, shutting down. */
+  readiness: Readiness;
   /** Sealing the hosts' access tokens (null without ROUNDTABLE_SECRET_KEY), where local repositories may be, Git's bounds. */
   publishing: PublishingContext;
   webhooks: WebhookAnnouncer;

@@ -11,7 +11,7 @@ export type RateLimitOptions = {
    * series with that call's host key (an archive upload) counts as an ordinary API request instead.
    */
   callsPerMinute: number;
-  /** Every other /api request except /api/health. */
+  /** Every other /api request except the probes /api/health and /api/ready. */
   apiPerMinute: number;
   connectionsPer10Seconds: number;
   /**
@@ -91,7 +91,7 @@ export class NetworkLimits {
    * key) is an ordinary API request; the route refuses it (403) when the key is wrong.
    */
   takeHttp(request: IncomingMessage, url: URL): number | null {
-    if (url.pathname === '/api/health') return null;
+    if (url.pathname === '/api/health' || url.pathname === '/api/ready') return null;
     const address = this.#addressOf(request);
     const isCreate = request.method === 'POST' && CREATES_CALL.test(url.pathname);
     const limiter = isCreate && !claimsSeries(request, url) ? this.#calls : this.#api;

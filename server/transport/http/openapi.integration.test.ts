@@ -61,8 +61,9 @@ describe('the OpenAPI document', () => {
 });
 
 describe('every endpoint answers as the OpenAPI document says', () => {
-  it('health', async () => {
+  it('health and readiness', async () => {
     expect((await call('GET', '/api/health')).status).toBe(200);
+    expect((await call('GET', '/api/ready')).status).toBe(200);
   });
 
   it('POST /api/calls from JSON, Markdown and a document in JSON, and its errors', async () => {

@@ -54,7 +54,8 @@ function responsesOf(route: ApiRoute) {
     responses[status] = { description: spec.description, content };
   }
   for (const [status, description] of Object.entries(route.errors)) responses[status] = errorResponse(description);
-  return { ...responses, ...COMMON_ERRORS };
+  // A route that documents one of the common statuses itself (the readiness probe's 503) keeps its own.
+  return { ...COMMON_ERRORS, ...responses };
 }
 
 function operationOf(route: ApiRoute) {

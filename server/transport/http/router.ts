@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { healthSchema } from '@/lib/protocol';
+import { healthSchema, readinessSchema } from '@/lib/protocol';
 import type { ServerContext } from '../context';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from '../../persistence/database-health';
 import { actionsRoutes } from './actions.routes';
@@ -29,6 +29,26 @@ const healthRoute = defineRoute({
   handle: async ({ reply }) => reply(200, { ok: true }),
 });
 
+const readinessRoute = defineRoute({
+  method: 'GET',
+  path: '/api/ready',
+  operationId: 'readReadiness',
+  summary: 'Whether this node should get traffic',
+  description:
+    'Ready when the database answers (within 2 s), every migration of this version is applied, Redis answers (when configured) and the node is not shutting down. Not rate limited.',
+  params: noParameters,
+  query: noParameters,
+  responses: {
+    200: { description: 'Ready: every check passed.', json: readinessSchema },
+    503: { description: 'Not ready: `checks` says which check failed and why.', json: readinessSchema },
+  },
+  errors: {},
+  async handle({ c, reply }) {
+    const report = await c.env.context.readiness.report();
+    return report.ready ? reply(200, report) : reply(503, report);
+  },
+});
+
 /** Every endpoint under `/api`, each described in the OpenAPI document it serves itself. */
 export const apiRoutes: ApiRoute[] = [
   ...callRoutes,
@@ -39,6 +59,7 @@ export const apiRoutes: ApiRoute[] = [
   ...actionsRoutes,
   ...publishingRoutes,
   healthRoute,
+  readinessRoute,
   openApiDocumentRoute(() => apiRoutes),
 ];
 

@@ -1,0 +1,45 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { shutDown } from './start-options';
+
+describe('shutDown', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  function fakeServer(close: () => Promise<void>) {
+    const steps: string[] = [];
+    return {
+      steps,
+      markShuttingDown: () => steps.push('not ready'),
+      close: () => {
+        steps.push('close');
+        return close();
+      },
+    };
+  }
+
+  it('reports not ready at once, closes after the delay and exits 0', async () => {
+    const server = fakeServer(async () => undefined);
+    const exit = vi.fn();
+    const done = shutDown(server, { delaySeconds: 5, timeoutSeconds: 10 }, exit);
+    expect(server.steps).toEqual(['not ready']);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(server.steps).toEqual(['not ready']);
+    await vi.advanceTimersByTimeAsync(1);
+    await done;
+    expect(server.steps).toEqual(['not ready', 'close']);
+    expect(exit).toHaveBeenCalledExactlyOnceWith(0);
+  });
+
+  it('exits 1 with a message when closing hangs past the timeout', async () => {
+    const server = fakeServer(() => new Promise(() => undefined));
+    const exit = vi.fn();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    void shutDown(server, { delaySeconds: 0, timeoutSeconds: 3 }, exit);
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(exit).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(exit).toHaveBeenCalledExactlyOnceWith(1);
+    expect(error).toHaveBeenCalledWith('Shutdown took longer than 3 s; exiting anyway');
+    error.mockRestore();
+  });
+});
