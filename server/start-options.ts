@@ -1,5 +1,6 @@
 import type { RunningServer, ServerOptions } from './app';
 import type { Environment } from './env';
+import { createLogger } from './observability/logger';
 
 /** Server options from the parsed environment, shared by every entry point (app, test nodes, bench). */
 export function serverOptionsFrom(environment: Environment): ServerOptions {
@@ -11,6 +12,8 @@ export function serverOptionsFrom(environment: Environment): ServerOptions {
     secretKey: environment.ROUNDTABLE_SECRET_KEY,
     publishing: { localRepositoryRoots: environment.ROUNDTABLE_LOCAL_REPOSITORIES, allowPrivateNetwork: environment.ROUNDTABLE_ALLOW_PRIVATE_NETWORK },
     webhooks: { allowPrivateNetwork: environment.ROUNDTABLE_ALLOW_PRIVATE_NETWORK },
+    logger: createLogger({ level: environment.LOG_LEVEL, isPretty: environment.NODE_ENV !== 'production' }),
+    metrics: { port: environment.METRICS_PORT, host: environment.METRICS_HOST, token: environment.METRICS_TOKEN },
     redis: environment.REDIS_URL ? { url: environment.REDIS_URL, prefix: environment.REDIS_PREFIX } : undefined,
     rateLimits: {
       callsPerMinute: environment.RATE_LIMIT_CALLS_PER_MINUTE,
@@ -30,7 +33,7 @@ export function closeOnSignals(server: RunningServer): void {
     process.on(signal, () => {
       if (isClosing) return;
       isClosing = true;
-      console.log(`Received ${signal}, closing connections…`);
+      server.logger.info({ signal }, 'closing connections');
       void server.close().then(() => process.exit(0));
     });
   }
