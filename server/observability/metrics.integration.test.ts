@@ -112,7 +112,8 @@ describe('metrics', () => {
   });
 
   it('answers 401 with the API error body without the bearer token, and serves nothing on the main port without one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-token' }, { authorization: `Basic ${METRICS_TOKEN}` }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-token' }, { authorization: `Basic ${METRICS_TOKEN}` }];
+    for (const headers of attempts) {
       const refused = await fetch(`${withToken.url}/metrics`, { headers });
       expect(refused.status).toBe(401);
       expect(await refused.json()).toMatchObject({ error: { code: 'unauthorized' } });
