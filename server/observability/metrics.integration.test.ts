@@ -1,6 +1,12 @@
 import parsePrometheusTextFormat, { type Labels, type MetricFamily } from 'parse-prometheus-text-format';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startServer } from '../app';
+import { applyMigrations } from '../persistence/migrator';
+import { startProxy } from '../testing/cluster-nodes';
+import { checkServices, redisTestUrl } from '../testing/services';
 import { callWithHost, checkedIn, joinPayload, send, sendOk, startTestServer, type TestClient } from '../testing/test-server';
+
+const services = await checkServices('Redis error metric test', { redis: true });
 
 const METRICS_TOKEN = 'metrics-token-for-the-tests-0123456789';
 
@@ -133,4 +139,29 @@ describe('metrics', () => {
     expect(valueOf(families, 'roundtable_live_calls')).toBe(1);
     expect((await fetch(new URL('/api/health', metricsUrl))).status).toBe(404);
   });
+});
+
+describe.skipIf(services.shouldSkip)('metrics of a node behind Redis', () => {
+  it('counts the Redis client errors when its connection is cut', async () => {
+    services.assertServices();
+    const redis = new URL(redisTestUrl);
+    const proxy = await startProxy(Number(redis.port || 6379));
+    const throughProxy = new URL(redisTestUrl);
+    throughProxy.port = new URL(proxy.url).port;
+    throughProxy.hostname = '127.0.0.1';
+    const databaseUrl = withToken.databaseUrl.replace('test.db', 'redis-node.db');
+    await applyMigrations(databaseUrl);
+    const node = await startServer({ databaseUrl, port: 0, host: '127.0.0.1', redis: { url: throughProxy.toString(), prefix: `metrics-test-${process.pid}` }, metrics: { token: METRICS_TOKEN } });
+    try {
+      expect(valueOf(await scrape(`${node.url}/metrics`, METRICS_TOKEN), 'roundtable_redis_errors_total')).toBe(0);
+      proxy.cut();
+      await vi.waitFor(async () => expect(valueOf(await scrape(`${node.url}/metrics`, METRICS_TOKEN), 'roundtable_redis_errors_total')).toBeGreaterThan(0), { timeout: 5_000, interval: 100 });
+      proxy.restore();
+      // Closing while the client still reconnects does not finish; its retries are at most 2 s apart.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+    } finally {
+      await node.close();
+      await proxy.close();
+    }
+  }, 20_000);
 });
