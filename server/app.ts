@@ -169,14 +169,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = httpServer.address() as AddressInfo;
   baseUrl ||= `http://localhost:${port}`;
   webhookSender.start();
-  const metricsHost = options.metrics?.host ?? '127.0.0.1';
-  const metricsListener = options.metrics?.port === undefined ? null : await listenForMetrics(options.metrics.port, metricsHost, metrics);
+  const metricsListener = options.metrics?.port === undefined ? null : await listenForMetrics(options.metrics.port, options.metrics.host ?? '127.0.0.1', metrics);
 
   return {
     port,
     url: `http://127.0.0.1:${port}`,
     logger,
-    metricsUrl: metricsListener ? `http://${metricsHost.includes(':') ? `[${metricsHost}]` : metricsHost}:${metricsListener.port}/metrics` : undefined,
+    metricsUrl: metricsListener?.url,
     close: async () => {
       metricsListener?.server.close();
       metricsListener?.server.closeAllConnections();

@@ -38,7 +38,7 @@ export async function sendMetricsWithToken(request: IncomingMessage, response: S
 }
 
 /** A listener of its own (METRICS_PORT on METRICS_HOST) that answers `/metrics` to anyone who reaches it. */
-export async function listenForMetrics(port: number, host: string, metrics: ServerMetrics): Promise<{ server: Server; port: number }> {
+export async function listenForMetrics(port: number, host: string, metrics: ServerMetrics): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
     if (!isMetricsRequest(request)) return sendJsonError(response, 404, { error: { code: 'not_found', message: `Only ${METRICS_PATH} is served here.` } });
     sendMetrics(request, response, metrics).catch(() => {
@@ -50,5 +50,7 @@ export async function listenForMetrics(port: number, host: string, metrics: Serv
     server.once('error', reject);
     server.listen({ port, host }, resolve);
   });
-  return { server, port: (server.address() as AddressInfo).port };
+  const address = server.address() as AddressInfo;
+  const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { server, url: `http://${hostname}:${address.port}${METRICS_PATH}` };
 }
