@@ -85,8 +85,9 @@ describe('logs', () => {
 
     const ack = await send(host, 'participants:list', {});
     if (ack.ok) throw new Error('participants:list succeeded without its table');
-    expect(ack.error).toMatchObject({ code: 'internal', requestId: expect.any(String) as string });
-    const commandLine = await loggedOnce(ack.error.requestId!);
+    const commandRequestId = ack.error.requestId ?? '';
+    expect(ack.error).toEqual({ code: 'internal', message: expect.stringContaining(commandRequestId) as string, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) as string });
+    const commandLine = await loggedOnce(commandRequestId);
     expect(commandLine).toMatchObject({ level: 50, msg: 'command failed', command: 'participants:list', code: 'internal' });
     expect(captured.join('')).not.toContain(created.keys.host);
   });

@@ -73,7 +73,8 @@ function acknowledgement(command: string, socket: RoundtableSocket, { logger, me
     const line = { requestId: randomUUID(), command, code, callId: socket.data.callId, role: socket.data.role };
     if (code === 'internal') {
       logger.error({ ...line, err: cause }, 'command failed');
-      return send({ ok: false, error: { ...response.error, requestId: line.requestId } });
+      const message = `${response.error.message} If you report it, quote request ${line.requestId}.`;
+      return send({ ok: false, error: { code, message, requestId: line.requestId } });
     }
     if (code === 'unavailable') logger.warn({ ...line, reason: lastLineOf(cause) }, 'command failed: database unreachable');
     // A client over its limit would otherwise write a line per refused command.
