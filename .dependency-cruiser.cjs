@@ -60,6 +60,13 @@ module.exports = {
       to: { path: '^server/transport/' },
     },
     {
+      name: 'observability-is-a-leaf',
+      severity: 'error',
+      comment: 'Every layer logs and counts through server/observability, so it imports none of them (its tests drive a real server).',
+      from: { path: '^server/observability/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^server/(domain|persistence|realtime|outbound|transport)/' },
+    },
+    {
       name: 'socket-client-only-in-client-api',
       severity: 'error',
       comment: 'The UI reaches the server through components/client only.',

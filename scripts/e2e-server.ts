@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../server/app';
 import { applyMigrations } from '../server/persistence/migrator';
+import { createLogger } from '../server/observability/logger';
 
 const directory = await mkdtemp(path.join(tmpdir(), 'roundtable-e2e-'));
 const databaseUrl = `file:${path.join(directory, 'e2e.db')}`;
@@ -19,5 +20,6 @@ const server = await startServer({
   secretKey: 'e2e-secret-key-that-is-only-for-the-browser-tests',
   // Its Git server is on 127.0.0.1 too.
   publishing: { allowPrivateNetwork: true },
+  logger: createLogger({ level: 'warn', isPretty: true }),
 });
 console.log(`e2e server on ${server.url} with ${databaseUrl}`);

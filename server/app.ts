@@ -25,6 +25,9 @@ import { createAnswerBatcher, createVoteBatcher } from './realtime/write-batcher
 import { PresenceTracker } from './realtime/presence';
 import { healthNotices } from './realtime/health-notices';
 import { Readiness } from './transport/readiness';
+import { scrubUrl, silentLogger, type Logger } from './observability/logger';
+import { ServerMetrics } from './observability/metrics';
+import { isMetricsRequest, listenForMetrics, sendMetricsWithToken, type MetricsAccess } from './transport/http/metrics-endpoint';
 
 const SOCKET_IO_PATH = '/socket.io/';
 const QUESTIONS_PER_MINUTE = 5;
@@ -59,6 +62,10 @@ export type ServerOptions = {
   webhooks?: WebhookSenderOptions;
   /** The rate limiters' clock in milliseconds (default: performance.now); tests move it instead of sleeping. */
   clock?: Clock;
+  /** Where the server logs (LOG_LEVEL; JSON or readable lines); without one it logs nothing. */
+  logger?: Logger;
+  /** The Prometheus endpoint: METRICS_PORT/METRICS_HOST, METRICS_TOKEN. Neither: no endpoint. */
+  metrics?: MetricsAccess;
 };
 
 export type RunningServer = {
@@ -66,6 +73,9 @@ export type RunningServer = {
   port: number;
   /** Reports not ready (`/api/ready` answers 503) while still serving: a load balancer takes the node out first. */
   markShuttingDown: () => void;
+  logger: Logger;
+  /** `http://host:port/metrics` of the metrics listener, when the metrics have a port of their own. */
+  metricsUrl?: string;
   close: () => Promise<void>;
 };
 
@@ -87,23 +97,26 @@ async function createPageHandler(options: ServerOptions['next']): Promise<PageHa
 
 /** Starts one HTTP server carrying the API, Socket.IO and (optionally) the Next.js pages on one port. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const database = await openDatabase(options.databaseUrl);
+  const logger = options.logger ?? silentLogger;
+  const metrics = new ServerMetrics();
+  const database = await openDatabase(options.databaseUrl, { logger, recordQuery: (model, operation, seconds) => metrics.recordQuery(model, operation, seconds) });
   const databaseReadiness = await createDatabaseReadiness(database, options.databaseUrl);
   const tokenSecret = await getOrCreateSetting(database, 'participant-token-secret', createSecretKey);
   const handlePage = await createPageHandler(options.next);
 
   const httpServer = createServer();
   const io = createSocketServer(httpServer);
-  const cluster = options.redis ? await connectCluster(options.redis) : null;
+  metrics.watchSockets(() => [...io.of('/').sockets.values()].map((socket) => socket.data));
+  const cluster = options.redis ? await connectCluster(options.redis, { logger, countError: () => metrics.redisErrors.inc() }) : null;
   if (cluster) io.adapter(cluster.adapter);
-  const presence = new PresenceTracker(cluster?.presence);
-  const broadcaster = new Broadcaster(io, database, presence);
+  const presence = new PresenceTracker(cluster?.presence, logger);
+  const broadcaster = new Broadcaster(io, database, presence, { logger, tickDuration: metrics.broadcastTickDuration });
   presence.onExpired = (callId, participantIds) => participantIds.forEach((id) => broadcaster.markParticipantChanged(callId, id));
   const snapshots = new SnapshotCache(database);
-  const webhookSender = new WebhookSender(database, options.webhooks);
+  const webhookSender = new WebhookSender(database, { ...options.webhooks, logger });
   let baseUrl = options.publicUrl?.replace(/\/$/, '') ?? '';
-  const minutes = new MinutesRooms(io, database, options.minutes);
-  const actions = new ActionSync(io, database, snapshots, (callId) => minutes.textOf(callId));
+  const minutes = new MinutesRooms(io, database, options.minutes, logger);
+  const actions = new ActionSync(io, database, snapshots, (callId) => minutes.textOf(callId), logger);
   minutes.onChange((callId) => actions.schedule(callId));
   const context: ServerContext = {
     io,
@@ -112,8 +125,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     broadcaster,
     snapshots,
     joins: new JoinReader(database, snapshots, broadcaster),
-    votes: createVoteBatcher(database, broadcaster),
-    pollAnswers: createAnswerBatcher(database, broadcaster),
+    votes: createVoteBatcher(database, broadcaster, (count) => metrics.votes.inc(count)),
+    pollAnswers: createAnswerBatcher(database, broadcaster, (count) => metrics.pollAnswers.inc(count)),
     minutes,
     actions,
     presence,
@@ -125,7 +138,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       allowPrivateNetwork: options.publishing?.allowPrivateNetwork ?? false,
       git: options.publishing?.git,
     },
-    webhooks: new WebhookAnnouncer(database, webhookSender, () => baseUrl),
+    webhooks: new WebhookAnnouncer(database, webhookSender, () => baseUrl, logger),
+    logger,
+    metrics,
     limits: {
       questions: new RateLimiter(QUESTIONS_PER_MINUTE / 60, QUESTIONS_PER_MINUTE, options.clock),
       votes: new RateLimiter(VOTES_PER_SECOND, VOTE_BURST, options.clock),
@@ -135,15 +150,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   };
   handleConnections(io, context);
+  const metricsToken = options.metrics?.token;
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
     // Socket.IO's own listener answers its long-polling requests; they must not reach the pages too.
     if (request.url?.startsWith(SOCKET_IO_PATH)) return;
     void (async () => {
       applySecurityHeaders(request, response, options.next?.dev ?? false);
+      if (metricsToken && isMetricsRequest(request)) return sendMetricsWithToken(request, response, metrics, metricsToken);
       if (await handleApiRequest(request, response, context, options.publicUrl)) return;
       await handlePage(request, response);
     })().catch((error: unknown) => {
-      console.error('request failed', error);
+      logger.error({ err: error, method: request.method, path: scrubUrl(request.url ?? '/') }, 'request failed');
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });
@@ -158,13 +175,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = httpServer.address() as AddressInfo;
   baseUrl ||= `http://localhost:${port}`;
   webhookSender.start();
+  const metricsListener = options.metrics?.port === undefined ? null : await listenForMetrics(options.metrics.port, options.metrics.host ?? '127.0.0.1', metrics);
 
   return {
     port,
     url: `http://127.0.0.1:${port}`,
+    logger,
+    metricsUrl: metricsListener?.url,
     markShuttingDown: () => context.readiness.markShuttingDown(),
     close: async () => {
       context.readiness.markShuttingDown();
+      metricsListener?.server.close();
+      metricsListener?.server.closeAllConnections();
       // No new connections; the open ones are served until their transports close below.
       httpServer.close();
       // Votes waiting for their batch are written and acknowledged while their sockets are still open.

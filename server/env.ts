@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_LEVELS } from './observability/logger';
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -57,6 +58,19 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   /** Prefix of this deployment's Redis keys and streams, when several deployments share one Redis. */
   REDIS_PREFIX: z.string().regex(/^[\w.-]+$/).default('roundtable'),
+  /** trace, debug, info, warn, error, fatal or silent. JSON lines when NODE_ENV=production, readable lines otherwise. */
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  /**
+   * Serves Prometheus metrics at `/metrics` on this port, on its own listener at METRICS_HOST (default 127.0.0.1,
+   * so only the machine itself or what you expose reaches it).
+   */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /**
+   * Serves Prometheus metrics at `/metrics` on the main port to requests carrying `Authorization: Bearer <token>`.
+   * Neither METRICS_PORT nor METRICS_TOKEN: no metrics endpoint at all.
+   */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters long (for example: openssl rand -base64 24)').optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

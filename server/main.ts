@@ -7,5 +7,5 @@ tuneV8ForServing();
 
 const environment = readEnvironment();
 const server = await startServer({ ...serverOptionsFrom(environment), next: { dev: environment.NODE_ENV !== 'production' } });
-console.log(`Roundtable is running at ${environment.PUBLIC_URL ?? `http://localhost:${server.port}`}`);
+server.logger.info({ url: environment.PUBLIC_URL ?? `http://localhost:${server.port}`, metricsUrl: server.metricsUrl }, 'Roundtable is running');
 closeOnSignals(server, shutdownOptionsFrom(environment));

@@ -1,5 +1,6 @@
 import type { RunningServer, ServerOptions } from './app';
 import type { Environment } from './env';
+import { createLogger } from './observability/logger';
 
 /** Server options from the parsed environment, shared by every entry point (app, test nodes, bench). */
 export function serverOptionsFrom(environment: Environment): ServerOptions {
@@ -11,6 +12,8 @@ export function serverOptionsFrom(environment: Environment): ServerOptions {
     secretKey: environment.ROUNDTABLE_SECRET_KEY,
     publishing: { localRepositoryRoots: environment.ROUNDTABLE_LOCAL_REPOSITORIES, allowPrivateNetwork: environment.ROUNDTABLE_ALLOW_PRIVATE_NETWORK },
     webhooks: { allowPrivateNetwork: environment.ROUNDTABLE_ALLOW_PRIVATE_NETWORK },
+    logger: createLogger({ level: environment.LOG_LEVEL, isPretty: environment.NODE_ENV !== 'production' }),
+    metrics: { port: environment.METRICS_PORT, host: environment.METRICS_HOST, token: environment.METRICS_TOKEN },
     redis: environment.REDIS_URL ? { url: environment.REDIS_URL, prefix: environment.REDIS_PREFIX } : undefined,
     rateLimits: {
       callsPerMinute: environment.RATE_LIMIT_CALLS_PER_MINUTE,
@@ -35,7 +38,7 @@ export function shutdownOptionsFrom(environment: Environment): ShutdownOptions {
  * longer than `timeoutSeconds`.
  */
 export async function shutDown(
-  server: Pick<RunningServer, 'markShuttingDown' | 'close'>,
+  server: Pick<RunningServer, 'markShuttingDown' | 'close' | 'logger'>,
   { delaySeconds, timeoutSeconds }: ShutdownOptions,
   exit: (code: number) => void,
 ): Promise<void> {
@@ -43,14 +46,14 @@ export async function shutDown(
   await new Promise((resolve) => setTimeout(resolve, delaySeconds * 1000));
   // Not unref'd: it keeps the process alive until the bound even when closing waits on nothing that would.
   const deadline = setTimeout(() => {
-    console.error(`Shutdown took longer than ${timeoutSeconds} s; exiting anyway`);
+    server.logger.error({ timeoutSeconds }, 'shutdown took longer than the bound; exiting anyway');
     exit(1);
   }, timeoutSeconds * 1000);
   try {
     await server.close();
     exit(0);
   } catch (error) {
-    console.error('Shutdown failed', error);
+    server.logger.error({ err: error }, 'shutdown failed');
     exit(1);
   } finally {
     clearTimeout(deadline);
@@ -64,7 +67,7 @@ export function closeOnSignals(server: RunningServer, options: ShutdownOptions):
     process.on(signal, () => {
       if (isClosing) return;
       isClosing = true;
-      console.log(`Received ${signal}; not ready, closing in ${options.delaySeconds} s`);
+      server.logger.info({ signal, delaySeconds: options.delaySeconds }, 'not ready; closing connections');
       void shutDown(server, options, (code) => process.exit(code));
     });
   }

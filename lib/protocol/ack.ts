@@ -15,7 +15,8 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type ProtocolError = { code: ErrorCode; message: string; issues?: Issue[] };
+/** `requestId` comes with `internal` errors: the id the server logged the failure under, for a bug report. */
+export type ProtocolError = { code: ErrorCode; message: string; issues?: Issue[]; requestId?: string };
 /** `line` points into a Markdown agenda when the problem is there. */
 export type Issue = { path: string; message: string; line?: number };
 

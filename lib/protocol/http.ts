@@ -13,6 +13,8 @@ export const HTTP_ERROR_CODES = [
   'not_found',
   'method_not_allowed',
   'forbidden',
+  /** The metrics endpoint without its bearer token. */
+  'unauthorized',
   'no_date',
   'rate_limited',
   'unavailable',
@@ -31,7 +33,13 @@ export const httpIssueSchema = z.object({ path: z.string(), message: z.string(),
 
 /** The JSON body of every HTTP API failure. */
 export const httpErrorBodySchema = z.object({
-  error: z.object({ code: z.enum(HTTP_ERROR_CODES), message: z.string(), issues: z.array(httpIssueSchema).optional() }),
+  error: z.object({
+    code: z.enum(HTTP_ERROR_CODES),
+    message: z.string(),
+    issues: z.array(httpIssueSchema).optional(),
+    /** On `internal` errors: the id the server logged the failure under (also the `X-Request-Id` header). */
+    requestId: z.string().optional(),
+  }),
 });
 
 export type HttpErrorBody = z.infer<typeof httpErrorBodySchema>;

@@ -90,7 +90,9 @@ function readFigures(child: ChildProcess, reset: boolean, window?: string): Prom
 
 async function startServer(port: number): Promise<{ child: ChildProcess; port: number }> {
   const flags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [];
-  const child = spawnNode(benchServer, { NODE_ENV: 'production', DATABASE_URL: `file:${databaseFile}`, PORT: String(port), ...LIFTED_LIMITS }, flags);
+  // The server logs warnings and errors only, so its request lines do not interleave with the report.
+  const environment = { NODE_ENV: 'production', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', DATABASE_URL: `file:${databaseFile}`, PORT: String(port), ...LIFTED_LIMITS };
+  const child = spawnNode(benchServer, environment, flags);
   return { child, port: await whenReady(child) };
 }
 

@@ -1,3 +1,4 @@
+import { lastLineOf, type Logger } from '../observability/logger';
 import type { WebhookEvent } from '@/lib/protocol';
 import { webhookBody, type WebhookPublication } from '../domain/webhooks';
 import type { Database } from '../persistence/database';
@@ -15,6 +16,7 @@ export class WebhookAnnouncer {
     private readonly sender: Pick<WebhookSender, 'poke'>,
     /** The address calls are reached at (PUBLIC_URL, else the server's own). */
     private readonly baseUrl: () => string,
+    private readonly logger: Logger,
   ) {}
 
   async announce(callId: string, event: WebhookEvent, publication?: WebhookPublication): Promise<void> {
@@ -25,7 +27,7 @@ export class WebhookAnnouncer {
       const body = webhookBody(event, { call: { ...call, url: `${this.baseUrl()}/c/${call.slug}` }, seriesTitle: series.title, publication: publication && pick(publication), at: new Date() });
       if ((await enqueueWebhookEvent(this.database, series.id, event, body)) > 0) this.sender.poke();
     } catch (error) {
-      console.warn(`webhooks: could not queue ${event} for call ${callId}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn({ event, callId, reason: lastLineOf(error) }, 'webhooks: could not queue an event');
     }
   }
 }

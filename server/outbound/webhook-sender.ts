@@ -1,6 +1,7 @@
 import { refusalOfAddress } from './address-policy';
 import { nextAttemptDelay, signatureOf, type BackoffOptions } from '../domain/webhooks';
 import type { Database } from '../persistence/database';
+import { lastLineOf, silentLogger, type Logger } from '../observability/logger';
 import { claimDueDeliveries, recordAttempt, type AttemptOutcome, type ClaimedDelivery } from '../persistence/webhooks.repository';
 
 export type WebhookSenderOptions = {
@@ -16,6 +17,7 @@ export type WebhookSenderOptions = {
   fetch?: typeof fetch;
   /** Send to loopback and private addresses too (ROUNDTABLE_ALLOW_PRIVATE_NETWORK; tests' receivers are on 127.0.0.1). */
   allowPrivateNetwork?: boolean;
+  logger?: Logger;
 };
 
 const EXCERPT_LENGTH = 200;
@@ -83,6 +85,7 @@ export class WebhookSender {
   private timer: NodeJS.Timeout | null = null;
   private tick: Promise<void> | null = null;
   private isPoked = false;
+  private readonly logger: Logger;
 
   constructor(
     private readonly database: Database,
@@ -96,6 +99,7 @@ export class WebhookSender {
     this.backoff = options.backoff ?? {};
     this.fetch = options.fetch ?? fetch;
     this.allowPrivateNetwork = options.allowPrivateNetwork ?? false;
+    this.logger = options.logger ?? silentLogger;
   }
 
   start(): void {
@@ -137,7 +141,7 @@ export class WebhookSender {
       isFull = due.length === this.concurrency;
       await Promise.all(due.map((delivery) => this.deliver(delivery)));
     } catch (error) {
-      console.warn('webhooks: reading the queue failed:', error instanceof Error ? error.message.trim().split('\n').at(-1) : error);
+      this.logger.warn({ reason: lastLineOf(error) }, 'webhooks: reading the queue failed');
     }
     if (!this.isRunning) return;
     const isAgain = isFull || this.isPoked;
@@ -150,7 +154,7 @@ export class WebhookSender {
       await recordAttempt(this.database, delivery.id, await this.attempt(delivery));
     } catch (error) {
       // The lease runs out and another attempt follows.
-      console.warn(`webhooks: recording delivery ${delivery.id} failed:`, error instanceof Error ? error.message.trim().split('\n').at(-1) : error);
+      this.logger.warn({ deliveryId: delivery.id, reason: lastLineOf(error) }, 'webhooks: recording a delivery failed');
     }
   }
 
@@ -182,7 +186,7 @@ export class WebhookSender {
       error = describeError(caught, this.timeoutMs, delivery.url);
     }
     const attempts = delivery.attempts + 1;
-    console.warn(`webhooks: delivery ${delivery.id} (${delivery.event}) to ${originOf(delivery.url)} failed, attempt ${attempts}: ${error}`);
+    this.logger.warn({ deliveryId: delivery.id, event: delivery.event, origin: originOf(delivery.url), attempts, reason: error }, 'webhooks: delivery failed');
     const now = new Date();
     const delay = nextAttemptDelay(attempts, { ...this.backoff, elapsedMs: now.getTime() - delivery.createdAt.getTime() });
     if (delay === null) return { kind: 'failed', responseStatus, error, at: now };

@@ -1,3 +1,4 @@
+import type { Logger } from '../observability/logger';
 import { extractActions } from '@/lib/actions';
 import type { PublicCall } from '@/lib/protocol';
 import { createId } from '../domain/secrets';
@@ -49,6 +50,7 @@ export class ActionSync {
     private readonly database: Database,
     private readonly snapshots: SnapshotCache,
     private readonly readText: (callId: string) => Promise<string>,
+    private readonly logger: Logger,
   ) {}
 
   /** The call's minutes changed: sync within ACTION_SYNC_MS. */
@@ -60,7 +62,7 @@ export class ActionSync {
     }
     const timer = setTimeout(() => {
       this.#timers.delete(callId);
-      this.#run(callId).catch((error: unknown) => console.error(`actions: reading the action items of call ${callId} failed`, error));
+      this.#run(callId).catch((error: unknown) => this.logger.error({ err: error, callId }, 'actions: reading the action items failed'));
     }, ACTION_SYNC_MS);
     this.#timers.set(callId, timer);
   }
@@ -74,7 +76,7 @@ export class ActionSync {
 
   /** For a call created with minutes (an imported past call): its items are listed before anyone opens it. */
   async syncCreated(callId: string): Promise<void> {
-    await this.sync(callId).catch((error: unknown) => console.error(`actions: reading the action items of the new call ${callId} failed`, error));
+    await this.sync(callId).catch((error: unknown) => this.logger.error({ err: error, callId }, 'actions: reading the action items of a new call failed'));
   }
 
   /** Sends the call's items and decisions to everyone in it. */
@@ -87,7 +89,7 @@ export class ActionSync {
   async close(): Promise<void> {
     this.#isClosed = true;
     for (const callId of [...this.#timers.keys()]) {
-      this.sync(callId).catch((error: unknown) => console.error(`actions: reading the action items of call ${callId} failed`, error));
+      this.sync(callId).catch((error: unknown) => this.logger.error({ err: error, callId }, 'actions: reading the action items failed'));
     }
     while (this.#running.size > 0) await Promise.all([...this.#running.values()]);
   }

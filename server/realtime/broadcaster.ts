@@ -1,3 +1,5 @@
+import type { Histogram } from 'prom-client';
+import { silentLogger, type Logger } from '../observability/logger';
 import type { CallEvent, PollResults, PublicQuestion, Reaction, SequencedEvent } from '@/lib/protocol';
 import type { Notice } from '../domain/decision';
 import { resultsForAttendees } from '../domain/polls';
@@ -49,13 +51,17 @@ export class Broadcaster {
   #lastTickAt = Number.NEGATIVE_INFINITY;
   readonly #laggards: Laggards;
   readonly #writers: (() => Promise<void>)[] = [];
+  readonly #logger: Logger;
+  readonly #tickDuration: Pick<Histogram, 'observe'> | undefined;
 
   constructor(
     private readonly io: RoundtableServer,
     private readonly database: Database,
     private readonly presence: PresenceTracker,
-    options: { maxBufferedPackets?: number } = {},
+    options: { maxBufferedPackets?: number; logger?: Logger; tickDuration?: Pick<Histogram, 'observe'> } = {},
   ) {
+    this.#logger = options.logger ?? silentLogger;
+    this.#tickDuration = options.tickDuration;
     this.#laggards = new Laggards(io, options.maxBufferedPackets ?? MAX_BUFFERED_PACKETS);
     this.#timer = setInterval(() => this.#tick(), TICK_MS);
     this.#timer.unref();
@@ -85,7 +91,9 @@ export class Broadcaster {
     this.#ticks.add(tick);
     void tick.finally(() => {
       this.#ticks.delete(tick);
-      this.#tickMs = nextTickMs(performance.now() - startedAt, { baseMs: TICK_MS, ceilingMs: MAX_TICK_MS });
+      const tookMs = performance.now() - startedAt;
+      this.#tickDuration?.observe(tookMs / 1000);
+      this.#tickMs = nextTickMs(tookMs, { baseMs: TICK_MS, ceilingMs: MAX_TICK_MS });
     });
   }
 
@@ -98,7 +106,7 @@ export class Broadcaster {
   }
 
   async #writeWaiting(): Promise<void> {
-    await Promise.all(this.#writers.map((write) => write().catch((error: unknown) => console.error('writing before a tick failed', error))));
+    await Promise.all(this.#writers.map((write) => write().catch((error: unknown) => this.#logger.error({ err: error }, 'writing before a tick failed'))));
   }
 
   sendEvents(callId: string, firstSequence: number, events: CallEvent[]): SequencedEvent[] {
@@ -195,7 +203,7 @@ export class Broadcaster {
         const skipped = this.#laggards.skip(callId, (missed) => questionIds.forEach((id) => missed.questionIds.add(id)));
         const tallies = await readVoteCounts(this.database, callId, questionIds);
         await spreadOverCall(callId, (room) => this.io.to(room).except(skipped).emit('qa:tallies', tallies));
-      }).catch((error: unknown) => console.error('tally update failed', error));
+      }).catch((error: unknown) => this.#logger.error({ err: error }, 'tally update failed'));
     }
   }
 
@@ -229,7 +237,7 @@ export class Broadcaster {
         if (Object.keys(results.shown).length > 0) {
           await spreadOverCall(callId, (room) => this.io.to(room).except([moderatorRoom(callId), ...skipped]).emit('poll:results', results.shown));
         }
-      }).catch((error: unknown) => console.error('poll results update failed', error));
+      }).catch((error: unknown) => this.#logger.error({ err: error }, 'poll results update failed'));
     }
   }
 
@@ -269,7 +277,7 @@ export class Broadcaster {
           if (presence && missed.presence) socket.emit('call:presence', presence);
           for (const [itemId, counts] of missed.reactions) socket.emit('reactions', { itemId: itemId || null, counts });
         }
-      }).catch((error: unknown) => console.error('catching up a socket failed', error));
+      }).catch((error: unknown) => this.#logger.error({ err: error }, 'catching up a socket failed'));
     }
   }
 
@@ -293,7 +301,7 @@ export class Broadcaster {
         await spreadOverCall(callId, (room) => this.io.to(room).except(skipped).emit('reactions', { itemId: itemId || null, counts }));
         if (itemId) await addReactions(this.database, callId, itemId, counts);
       } catch (error) {
-        console.error('reactions update failed', error);
+        this.#logger.error({ err: error }, 'reactions update failed');
       }
     }
   }
@@ -316,7 +324,7 @@ export class Broadcaster {
         // Each participant also hears about themselves (a hand the host lowered), list or not.
         for (const participant of participants) this.io.to(participantRoom(participant.id)).emit('participant:self', participant);
       } catch (error) {
-        console.error('participants update failed', error);
+        this.#logger.error({ err: error }, 'participants update failed');
       }
     }
   }
@@ -343,7 +351,7 @@ export class Broadcaster {
         const skipped = this.#laggards.skip(callId, (missed) => void (missed.presence = true));
         await spreadOverCall(callId, (room) => this.io.to(room).except(skipped).emit('call:presence', presence));
       } catch (error) {
-        console.error('presence update failed', error);
+        this.#logger.error({ err: error }, 'presence update failed');
       }
     }
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RedisClientType } from 'redis';
 import { RedisPresence } from './redis-presence';
+import { silentLogger, type Logger } from '../observability/logger';
 
 export type ClusterOptions = {
   url: string;
@@ -16,12 +17,18 @@ const DEFAULT_PRESENCE_TTL_MS = 12_000;
  * What several nodes share through Redis: the Socket.IO adapter (broadcasts and room emits reach every node's
  * clients) and presence. Everything that must be exact is decided in the database, not here.
  */
-export async function connectCluster(options: ClusterOptions) {
+/** Where the Redis client's errors go: the log, and a counter of the metrics. */
+export type ClusterObservers = { logger?: Logger; countError?: () => void };
+
+export async function connectCluster(options: ClusterOptions, { logger = silentLogger, countError }: ClusterObservers = {}) {
   const prefix = options.prefix ?? 'roundtable';
   // Loaded only here: a single node does not hold the Redis client in memory.
   const [{ createClient }, { createAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-streams-adapter')]);
   const client: RedisClientType = createClient({ url: options.url, socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2_000) } });
-  client.on('error', (error: Error) => console.error('redis:', error.message));
+  client.on('error', (error: Error) => {
+    countError?.();
+    logger.error({ reason: error.message }, 'redis: client error');
+  });
   await client.connect();
   const nodeId = randomUUID();
   return {

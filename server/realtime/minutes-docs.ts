@@ -1,3 +1,4 @@
+import { silentLogger, type Logger } from '../observability/logger';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Database } from '../persistence/database';
@@ -26,11 +27,11 @@ export type MinutesDoc = {
   clientsBySocket: Map<string, Set<number>>;
 };
 
-function applyStored(minutes: MinutesDoc, update: Uint8Array): void {
+function applyStored(minutes: MinutesDoc, update: Uint8Array, logger: Logger): void {
   try {
     Y.applyUpdate(minutes.doc, update, 'storage');
   } catch (error) {
-    console.error(`minutes: skipped an unreadable stored update of call ${minutes.callId}`, error);
+    logger.error({ err: error, callId: minutes.callId }, 'minutes: skipped an unreadable stored update');
   }
 }
 
@@ -48,6 +49,7 @@ export class MinutesDocs {
     /** Whether nobody on this node is in the call, so its doc may go. */
     private readonly isCallEmpty: (callId: string) => boolean,
     options: MinutesOptions = {},
+    private readonly logger: Logger = silentLogger,
   ) {
     this.#options = { ...DEFAULTS, ...options };
     this.#timer = setInterval(() => void this.#compactAll(), this.#options.compactIntervalMs);
@@ -80,7 +82,7 @@ export class MinutesDocs {
     try {
       Y.applyUpdate(minutes.doc, update, 'client');
     } catch (error) {
-      console.error(`minutes: an accepted update of call ${minutes.callId} failed to apply`, error);
+      this.logger.error({ err: error, callId: minutes.callId }, 'minutes: an accepted update failed to apply');
     }
     // Another node may have stored the ids in between; only the next read (#readNewer) may skip past them.
     if (id === minutes.lastUpdateId + 1) minutes.lastUpdateId = id;
@@ -97,7 +99,7 @@ export class MinutesDocs {
       minutes.snapshotId = await insertMinutesSnapshot(this.database, minutes.callId, Y.encodeStateAsUpdate(minutes.doc), minutes.lastUpdateId);
       minutes.updatesSinceSnapshot -= counted;
     } catch (error) {
-      console.error(`minutes: compacting call ${minutes.callId} failed`, error);
+      this.logger.error({ err: error, callId: minutes.callId }, 'minutes: compacting failed');
     } finally {
       minutes.isCompacting = false;
     }
@@ -140,13 +142,13 @@ export class MinutesDocs {
     if (latest && latest.id > minutes.snapshotId) {
       if (latest.lastUpdateId > minutes.lastUpdateId) {
         const snapshot = await findMinutesSnapshot(this.database, minutes.callId, latest.id);
-        if (snapshot) applyStored(minutes, snapshot.state);
+        if (snapshot) applyStored(minutes, snapshot.state, this.logger);
         minutes.lastUpdateId = Math.max(minutes.lastUpdateId, latest.lastUpdateId);
       }
       minutes.snapshotId = latest.id;
     }
     for (const { id, update } of await listMinutesUpdatesSince(this.database, minutes.callId, minutes.lastUpdateId)) {
-      applyStored(minutes, update);
+      applyStored(minutes, update, this.logger);
       minutes.lastUpdateId = Math.max(minutes.lastUpdateId, id);
     }
     return minutes;

@@ -1,3 +1,4 @@
+import { silentLogger, type Logger } from '../observability/logger';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { isDecodableUpdate, replaceText, textOfState, minutesText } from '@/lib/minutes';
@@ -38,8 +39,9 @@ export class MinutesRooms {
     private readonly io: RoundtableServer,
     private readonly database: Database,
     options: MinutesOptions = {},
+    private readonly logger: Logger = silentLogger,
   ) {
-    this.#docs = new MinutesDocs(database, (callId) => (io.sockets.adapter.rooms.get(callRoom(callId))?.size ?? 0) === 0, options);
+    this.#docs = new MinutesDocs(database, (callId) => (io.sockets.adapter.rooms.get(callRoom(callId))?.size ?? 0) === 0, options, logger);
     this.#writes = new BatchQueue<Uint8Array, void>({
       windowMs: WRITER_TICK_MS,
       process: async (callId, updates) => {
@@ -178,7 +180,7 @@ export class MinutesRooms {
     const id = await appendMinutesUpdate(this.database, callId, update);
     this.#docs.accept(minutes, id, update);
     this.io.to(moderatorRoom(callId)).emit('minutes:update', update);
-    this.#forReaders.submit(callId, update).catch((error: unknown) => console.error(`minutes: relaying to the readers of call ${callId} failed`, error));
+    this.#forReaders.submit(callId, update).catch((error: unknown) => this.logger.error({ err: error, callId }, 'minutes: relaying to the readers failed'));
     for (const listener of this.#listeners) listener(callId);
   }
 

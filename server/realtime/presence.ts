@@ -1,3 +1,4 @@
+import { silentLogger, type Logger } from '../observability/logger';
 /** Presence shared by every node (Redis), keyed by call; entries of a node that stops refreshing expire. */
 export interface SharedPresence {
   add(callId: string, participantId: string): Promise<void>;
@@ -21,7 +22,10 @@ export class PresenceTracker {
   /** Called with participants whose node went away without saying so. */
   onExpired: (callId: string, participantIds: string[]) => void = () => undefined;
 
-  constructor(private readonly shared?: SharedPresence) {
+  constructor(
+    private readonly shared?: SharedPresence,
+    private readonly logger: Logger = silentLogger,
+  ) {
     if (!shared) return;
     this.#timer = setInterval(() => {
       this.#write(async () => {
@@ -61,7 +65,7 @@ export class PresenceTracker {
     try {
       return new Set([...(await this.shared.list(callId)), ...local]);
     } catch (error) {
-      console.error('presence: shared store unreadable, counting this node only', error);
+      this.logger.error({ err: error }, 'presence: shared store unreadable, counting this node only');
       return local;
     }
   }
@@ -85,6 +89,6 @@ export class PresenceTracker {
 
   /** Shared-store writes run in order, so a quick connect and disconnect cannot land reversed. */
   #write(run: () => Promise<void>): void {
-    this.#writes = this.#writes.then(run).catch((error: unknown) => console.error('presence: shared store write failed', error));
+    this.#writes = this.#writes.then(run).catch((error: unknown) => this.logger.error({ err: error }, 'presence: shared store write failed'));
   }
 }

@@ -23,12 +23,17 @@ type Write<Request, Outcome> = (callId: string, requests: Request[]) => Promise<
  * in one transaction, so a storm becomes a few writes per second. A request is acknowledged only after its batch
  * is committed; the batch's notices (tallies, results) are published then, and go out in that same tick.
  */
-export class WriteBatcher<Request, Outcome> {
+export class WriteBatcher<Request, Outcome extends { ok: boolean }> {
   readonly #queue: BatchQueue<Request, Outcome>;
   /** Batches are written one after another, whichever call they belong to. */
   #writing: Promise<void> = Promise.resolve();
 
-  constructor(write: Write<Request, Outcome>, broadcaster: Pick<Broadcaster, 'publish' | 'writeBeforeFigures'>) {
+  /** `countAccepted` hears how many of each committed batch's requests were accepted (the metrics' counters). */
+  constructor(
+    write: Write<Request, Outcome>,
+    broadcaster: Pick<Broadcaster, 'publish' | 'writeBeforeFigures'>,
+    countAccepted: (count: number) => void = () => undefined,
+  ) {
     this.#queue = new BatchQueue({
       windowMs: BATCH_MS,
       maxBatch: MAX_BATCH,
@@ -36,6 +41,7 @@ export class WriteBatcher<Request, Outcome> {
       process: async (callId, requests) => {
         const { outcomes, notices } = await write(callId, requests);
         broadcaster.publish(callId, notices);
+        countAccepted(outcomes.filter((outcome) => outcome.ok).length);
         return outcomes;
       },
     });
@@ -55,10 +61,12 @@ export class WriteBatcher<Request, Outcome> {
 export type VoteBatcher = WriteBatcher<VoteRequest, VoteOutcome>;
 export type AnswerBatcher = WriteBatcher<AnswerRequest, AnswerOutcome>;
 
-export function createVoteBatcher(database: Database, broadcaster: Pick<Broadcaster, 'publish' | 'writeBeforeFigures'>): VoteBatcher {
-  return new WriteBatcher((callId, requests) => applyVoteBatch(database, callId, requests), broadcaster);
+type Publisher = Pick<Broadcaster, 'publish' | 'writeBeforeFigures'>;
+
+export function createVoteBatcher(database: Database, broadcaster: Publisher, countAccepted?: (count: number) => void): VoteBatcher {
+  return new WriteBatcher((callId, requests) => applyVoteBatch(database, callId, requests), broadcaster, countAccepted);
 }
 
-export function createAnswerBatcher(database: Database, broadcaster: Pick<Broadcaster, 'publish' | 'writeBeforeFigures'>): AnswerBatcher {
-  return new WriteBatcher((callId, requests) => applyAnswerBatch(database, callId, requests), broadcaster);
+export function createAnswerBatcher(database: Database, broadcaster: Publisher, countAccepted?: (count: number) => void): AnswerBatcher {
+  return new WriteBatcher((callId, requests) => applyAnswerBatch(database, callId, requests), broadcaster, countAccepted);
 }

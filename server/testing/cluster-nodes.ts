@@ -10,7 +10,8 @@ export type ClusterNode = { url: string; port: number; process: ChildProcess; ou
 export function startNode(environment: Record<string, string>, timeoutMs = 30_000): Promise<ClusterNode> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/api-node.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', ...environment },
+    // Warnings and errors only (they end up in a failure's message), unless the run sets LOG_LEVEL.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

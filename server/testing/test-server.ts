@@ -17,6 +17,7 @@ import type { MinutesOptions } from '../realtime/minutes-docs';
 import type { RateLimitOptions } from '../transport/network-limits';
 import type { Clock } from '../domain/rate-limiter';
 import { applyMigrations } from '../persistence/migrator';
+import { createLogger, LOG_LEVELS, type Logger } from '../observability/logger';
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -31,9 +32,18 @@ type TestServerOptions = {
   minutes?: MinutesOptions;
   rateLimits?: Partial<RateLimitOptions>;
   clock?: Clock;
-  /** Publishing and webhook options, and the secret key (`secretKey: undefined` for a server without one). */
-  server?: Pick<ServerOptions, 'secretKey' | 'publishing' | 'webhooks'>;
+  /**
+   * Publishing and webhook options, the secret key (`secretKey: undefined` for a server without one), the metrics
+   * endpoint, and the logger (default: silent, or LOG_LEVEL's level when the test run sets it).
+   */
+  server?: Pick<ServerOptions, 'secretKey' | 'publishing' | 'webhooks' | 'metrics' | 'logger'>;
 };
+
+/** Tests are quiet unless the run asks: `LOG_LEVEL=debug npx vitest run …`. */
+function testLogger(): Logger | undefined {
+  const level = LOG_LEVELS.find((name) => name === process.env.LOG_LEVEL);
+  return level ? createLogger({ level, isPretty: true }) : undefined;
+}
 
 /** The Git servers and webhook receivers of the tests listen on 127.0.0.1: allowed unless a test says otherwise. */
 function privateNetworkAllowed(server: TestServerOptions['server'] = {}): TestServerOptions['server'] {
@@ -51,12 +61,16 @@ export async function startTestServer(options: TestServerOptions = {}) {
   await applyMigrations(databaseUrl);
   const rateLimits = { ...TEST_RATE_LIMITS, ...options.rateLimits };
   const start = (port: number) =>
-    startServer({ secretKey: TEST_SECRET_KEY, ...privateNetworkAllowed(options.server), databaseUrl, port, host: '127.0.0.1', minutes: options.minutes, rateLimits, clock: options.clock });
+    startServer({ secretKey: TEST_SECRET_KEY, logger: testLogger(), ...privateNetworkAllowed(options.server), databaseUrl, port, host: '127.0.0.1', minutes: options.minutes, rateLimits, clock: options.clock });
   let server: RunningServer = await start(0);
   const clients: TestClient[] = [];
 
   return {
     url: server.url,
+    /** The metrics listener's `/metrics` address (a metrics port was asked for); it moves with a restart. */
+    get metricsUrl() {
+      return server.metricsUrl;
+    },
     directory,
     databaseUrl,
     connect(): TestClient {

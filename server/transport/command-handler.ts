@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { refusalOf, type PermissionContext } from '@/lib/permissions';
 import {
@@ -14,6 +15,7 @@ import {
 import type { ServerContext } from './context';
 import type { RoundtableSocket } from '../realtime/sockets';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from '../persistence/database-health';
+import { lastLineOf } from '../observability/logger';
 
 export type CommandHandler<Name extends CommandName> = (
   payload: CommandPayload<Name>,
@@ -48,13 +50,38 @@ export function registerCommands(
   const allow = context.limits.network.createCommandLimiter();
   socket.onAny((eventName: unknown, ...args: unknown[]) => {
     const ack = args.at(-1);
-    if (typeof eventName !== 'string' || !KNOWN_COMMANDS.has(eventName)) {
-      if (typeof ack === 'function') ack(fail('invalid_payload', `Unknown command: ${String(eventName).slice(0, 64)}`));
-      return;
-    }
     if (typeof ack !== 'function') return;
-    void runCommand(eventName as CommandName, args, (response) => ack(response), allow, socket, context, handlers);
+    const isKnown = typeof eventName === 'string' && KNOWN_COMMANDS.has(eventName);
+    const reply = acknowledgement(isKnown ? eventName : 'unknown', socket, context, (response) => ack(response));
+    if (!isKnown) return reply(fail('invalid_payload', `Unknown command: ${String(eventName).slice(0, 64)}`));
+    void runCommand(eventName as CommandName, args, reply, allow, socket, context, handlers);
   });
+}
+
+type Reply = (response: Ack<unknown>, cause?: unknown) => void;
+
+/**
+ * Sends a command's ack, counts it by command and outcome, and logs a failure once under a new request id;
+ * an `internal` failure's ack carries that id so a user's report can be matched to the log line.
+ */
+function acknowledgement(command: string, socket: RoundtableSocket, { logger, metrics }: ServerContext, send: (response: Ack<unknown>) => void): Reply {
+  const startedAt = performance.now();
+  return (response, cause) => {
+    metrics.recordCommand(command, response.ok ? 'ok' : response.error.code, (performance.now() - startedAt) / 1000);
+    if (response.ok) return send(response);
+    const { code } = response.error;
+    const line = { requestId: randomUUID(), command, code, callId: socket.data.callId, role: socket.data.role };
+    if (code === 'internal') {
+      logger.error({ ...line, err: cause }, 'command failed');
+      const message = `${response.error.message} If you report it, quote request ${line.requestId}.`;
+      return send({ ok: false, error: { code, message, requestId: line.requestId } });
+    }
+    if (code === 'unavailable') logger.warn({ ...line, reason: lastLineOf(cause) }, 'command failed: database unreachable');
+    // A client over its limit would otherwise write a line per refused command.
+    else if (code === 'rate_limited') logger.debug(line, 'command refused');
+    else logger.info(line, 'command refused');
+    send(response);
+  };
 }
 
 const KNOWN_COMMANDS: ReadonlySet<string> = new Set<string>(COMMAND_NAMES);
@@ -62,7 +89,7 @@ const KNOWN_COMMANDS: ReadonlySet<string> = new Set<string>(COMMAND_NAMES);
 async function runCommand(
   name: CommandName,
   args: unknown[],
-  reply: (response: Ack<unknown>) => void,
+  reply: Reply,
   allow: () => boolean,
   socket: RoundtableSocket,
   context: ServerContext,
@@ -81,11 +108,9 @@ async function runCommand(
   } catch (error) {
     if (error instanceof CommandError) return reply(fail(error.code, error.message));
     if (isDatabaseUnavailableError(error)) {
-      console.warn(`command ${name}: database unreachable`, error instanceof Error ? error.message.trim().split('\n').at(-1) : error);
       context.health.reportUnavailable(socket.data.callId);
-      return reply(fail('unavailable', DATABASE_UNAVAILABLE_MESSAGE));
+      return reply(fail('unavailable', DATABASE_UNAVAILABLE_MESSAGE), error);
     }
-    console.error(`command ${name} failed`, error);
-    reply(fail('internal', 'Something went wrong on the server. Nothing was changed.'));
+    reply(fail('internal', 'Something went wrong on the server. Nothing was changed.'), error);
   }
 }

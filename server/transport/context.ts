@@ -13,6 +13,8 @@ import type { GitLimits } from '../outbound/git-repository';
 import type { WebhookAnnouncer } from '../outbound/webhook-announcer';
 import type { NetworkLimits } from './network-limits';
 import type { Readiness } from './readiness';
+import type { Logger } from '../observability/logger';
+import type { ServerMetrics } from '../observability/metrics';
 import type { RoundtableServer, RoundtableSocket } from '../realtime/sockets';
 
 export type PublishingContext = { sealingKey: Buffer | null; localRepositoryRoots: string[]; allowPrivateNetwork: boolean; git?: Partial<GitLimits> };
@@ -37,6 +39,8 @@ export type ServerContext = {
   /** Sealing the hosts' access tokens (null without ROUNDTABLE_SECRET_KEY), where local repositories may be, Git's bounds. */
   publishing: PublishingContext;
   webhooks: WebhookAnnouncer;
+  logger: Logger;
+  metrics: ServerMetrics;
   limits: { questions: RateLimiter; votes: RateLimiter; answers: RateLimiter; reactions: RateLimiter; network: NetworkLimits };
 };
 

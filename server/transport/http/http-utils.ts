@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { HttpErrorBody, HttpErrorCode, Issue } from '@/lib/protocol';
 import { secretsMatch } from '../../domain/secrets';
 import type { ServerContext } from '../context';
+import type { RequestRecord } from './request-log';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 /** `POST /api/calls` takes whole documents (an agenda with years of minutes, an archived record). */
@@ -15,6 +16,8 @@ export type ApiBindings = {
   outgoing: ServerResponse;
   context: ServerContext;
   publicUrl: string | undefined;
+  /** Its id, the route it matched and any server-side failure, logged and counted when the response ends. */
+  request: RequestRecord;
 };
 
 export type ApiEnv = { Bindings: ApiBindings };

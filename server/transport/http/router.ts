@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
 import { healthSchema, readinessSchema } from '@/lib/protocol';
 import type { ServerContext } from '../context';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from '../../persistence/database-health';
@@ -14,6 +15,7 @@ import { type ApiEnv, errorBody, HttpError } from './http-utils';
 import { openApiDocumentRoute } from './openapi';
 import { publishingRoutes } from './publishing.routes';
 import { recordRoutes } from './record.routes';
+import { recordRequest } from './request-log';
 import { scheduleRoutes } from './schedule.routes';
 
 const healthRoute = defineRoute({
@@ -80,10 +82,11 @@ export function routerPathOf(path: string): string {
  * parse whatever follows the request on the connection (a DELETE or OPTIONS client may send a body without a
  * Content-Length), and a parse error there would otherwise be answered with a bare 400 before this answer.
  */
-function sendError(outgoing: ServerResponse, error: HttpError, headers: Record<string, string> = {}): Response {
+function sendError(outgoing: ServerResponse, error: HttpError, headers: Record<string, string> = {}, requestId?: string): Response {
   if (!outgoing.headersSent) {
     outgoing.writeHead(error.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
-    outgoing.end(JSON.stringify(errorBody(error)));
+    const body = errorBody(error);
+    outgoing.end(JSON.stringify(requestId ? { error: { ...body.error, requestId } } : body));
   }
   return RESPONSE_ALREADY_SENT;
 }
@@ -102,12 +105,19 @@ function replyToError(error: Error, { env }: { env: ApiEnv['Bindings'] }): Respo
     const unavailable = new HttpError(503, 'unavailable', DATABASE_UNAVAILABLE_MESSAGE);
     return sendError(env.outgoing, unavailable, { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
   }
-  console.error('API request failed', error);
-  return sendError(env.outgoing, new HttpError(500, 'internal', 'Something went wrong on the server.'));
+  env.request.failure = error;
+  const failure = new HttpError(500, 'internal', `Something went wrong on the server. If you report it, quote request ${env.request.id}.`);
+  return sendError(env.outgoing, failure, {}, env.request.id);
 }
 
 export function buildApi(routes: ApiRoute[]): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>();
+  // The OpenAPI path of the route a request matched (its method's or the 405 catch-all): the label of its metrics.
+  const openApiPaths = new Map(routes.map((route) => [routerPathOf(route.path), route.path]));
+  api.use('*', (c, next) => {
+    c.env.request.route = openApiPaths.get(routePath(c, -1));
+    return next();
+  });
   api.use('*', rateLimit);
   for (const route of routes) api.on(route.method, routerPathOf(route.path), (c) => route.run(c));
   // Registered after every route: a known path asked with another method is a 405, an unknown one a 404.
@@ -132,7 +142,8 @@ export async function handleApiRequest(
 ): Promise<boolean> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (!url.pathname.startsWith('/api/')) return false;
-  const listen = getRequestListener((webRequest) => api.fetch(webRequest, { incoming: request, outgoing: response, context, publicUrl }), {
+  const record = recordRequest(request, response, context);
+  const listen = getRequestListener((webRequest) => api.fetch(webRequest, { incoming: request, outgoing: response, context, publicUrl, request: record }), {
     // Next.js shares this process: the adapter must leave the global Request and Response alone.
     overrideGlobalObjects: false,
     hostname: 'localhost',
