@@ -25,7 +25,7 @@ describe('graceful shutdown on SIGTERM', () => {
     directory = await mkdtemp(path.join(tmpdir(), 'roundtable-shutdown-'));
     const databaseUrl = `file:${path.join(directory, 'shared.db')}`;
     await applyMigrations(databaseUrl);
-    const environment = { DATABASE_URL: databaseUrl, SHUTDOWN_DELAY_SECONDS: '2', SHUTDOWN_TIMEOUT_SECONDS: '10' };
+    const environment = { DATABASE_URL: databaseUrl, SHUTDOWN_DELAY_SECONDS: '2', SHUTDOWN_TIMEOUT_SECONDS: '10', LOG_LEVEL: 'info' };
     nodes = await Promise.all([startNode(environment), startNode(environment)]);
     proxy = await startProxy(nodes[0]!.port);
   }, 60_000);
@@ -70,7 +70,7 @@ describe('graceful shutdown on SIGTERM', () => {
     expect(rejoined.snapshot.questions).toEqual([expect.objectContaining({ id: question.id, voteCount: 1 })]);
 
     expect(await exited).toBe(0);
-    expect(first.output.join('')).toMatch(/Received SIGTERM; not ready, closing in 2 s/);
+    expect(first.output.join('')).toMatch(/not ready; closing connections/);
     const database = new Database(path.join(directory, 'shared.db'), { readonly: true });
     try {
       expect(database.prepare('SELECT "questionId", "participantId" FROM "Vote"').all()).toEqual([{ questionId: question.id, participantId: expect.any(String) }]);

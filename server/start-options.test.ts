@@ -10,7 +10,10 @@ describe('shutDown', () => {
   function fakeServer(close: () => Promise<void>) {
     const steps: string[] = [];
     const logged: string[] = [];
-    const destination = new Writable({ write: (chunk, _encoding, done) => done(null, logged.push(String(chunk))) });
+    const destination = new Writable({ write: (chunk, _encoding, done) => {
+        logged.push(String(chunk));
+        done();
+      }, });
     return {
       steps,
       logged,
