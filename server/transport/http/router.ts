@@ -15,6 +15,7 @@ import { openApiDocumentRoute } from './openapi';
 import { publishingRoutes } from './publishing.routes';
 import { recordRoutes } from './record.routes';
 import { scheduleRoutes } from './schedule.routes';
+import { seriesTransferRoutes } from './series-transfer.routes';
 
 const healthRoute = defineRoute({
   method: 'GET',
@@ -38,6 +39,7 @@ export const apiRoutes: ApiRoute[] = [
   ...recordRoutes,
   ...actionsRoutes,
   ...publishingRoutes,
+  ...seriesTransferRoutes,
   healthRoute,
   openApiDocumentRoute(() => apiRoutes),
 ];
