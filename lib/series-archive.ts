@@ -42,7 +42,10 @@ const json = (value: unknown) => strToU8(`${JSON.stringify(value, null, 2)}\n`);
 
 export function packArchive(manifest: ExportManifest, calls: ArchivedCall<ExportedCallInput>[]): Uint8Array {
   const files: Zippable = { [EXPORT_MANIFEST_FILE]: json(manifest) };
-  for (const call of calls) files[call.folder] = { [CALL_STATE_FILE]: json(call.state), [CALL_RECORD_FILE]: strToU8(call.record) };
+  for (const call of calls) {
+    files[`${call.folder}/${CALL_STATE_FILE}`] = json(call.state);
+    files[`${call.folder}/${CALL_RECORD_FILE}`] = strToU8(call.record);
+  }
   // A fixed time stamp in every entry: the same series exports to the same bytes.
   return zipSync(files, { level: 9, mtime: new Date('2000-01-01T00:00:00Z') });
 }
