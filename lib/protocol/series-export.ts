@@ -15,6 +15,8 @@ export const EXPORT_VERSION = 1;
 export const EXPORT_MANIFEST_FILE = 'roundtable-export.json';
 export const CALL_STATE_FILE = 'call.json';
 export const CALL_RECORD_FILE = 'minutes.md';
+/** The largest archive `POST /api/series/import` takes: a long-running series with years of minutes stays far below. */
+export const MAX_ARCHIVE_BYTES = 20 * 1024 * 1024;
 /** The most calls one archive holds. */
 export const MAX_EXPORTED_CALLS = 1000;
 

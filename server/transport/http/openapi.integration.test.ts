@@ -3,13 +3,12 @@ import { createServer as createTcpServer, type AddressInfo, type Socket } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callReadSchema, createdCallWithNoticesSchema } from '@/lib/protocol';
+import { callReadSchema, createdCallWithNoticesSchema, MAX_ARCHIVE_BYTES } from '@/lib/protocol';
 import { git } from '../../testing/git-http-server';
 import { sampleCall, startTestServer } from '../../testing/test-server';
 import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES } from './http-utils';
 import { checkedDocumentSchema, OpenApiConformance } from './openapi-conformance';
 import { apiRoutes, buildApi, routerPathOf } from './router';
-import { MAX_ARCHIVE_BYTES } from './series-transfer.routes';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let conformance: OpenApiConformance;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callPathSchema, EXPORT_FORMAT, EXPORT_VERSION, importedSeriesSchema, seriesPathSchema, type ExportedCallInput } from '@/lib/protocol';
+import { callPathSchema, EXPORT_FORMAT, EXPORT_VERSION, importedSeriesSchema, MAX_ARCHIVE_BYTES, seriesPathSchema, type ExportedCallInput } from '@/lib/protocol';
 import { archiveFilenameOf, folderNameOf, packArchive, readArchive, type ArchivedCall } from '@/lib/series-archive';
 import { callUrls } from '../../domain/call-factory';
 import { createId, secretsMatch } from '../../domain/secrets';
@@ -13,8 +13,6 @@ import { requirePublicCall } from './calls.routes';
 import { type ApiContext, baseUrlOf, contentTypeOf, HttpError, readBodyBytes } from './http-utils';
 
 export const ZIP_CONTENT_TYPE = 'application/zip';
-/** An archive of a long-running series with years of minutes stays far below this. */
-export const MAX_ARCHIVE_BYTES = 20 * 1024 * 1024;
 
 const bearerKeyOf = (c: ApiContext) => /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
 
