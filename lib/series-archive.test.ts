@@ -1,9 +1,9 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedCallInput } from './protocol';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportedCallInput, type ExportManifest } from './protocol';
 import { archiveFilenameOf, folderNameOf, packArchive, readArchive } from './series-archive';
 
-const manifest = (folders: string[]) => ({
+const manifest = (folders: string[]): ExportManifest => ({
   format: EXPORT_FORMAT,
   version: EXPORT_VERSION,
   exportedAt: '2026-12-05T10:00:00.000Z',
