@@ -9,7 +9,7 @@ const person = (id: string, displayName: string, minute: number) => ({
   affiliation: '',
   pronouns: '',
   reason: '',
-  role: 'attendee',
+  role: 'attendee' as const,
   isTeam: false,
   checkedInAt: at(minute),
   removedAt: null,

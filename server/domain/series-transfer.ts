@@ -1,4 +1,4 @@
-import { type ExportedCall, type ExportedCallInput, type IntroState, type PollKind, type QuestionState, type Role } from '@/lib/protocol';
+import type { CallStatus, ExportedCall, ExportedCallInput, IntroState, PollKind, QuestionState, Reaction, Role } from '@/lib/protocol';
 import { buildNewCall, type NewCall } from './call-factory';
 import { createId } from './secrets';
 
@@ -10,7 +10,7 @@ export type StoredCallState = {
   startsAt: Date | null;
   timezone: string;
   plannedMinutes: number;
-  status: string;
+  status: CallStatus;
   startedAt: Date | null;
   endedAt: Date | null;
   currentItemId: string | null;
@@ -25,14 +25,14 @@ export type StoredCallState = {
   documentsBaseUrl: string;
   links: { label: string; url: string }[];
   sections: { title: string; notes: string; items: { id: string; title: string; notes: string; presenter: string; plannedMinutes: number | null }[] }[];
-  participants: { id: string; displayName: string; affiliation: string; pronouns: string; reason: string; role: string; isTeam: boolean; checkedInAt: Date; removedAt: Date | null }[];
+  participants: { id: string; displayName: string; affiliation: string; pronouns: string; reason: string; role: Role; isTeam: boolean; checkedInAt: Date; removedAt: Date | null }[];
   questions: {
     text: string;
     authorId: string | null;
     isAnonymous: boolean;
     authorName: string;
     itemId: string | null;
-    state: string;
+    state: QuestionState;
     answer: string;
     answeredBy: string;
     voteCount: number;
@@ -51,7 +51,7 @@ export type StoredCallState = {
     createdAt: Date;
     answers: { participantId: string; optionIds: string[] | null; rating: number | null; text: string | null; hidden: boolean; createdAt: Date }[];
   }[];
-  reactions: { itemId: string; emoji: string; count: number }[];
+  reactions: { itemId: string; emoji: Reaction; count: number }[];
   actions: { text: string; owner: string | null; due: string | null; isDone: boolean; closedInCallId: string | null }[];
   decisions: { text: string }[];
 };
@@ -79,7 +79,7 @@ export function exportCallState(call: StoredCallState, minutes: string, folderOf
     timezone: call.timezone,
     plannedMinutes: call.plannedMinutes,
     documentsBaseUrl: call.documentsBaseUrl,
-    status: call.status as ExportedCall['status'],
+    status: call.status,
     startedAt: iso(call.startedAt),
     endedAt: iso(call.endedAt),
     currentItem: itemOf(call.currentItemId),
@@ -93,9 +93,8 @@ export function exportCallState(call: StoredCallState, minutes: string, folderOf
     links: call.links,
     sections: call.sections.map(({ items, ...section }) => ({ ...section, items: items.map(({ id: _id, ...item }) => item) })),
     minutes,
-    attendees: call.participants.map(({ id: _id, checkedInAt, removedAt, role, ...participant }) => ({
+    attendees: call.participants.map(({ id: _id, checkedInAt, removedAt, ...participant }) => ({
       ...participant,
-      role: role as Role,
       checkedInAt: checkedInAt.toISOString(),
       isRemoved: removedAt !== null,
     })),
@@ -107,7 +106,7 @@ export function exportCallState(call: StoredCallState, minutes: string, folderOf
       author: question.isAnonymous ? null : attendeeOf(question.authorId),
       isAnonymous: question.isAnonymous,
       item: itemOf(question.itemId),
-      state: question.state as QuestionState,
+      state: question.state,
       isAnswered: question.state === 'answered',
       answer: question.answer,
       answeredBy: question.answeredBy,
@@ -135,7 +134,7 @@ export function exportCallState(call: StoredCallState, minutes: string, folderOf
     }),
     reactions: call.reactions.flatMap(({ itemId, emoji, count }) => {
       const item = itemOf(itemId);
-      return item === null ? [] : [{ item, emoji: emoji as ExportedCall['reactions'][number]['emoji'], count }];
+      return item === null ? [] : [{ item, emoji, count }];
     }),
     actions: call.actions.map(({ closedInCallId, ...action }) => ({ ...action, closedIn: closedInCallId ? folderOf(closedInCallId) : null })),
     decisions: call.decisions,

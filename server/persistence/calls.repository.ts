@@ -138,11 +138,11 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
 
 const introSchema = z.object({ status: z.enum(['running', 'done']), order: z.array(z.string()), currentIndex: z.number().int().min(0) });
 
-function parseIntro(stored: string): IntroState | null {
+export function parseIntro(stored: string): IntroState | null {
   return stored ? introSchema.parse(JSON.parse(stored)) : null;
 }
 
-function parseStatus(status: string): CallStatus {
+export function parseStatus(status: string): CallStatus {
   if (status === 'scheduled' || status === 'live' || status === 'ended') return status;
   throw new Error(`Unknown call status in database: ${status}`);
 }

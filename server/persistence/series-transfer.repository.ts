@@ -1,8 +1,8 @@
-import { POLL_KINDS, type IntroState, type PollOption } from '@/lib/protocol';
+import { POLL_KINDS, QUESTION_STATES, REACTIONS, ROLES, type PollOption } from '@/lib/protocol';
 import { chunksOf } from '@/lib/chunks';
 import type { ImportedCall, StoredCallState } from '../domain/series-transfer';
 import { callTimeOf } from './actions.repository';
-import { LONG_WRITE, writeNewCall } from './calls.repository';
+import { LONG_WRITE, parseIntro, parseStatus, writeNewCall } from './calls.repository';
 import type { Database, Transaction } from './database';
 
 const byOrder = [{ position: 'asc' as const }, { id: 'asc' as const }];
@@ -74,10 +74,13 @@ export async function readCallState(database: Database, callId: string): Promise
     },
   });
   if (!row) return null;
-  const { introState, polls, reactionCounts, actionItems, ...call } = row;
+  const { status, introState, participants, questions, polls, reactionCounts, actionItems, ...call } = row;
   return {
     ...call,
-    introState: introState ? (JSON.parse(introState) as IntroState) : null,
+    status: parseStatus(status),
+    introState: parseIntro(introState),
+    participants: participants.map((participant) => ({ ...participant, role: oneOf(ROLES, participant.role) })),
+    questions: questions.map((question) => ({ ...question, state: oneOf(QUESTION_STATES, question.state) })),
     polls: polls.map((poll) => ({
       ...poll,
       kind: oneOf(POLL_KINDS, poll.kind),
@@ -86,7 +89,7 @@ export async function readCallState(database: Database, callId: string): Promise
       status: oneOf(['draft', 'open', 'closed'] as const, poll.status),
       answers: poll.answers.map((answer) => ({ ...answer, optionIds: answer.optionIds === null ? null : (JSON.parse(answer.optionIds) as string[]) })),
     })),
-    reactions: reactionCounts,
+    reactions: reactionCounts.map((reaction) => ({ ...reaction, emoji: oneOf(REACTIONS, reaction.emoji) })),
     actions: actionItems,
   };
 }
