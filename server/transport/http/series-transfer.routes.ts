@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { callPathSchema, EXPORT_FORMAT, EXPORT_VERSION, importedSeriesSchema, MAX_ARCHIVE_BYTES, seriesPathSchema, type ExportedCallInput } from '@/lib/protocol';
-import { archiveFilenameOf, folderNameOf, packArchive, readArchive, type ArchivedCall } from '@/lib/series-archive';
+import { archiveFilenameOf, folderNameOf, packArchive, readArchive, type ArchivedCall, type ArchiveNotice } from '@/lib/series-archive';
 import { callUrls } from '../../domain/call-factory';
 import { createId, secretsMatch } from '../../domain/secrets';
-import { buildImportedCall, exportCallState } from '../../domain/series-transfer';
+import { buildImportedCall, exportCallState, type ImportedCall } from '../../domain/series-transfer';
 import { setActionClosed } from '../../persistence/actions.repository';
 import { insertImportedSeries, listOwnActionIds, readCallState, readSeriesCalls } from '../../persistence/series-transfer.repository';
 import type { ServerContext } from '../context';
@@ -50,8 +50,31 @@ const ARCHIVE_DESCRIPTION =
   'A zip: `roundtable-export.json` (format, version, when, the series title, its calls in order) and per call a folder with `call.json` ' +
   '(its whole state) and `minutes.md` (its record). No keys, tokens or webhooks.';
 
-/** What a new call's host needs, and the notices about files the import left alone. */
-const importedSeriesResponse = { description: 'The new series and its calls with their host and scribe links.', json: importedSeriesSchema };
+/**
+ * After the import's transaction: reads each call's action items out of its minutes, closes those a later call of
+ * the archive closed, and checks each record against the archive's `minutes.md`. Returns a notice per difference.
+ */
+async function settleImportedCalls(context: ServerContext, archived: ArchivedCall[], imported: ImportedCall[]): Promise<ArchiveNotice[]> {
+  const callIdOf = new Map(archived.map(({ folder }, index) => [folder, imported[index]!.call.id]));
+  for (const [index, { call }] of imported.entries()) {
+    if (call.minutesState) await context.actions.syncCreated(call.id);
+    const actionIds = await listOwnActionIds(context.database, call.id);
+    for (const [position, action] of archived[index]!.state.actions.entries()) {
+      const closedIn = action.closedIn === null ? undefined : callIdOf.get(action.closedIn);
+      if (closedIn && actionIds[position]) await setActionClosed(context.database, actionIds[position], closedIn, true);
+    }
+  }
+  // Read back only now: a record shows the action items of earlier calls, closed or not.
+  const notices: ArchiveNotice[] = [];
+  for (const [index, { call }] of imported.entries()) {
+    const { folder, record } = archived[index]!;
+    const { call: stored } = await requirePublicCall(context, call.slug);
+    if ((await readCallRecord(context, call.id, stored)) !== record) {
+      notices.push({ file: `${folder}/minutes.md`, message: 'The imported call’s record differs from this file (made by another version?); the call was imported from call.json.' });
+    }
+  }
+  return notices;
+}
 
 export const seriesTransferRoutes: ApiRoute[] = [
   defineRoute({
@@ -103,7 +126,7 @@ export const seriesTransferRoutes: ApiRoute[] = [
     params: noParameters,
     query: noParameters,
     body: { required: true, content: { [ZIP_CONTENT_TYPE]: z.string().describe('A .zip made by `GET /api/series/{id}/export`.') } },
-    responses: { 201: importedSeriesResponse },
+    responses: { 201: { description: 'The new series and its calls with their host and scribe links.', json: importedSeriesSchema } },
     errors: {
       400: 'The archive cannot be opened, is of another format version, or a file in it is not valid (each issue names its file).',
       413: `The archive is larger than ${MAX_ARCHIVE_BYTES / 1024 / 1024} MB.`,
@@ -120,25 +143,7 @@ export const seriesTransferRoutes: ApiRoute[] = [
       const series = { id: createId(), title: archive.manifest.series.title };
       const imported = archive.calls.map(({ state }) => buildImportedCall(state, series.id));
       await insertImportedSeries(context.database, series, imported);
-      const notices = [...archive.notices];
-      const callIdOf = new Map(archive.calls.map(({ folder }, index) => [folder, imported[index]!.call.id]));
-      for (const [index, { call }] of imported.entries()) {
-        const { state } = archive.calls[index]!;
-        if (call.minutesState) await context.actions.syncCreated(call.id);
-        const actionIds = await listOwnActionIds(context.database, call.id);
-        for (const [position, action] of state.actions.entries()) {
-          const closedIn = action.closedIn === null ? undefined : callIdOf.get(action.closedIn);
-          if (closedIn && actionIds[position]) await setActionClosed(context.database, actionIds[position], closedIn, true);
-        }
-      }
-      // Read back only now: a record shows the action items of earlier calls, closed or not.
-      for (const [index, { call }] of imported.entries()) {
-        const { folder, record } = archive.calls[index]!;
-        const { call: stored } = await requirePublicCall(context, call.slug);
-        if ((await readCallRecord(context, call.id, stored)) !== record) {
-          notices.push({ file: `${folder}/minutes.md`, message: 'The imported call’s record differs from this file (made by another version?); the call was imported from call.json.' });
-        }
-      }
+      const notices = [...archive.notices, ...(await settleImportedCalls(context, archive.calls, imported))];
       const base = baseUrlOf(c);
       return reply(201, { seriesId: series.id, calls: imported.map(({ call }) => ({ title: call.input.title, ...callUrls(base, call) })), notices });
     },
