@@ -9,12 +9,20 @@ import { useNow } from '../ui/use-clock';
 import { agendaItemTitles, localDate, splitByState } from './action-format';
 import { ActionRow } from './action-row';
 
-type Props = { store: CallStore; call: PublicCall; role: Role; actions: CallActions; participants: ParticipantView[] | null };
+type Props = {
+  store: CallStore;
+  call: PublicCall;
+  role: Role;
+  actions: CallActions;
+  participants: ParticipantView[] | null;
+  /** The host's key: the series page then offers the host the series' archive. */
+  hostKey?: string;
+};
 
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** The call's action items and decisions as read from the minutes, live for everyone; hosts and scribes keep them. */
-export function ActionsPanel({ store, call, role, actions, participants }: Props) {
+export function ActionsPanel({ store, call, role, actions, participants, hostKey }: Props) {
   const canEdit = role !== 'attendee';
   const titles = useMemo(() => agendaItemTitles(call), [call]);
   const today = localDate(new Date(useNow(60_000)));
@@ -68,7 +76,7 @@ export function ActionsPanel({ store, call, role, actions, participants }: Props
           Checklist (Markdown)
         </a>
         {seriesId ? (
-          <a href={`/series/${encodeURIComponent(seriesId)}`} className="font-medium text-indigo-700 underline">
+          <a href={`/series/${encodeURIComponent(seriesId)}${hostKey ? `#key=${hostKey}` : ''}`} className="font-medium text-indigo-700 underline">
             All action items of the series
           </a>
         ) : null}

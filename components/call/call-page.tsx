@@ -25,6 +25,7 @@ import { useReactionBursts } from '../reactions/use-reaction-bursts';
 import { MinutesPanel } from '../minutes/minutes-panel';
 import { ActionsPanel } from '../actions/actions-panel';
 import { RecordLink } from './record-link';
+import { ArchiveDownload } from '../export/archive-download';
 import { ScheduleEditor } from '../schedule/schedule-editor';
 import { ShareLinks } from './share-links';
 import { useCallState, useCallStore } from '../client/use-call';
@@ -131,7 +132,7 @@ function LiveCall({ slug }: { slug: string }) {
             <MinutesPanel store={store} call={call} role={role} me={me} participants={participants} />
           </TabPanel>
           <TabPanel className={on('minutes')}>
-            <ActionsPanel store={store} call={call} role={role} actions={state.actions} participants={participants} />
+            <ActionsPanel store={store} call={call} role={role} actions={state.actions} participants={participants} hostKey={isHost ? keys?.host : undefined} />
           </TabPanel>
         </div>
         <aside
@@ -194,6 +195,11 @@ function LiveCall({ slug }: { slug: string }) {
           <TabPanel className={on('agenda')}>
             <RecordLink slug={call.slug} />
           </TabPanel>
+          {isHost && keys ? (
+            <TabPanel className={on('agenda')}>
+              <ArchiveDownload target={{ slug: call.slug }} hostKey={keys.host} />
+            </TabPanel>
+          ) : null}
           {keys ? (
             <TabPanel className={on('people')}>
               <ShareLinks slug={call.slug} keys={keys} />

@@ -9,6 +9,8 @@ import {
   type CreatedCall,
   type CreatedCallWithNotices,
   type HttpErrorCode,
+  importedSeriesSchema,
+  type ImportedSeries,
   type Issue,
 } from '@/lib/protocol';
 import {
@@ -66,10 +68,14 @@ async function request<Schema extends z.ZodType>(path: string, init: RequestInit
     if (parsed.success) return { ok: true, data: parsed.data };
     return { ok: false, error: { code: 'bad_response', message: 'The server sent an answer this page cannot read.', status } };
   }
-  const retryAfterSeconds = retryAfterOf(response);
+  return { ok: false, error: errorOf(status, body, retryAfterOf(response)) };
+}
+
+/** A failed answer as this client describes it, from its status and error body. */
+function errorOf(status: number, body: unknown, retryAfterSeconds: number | undefined): HttpClientError {
   const problem = errorBodySchema.safeParse(body);
   const error: HttpClientError = problem.success ? { ...problem.data.error, status } : { code: 'bad_response', message: `The server answered ${status}.`, status };
-  return { ok: false, error: retryAfterSeconds === undefined ? error : { ...error, retryAfterSeconds } };
+  return retryAfterSeconds === undefined ? error : { ...error, retryAfterSeconds };
 }
 
 const postJson = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -128,4 +134,66 @@ export function importFromRepository(slug: string, hostKey: string): Promise<Htt
 /** An error's message followed by each issue's, for a form without a place for each field. */
 export function describeError(error: HttpClientError): string {
   return [error.message, ...(error.issues ?? []).map((issue) => issue.message)].join(' ');
+}
+
+/** The file name a download's Content-Disposition gives: its UTF-8 `filename*`, else its plain `filename`. */
+function filenameOf(disposition: string | null, fallback: string): string {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // A malformed encoding falls back to the plain name.
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? fallback;
+}
+
+/**
+ * `GET /api/series/{id}/export` (a series) or `GET /api/calls/{slug}/export` (a call on its own): the archive to
+ * take away, as a file to save (host only).
+ */
+export async function downloadArchive(target: { seriesId: string } | { slug: string }, hostKey: string): Promise<HttpResult<{ blob: Blob; filename: string }>> {
+  const path = 'seriesId' in target ? `/api/series/${encodeURIComponent(target.seriesId)}/export` : `${callPath(target.slug)}/export`;
+  let response: Response;
+  try {
+    response = await fetch(path, { cache: 'no-store', headers: hostHeaders(hostKey) });
+  } catch {
+    return { ok: false, error: { code: 'network', message: NETWORK_ERROR_MESSAGE } };
+  }
+  if (!response.ok) return { ok: false, error: errorOf(response.status, await response.json().catch(() => undefined), retryAfterOf(response)) };
+  return { ok: true, data: { blob: await response.blob(), filename: filenameOf(response.headers.get('content-disposition'), 'roundtable.zip') } };
+}
+
+/**
+ * `POST /api/series/import`: a Roundtable export becomes a new series. Sent with XMLHttpRequest, whose upload
+ * reports progress (`onUploaded` gets the share sent, 0 to 1; at 1 the server is creating the calls).
+ */
+export function importSeriesArchive(archive: Blob, onUploaded: (share: number) => void): Promise<HttpResult<ImportedSeries>> {
+  return new Promise((resolve) => {
+    const upload = new XMLHttpRequest();
+    upload.open('POST', '/api/series/import');
+    upload.setRequestHeader('content-type', 'application/zip');
+    upload.upload.onprogress = (event) => {
+      if (event.lengthComputable) onUploaded(event.loaded / event.total);
+    };
+    upload.upload.onload = () => onUploaded(1);
+    upload.onerror = () => resolve({ ok: false, error: { code: 'network', message: NETWORK_ERROR_MESSAGE } });
+    upload.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(upload.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (upload.status === 201) {
+        const parsed = importedSeriesSchema.safeParse(body);
+        resolve(parsed.success ? { ok: true, data: parsed.data } : { ok: false, error: { code: 'bad_response', message: 'The server sent an answer this page cannot read.', status: 201 } });
+        return;
+      }
+      const retryAfter = Number(upload.getResponseHeader('retry-after') ?? Number.NaN);
+      resolve({ ok: false, error: errorOf(upload.status, body, Number.isFinite(retryAfter) ? retryAfter : undefined) });
+    };
+    upload.send(archive);
+  });
 }

@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { EXPORT_MANIFEST_FILE } from '@/lib/protocol';
 
 /** The API's limit on one document; the browser says so before uploading. */
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
@@ -39,9 +40,14 @@ const isSkippedEntry = (path: string) => path.endsWith('/') || path.startsWith('
 export async function readZipFile(file: File): Promise<DocumentFile[]> {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(new Uint8Array(await file.arrayBuffer()), { filter: (entry) => !isSkippedEntry(entry.name) && DOCUMENT_EXTENSIONS.test(entry.name) });
+    entries = unzipSync(new Uint8Array(await file.arrayBuffer()), {
+      filter: (entry) => entry.name === EXPORT_MANIFEST_FILE || (!isSkippedEntry(entry.name) && DOCUMENT_EXTENSIONS.test(entry.name)),
+    });
   } catch {
     return [{ filename: file.name, error: 'The .zip file could not be opened.' }];
+  }
+  if (entries[EXPORT_MANIFEST_FILE]) {
+    return [{ filename: file.name, error: 'This .zip is a Roundtable archive: import it under “Move a series from another Roundtable” on this page, which keeps everything in it.' }];
   }
   const paths = Object.keys(entries).sort((a, b) => a.localeCompare(b, 'en'));
   if (paths.length === 0) return [{ filename: file.name, error: 'The .zip file holds no .md, .markdown or .txt documents.' }];

@@ -96,22 +96,23 @@ export const startsAtSchema = z
  * without it the date is to be announced. `minutes`, `questions`, `attendees` and `introOrder` carry the record of a
  * past call (an imported archive): a call that has any of them is created as ended.
  */
-export const createCallSchema = z
-  .object({
-    title: requiredText(LIMITS.title),
-    description: text(LIMITS.description).default(''),
-    // null, as PublicCall writes it, also means "to be announced".
-    startsAt: startsAtSchema.nullish(),
-    timezone: z.string().refine(isValidTimeZone, 'Must be an IANA timezone like Europe/Berlin').optional(),
-    plannedMinutes: z.number().int().min(5).max(1440).default(60),
-    documentsBaseUrl: documentsBaseUrlSchema.default(''),
-    links: z.array(linkInputSchema).max(LIMITS.links).default([]),
-    sections: z.array(sectionInputSchema).max(LIMITS.sections).default([]),
-    minutes: z.string().max(LIMITS.minutes, `Must be at most ${LIMITS.minutes} characters`).default(''),
-    questions: z.array(questionRecordSchema).max(LIMITS.questions).default([]),
-    attendees: z.array(attendeeRecordSchema).max(LIMITS.attendees).default([]),
-    introOrder: z.array(text(LIMITS.name)).max(LIMITS.attendees).default([]),
-  })
+export const callFieldsSchema = z.object({
+  title: requiredText(LIMITS.title),
+  description: text(LIMITS.description).default(''),
+  // null, as PublicCall writes it, also means "to be announced".
+  startsAt: startsAtSchema.nullish(),
+  timezone: z.string().refine(isValidTimeZone, 'Must be an IANA timezone like Europe/Berlin').optional(),
+  plannedMinutes: z.number().int().min(5).max(1440).default(60),
+  documentsBaseUrl: documentsBaseUrlSchema.default(''),
+  links: z.array(linkInputSchema).max(LIMITS.links).default([]),
+  sections: z.array(sectionInputSchema).max(LIMITS.sections).default([]),
+  minutes: z.string().max(LIMITS.minutes, `Must be at most ${LIMITS.minutes} characters`).default(''),
+  questions: z.array(questionRecordSchema).max(LIMITS.questions).default([]),
+  attendees: z.array(attendeeRecordSchema).max(LIMITS.attendees).default([]),
+  introOrder: z.array(text(LIMITS.name)).max(LIMITS.attendees).default([]),
+});
+
+export const createCallSchema = callFieldsSchema
   .superRefine((input, context) => {
     if (input.startsAt && isLocalDateTime(input.startsAt) && !input.timezone) {
       context.addIssue({ code: 'custom', path: ['timezone'], message: 'Required with a local start time: an IANA timezone like Europe/Berlin' });

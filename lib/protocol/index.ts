@@ -9,3 +9,4 @@ export * from './polls';
 export * from './publishing';
 export * from './actions';
 export * from './http';
+export * from './series-export';

@@ -1,15 +1,37 @@
 import * as Y from 'yjs';
 import { replaceText } from '@/lib/minutes';
-import type { CallStatus, CreateCallInput, IntroState } from '@/lib/protocol';
+import type { CallStatus, CreateCallInput, IntroState, QuestionState, Role } from '@/lib/protocol';
 import { zonedLocalToUtc } from '@/lib/time';
 import { createId, createSecretKey, createSlug } from './secrets';
 
 const MINUTE_MS = 60_000;
 
-/** An attendee of an imported past call, checked in in the order the record lists them. */
-export type NewParticipant = { id: string; displayName: string; affiliation: string; reason: string; isTeam: boolean; checkedInAt: Date };
-/** A question of an imported past call; `createdAt` keeps the record's order. */
-export type NewQuestion = { id: string; text: string; authorName: string; answer: string; answeredBy: string; state: 'open' | 'answered'; createdAt: Date };
+/** An attendee of an imported past call, checked in in the order the record lists them; a series export brings the rest. */
+export type NewParticipant = {
+  id: string;
+  displayName: string;
+  affiliation: string;
+  reason: string;
+  isTeam: boolean;
+  checkedInAt: Date;
+  pronouns?: string;
+  role?: Role;
+  removedAt?: Date | null;
+};
+/** A question of an imported past call; `createdAt` keeps the record's order. A series export brings the rest. */
+export type NewQuestion = {
+  id: string;
+  text: string;
+  authorName: string;
+  answer: string;
+  answeredBy: string;
+  state: QuestionState;
+  createdAt: Date;
+  isAnonymous?: boolean;
+  authorId?: string | null;
+  itemId?: string | null;
+  voteCount?: number;
+};
 
 /** Everything needed to store a new call: fresh ids, a public slug, the two secret keys and, for a past call, its record. */
 export type NewCall = {
@@ -29,6 +51,8 @@ export type NewCall = {
   introState: IntroState | null;
   /** The minutes text as a Yjs state (the shared minutes document's first snapshot); null when there are none. */
   minutesState: Uint8Array | null;
+  /** The ids of the agenda's items, section by section, so the record can point at them before they are stored. */
+  itemIds: string[][];
   newId: () => string;
 };
 
@@ -71,7 +95,7 @@ function buildRecord(input: CreateCallInput, from: Date, newId: () => string) {
   const questions: NewQuestion[] = input.questions.map(({ isAnswered, ...question }, index) => ({
     id: newId(),
     ...question,
-    state: isAnswered ? 'answered' : 'open',
+    state: isAnswered ? ('answered' as const) : ('open' as const),
     createdAt: at(index),
   }));
   const order = matchIntroOrder(input.introOrder, participants);
@@ -99,6 +123,7 @@ export function buildNewCall(input: CreateCallInput, options: { seriesId?: strin
     input,
     ...buildRecord(input, startedAt ?? now, createId),
     minutesState: minutesStateOf(input.minutes),
+    itemIds: input.sections.map((section) => section.items.map(() => createId())),
     newId: createId,
   };
 }

@@ -13,50 +13,52 @@ const ROWS_PER_INSERT = 50;
 
 const chunks = <Row>(rows: Row[]) => chunksOf(rows, ROWS_PER_INSERT);
 
+/** A whole archive record (thousands of rows) may take longer than Prisma's default of 5 s on a busy machine. */
+export const LONG_WRITE = { timeout: 60_000, maxWait: 20_000 };
+
 /** Stores a new call with its agenda and, for an imported past call, its record (attendees, questions, minutes), all or nothing. */
 export async function insertCall(database: Database, record: NewCallRecord): Promise<void> {
+  await database.$transaction((transaction) => writeNewCall(transaction, record), LONG_WRITE);
+}
+
+/** `insertCall` inside a transaction that may store more (a series import). */
+export async function writeNewCall(transaction: Transaction, record: NewCallRecord): Promise<void> {
   const { input, newId } = record;
-  await database.$transaction(
-    async (transaction) => {
-      await transaction.call.create({
-        data: {
-          id: record.id,
-          slug: record.slug,
-          hostKey: record.hostKey,
-          scribeKey: record.scribeKey,
-          seriesId: record.seriesId,
-          title: input.title,
-          description: input.description,
-          startsAt: record.startsAt,
-          timezone: input.timezone,
-          plannedMinutes: input.plannedMinutes,
-          documentsBaseUrl: input.documentsBaseUrl,
-          status: record.status,
-          startedAt: record.startedAt,
-          endedAt: record.endedAt,
-          introState: record.introState ? JSON.stringify(record.introState) : '',
-          links: { create: input.links.map((link, position) => ({ id: newId(), ...link, position })) },
-        },
-        select: { id: true },
-      });
-      await insertSections(transaction, record);
-      for (const rows of chunks(record.participants)) {
-        await transaction.participant.createMany({ data: rows.map((participant) => ({ ...participant, callId: record.id, lastSeenAt: participant.checkedInAt })) });
-      }
-      for (const rows of chunks(record.questions)) {
-        await transaction.question.createMany({ data: rows.map((question) => ({ ...question, callId: record.id })) });
-      }
-      if (record.minutesState) {
-        // The text goes in as the first update and a snapshot covering it, as if a scribe had written it and the
-        // minutes had been compacted: the minutes rooms read it like any other, and the history lists it.
-        const state = new Uint8Array(record.minutesState);
-        const update = await transaction.minutesUpdate.create({ data: { callId: record.id, update: state }, select: { id: true } });
-        await transaction.minutesSnapshot.create({ data: { callId: record.id, state, lastUpdateId: update.id }, select: { id: true } });
-      }
+  await transaction.call.create({
+    data: {
+      id: record.id,
+      slug: record.slug,
+      hostKey: record.hostKey,
+      scribeKey: record.scribeKey,
+      seriesId: record.seriesId,
+      title: input.title,
+      description: input.description,
+      startsAt: record.startsAt,
+      timezone: input.timezone,
+      plannedMinutes: input.plannedMinutes,
+      documentsBaseUrl: input.documentsBaseUrl,
+      status: record.status,
+      startedAt: record.startedAt,
+      endedAt: record.endedAt,
+      introState: record.introState ? JSON.stringify(record.introState) : '',
+      links: { create: input.links.map((link, position) => ({ id: newId(), ...link, position })) },
     },
-    // A whole archive record (thousands of rows) may take longer than Prisma's default of 5 s on a busy machine.
-    { timeout: 60_000, maxWait: 20_000 },
-  );
+    select: { id: true },
+  });
+  await insertSections(transaction, record);
+  for (const rows of chunks(record.participants)) {
+    await transaction.participant.createMany({ data: rows.map((participant) => ({ ...participant, callId: record.id, lastSeenAt: participant.checkedInAt })) });
+  }
+  for (const rows of chunks(record.questions)) {
+    await transaction.question.createMany({ data: rows.map((question) => ({ ...question, callId: record.id })) });
+  }
+  if (record.minutesState) {
+    // The text goes in as the first update and a snapshot covering it, as if a scribe had written it and the
+    // minutes had been compacted: the minutes rooms read it like any other, and the history lists it.
+    const state = new Uint8Array(record.minutesState);
+    const update = await transaction.minutesUpdate.create({ data: { callId: record.id, update: state }, select: { id: true } });
+    await transaction.minutesSnapshot.create({ data: { callId: record.id, state, lastUpdateId: update.id }, select: { id: true } });
+  }
 }
 
 async function insertSections(transaction: Transaction, record: NewCallRecord): Promise<void> {
@@ -66,8 +68,8 @@ async function insertSections(transaction: Transaction, record: NewCallRecord): 
       data: rows.map(({ id, position, section }) => ({ id, callId: record.id, title: section.title, notes: section.notes, position })),
     });
   }
-  const items = sections.flatMap(({ id: sectionId, section }) =>
-    section.items.map((item, position) => ({ ...item, id: record.newId(), callId: record.id, sectionId, position })),
+  const items = sections.flatMap(({ id: sectionId, position: sectionPosition, section }) =>
+    section.items.map((item, position) => ({ ...item, id: record.itemIds[sectionPosition]?.[position] ?? record.newId(), callId: record.id, sectionId, position })),
   );
   for (const rows of chunks(items)) await transaction.item.createMany({ data: rows });
 }
@@ -136,11 +138,11 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
 
 const introSchema = z.object({ status: z.enum(['running', 'done']), order: z.array(z.string()), currentIndex: z.number().int().min(0) });
 
-function parseIntro(stored: string): IntroState | null {
+export function parseIntro(stored: string): IntroState | null {
   return stored ? introSchema.parse(JSON.parse(stored)) : null;
 }
 
-function parseStatus(status: string): CallStatus {
+export function parseStatus(status: string): CallStatus {
   if (status === 'scheduled' || status === 'live' || status === 'ended') return status;
   throw new Error(`Unknown call status in database: ${status}`);
 }

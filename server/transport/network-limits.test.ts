@@ -93,6 +93,17 @@ describe('NetworkLimits', () => {
     expect([1, 2].map(() => limits.takeHttp(post(bearer), archive))).toEqual([null, expect.any(Number)]);
   });
 
+  it('counts a series import as one create and its further calls as API requests, like an archive upload', () => {
+    const limits = new NetworkLimits({ ...DEFAULT_RATE_LIMITS, callsPerMinute: 1, apiPerMinute: 3 });
+    const post = () => ({ method: 'POST', headers: {}, socket: { remoteAddress: '198.51.100.1' } }) as unknown as IncomingMessage;
+    const importing = new URL('http://localhost/api/series/import');
+    expect(limits.takeHttp(post(), importing)).toBeNull();
+    expect(limits.takeHttp(post(), importing)).toEqual(expect.any(Number));
+    // Three calls: the create and two API requests, of three; a fourth call would not fit.
+    expect(limits.takeImportedCalls(post(), 3)).toBeNull();
+    expect(limits.takeImportedCalls(post(), 3)).toEqual(expect.any(Number));
+  });
+
   it('gives each socket its own command bucket, refilled by the clock it is given', () => {
     let now = 0;
     const limits = new NetworkLimits({ ...DEFAULT_RATE_LIMITS, commandsPerSecond: 10, commandBurst: 2 }, () => now);

@@ -7,7 +7,7 @@ export type RateLimitOptions = {
   commandsPerSecond: number;
   commandBurst: number;
   /**
-   * POST /api/calls and POST /api/calls/<slug>/next: creating calls. A create that joins an existing call's
+   * POST /api/calls, POST /api/calls/<slug>/next and POST /api/series/import: creating calls. A create that joins an existing call's
    * series with that call's host key (an archive upload) counts as an ordinary API request instead.
    */
   callsPerMinute: number;
@@ -30,7 +30,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
   trustedProxies: 0,
 };
 
-const CREATES_CALL = /^\/api\/calls(\/[a-z0-9]{1,64}\/next)?$/;
+const CREATES_CALL = /^\/api\/calls(\/[a-z0-9]{1,64}\/next)?$|^\/api\/series\/import$/;
 
 function claimsSeries(request: IncomingMessage, url: URL): boolean {
   return url.searchParams.has('seriesOf') && /^Bearer\s+\S/i.test(request.headers.authorization ?? '');
@@ -106,6 +106,18 @@ export class NetworkLimits {
     const address = this.#addressOf(request);
     this.#calls.giveBack(address);
     this.#api.take(address);
+  }
+
+  /**
+   * A series import counted as one create; its further calls count like the files of an archive upload after
+   * the first, as API requests. Returns the seconds to wait when the budget does not hold them all, else null.
+   */
+  takeImportedCalls(request: IncomingMessage, calls: number): number | null {
+    const address = this.#addressOf(request);
+    for (let call = 1; call < calls; call += 1) {
+      if (!this.#api.take(address)) return Math.max(1, Math.ceil(this.#api.secondsUntilAllowed(address)));
+    }
+    return null;
   }
 
   #addressOf(request: IncomingMessage): string {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ArchiveImport } from '@/components/import/archive-import';
+import { SeriesImport } from '@/components/import/series-import';
 
 export const metadata: Metadata = { title: 'Import past calls' };
 
@@ -14,7 +15,10 @@ export default function ImportArchivePage() {
         Planning one call instead? <a href="/new" className="font-medium text-indigo-700 underline">Plan a community call</a>. Imported calls appear under “Past” in the{' '}
         <a href="/calls" className="font-medium text-indigo-700 underline">calls list</a>.
       </p>
-      <ArchiveImport />
+      <div className="space-y-6">
+        <ArchiveImport />
+        <SeriesImport />
+      </div>
     </main>
   );
 }

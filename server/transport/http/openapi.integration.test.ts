@@ -3,7 +3,7 @@ import { createServer as createTcpServer, type AddressInfo, type Socket } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callReadSchema, createdCallWithNoticesSchema } from '@/lib/protocol';
+import { callReadSchema, createdCallWithNoticesSchema, MAX_ARCHIVE_BYTES } from '@/lib/protocol';
 import { git } from '../../testing/git-http-server';
 import { sampleCall, startTestServer } from '../../testing/test-server';
 import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES } from './http-utils';
@@ -133,6 +133,25 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     expect((await call('GET', '/api/series/nosuchseries/actions')).status).toBe(404);
     expect((await call('GET', `/api/calls/${slug}/actions.md`)).status).toBe(200);
     expect((await call('GET', '/api/calls/nosuchcall/actions.md')).status).toBe(404);
+  });
+
+  it('the series export and import endpoints and their errors', async () => {
+    const { slug, key } = await createCall();
+    expect((await postJson(`/api/calls/${slug}/next`, { key })).status).toBe(201);
+    const { seriesId } = callReadSchema.parse((await call('GET', `/api/calls/${slug}`)).body);
+    const host = { authorization: `Bearer ${key}` };
+    expect((await call('GET', `/api/series/${seriesId}/export`, { headers: host })).status).toBe(200);
+    expect((await call('GET', `/api/series/${seriesId}/export`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(403);
+    expect((await call('GET', '/api/series/nosuchseries/export', { headers: host })).status).toBe(404);
+    expect((await call('GET', `/api/calls/${slug}/export`, { headers: host })).status).toBe(200);
+    expect((await call('GET', `/api/calls/${slug}/export`)).status).toBe(403);
+    expect((await call('GET', '/api/calls/nosuchcall/export', { headers: host })).status).toBe(404);
+
+    const archive = await (await fetch(`${server.url}/api/series/${seriesId}/export`, { headers: host })).arrayBuffer();
+    expect((await call('POST', '/api/series/import', { body: archive, contentType: 'application/zip' })).status).toBe(201);
+    expect((await call('POST', '/api/series/import', { body: 'not a zip', contentType: 'application/zip' })).status).toBe(400);
+    expect((await call('POST', '/api/series/import', { body: archive, contentType: 'application/json' })).status).toBe(415);
+    expect((await call('POST', '/api/series/import', { body: new Uint8Array(MAX_ARCHIVE_BYTES + 1), contentType: 'application/zip' })).status).toBe(413);
   });
 
   it('the publishing endpoints and their errors', async () => {

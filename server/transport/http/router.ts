@@ -17,6 +17,7 @@ import { publishingRoutes } from './publishing.routes';
 import { recordRoutes } from './record.routes';
 import { recordRequest } from './request-log';
 import { scheduleRoutes } from './schedule.routes';
+import { seriesTransferRoutes } from './series-transfer.routes';
 
 const healthRoute = defineRoute({
   method: 'GET',
@@ -60,6 +61,7 @@ export const apiRoutes: ApiRoute[] = [
   ...recordRoutes,
   ...actionsRoutes,
   ...publishingRoutes,
+  ...seriesTransferRoutes,
   healthRoute,
   readinessRoute,
   openApiDocumentRoute(() => apiRoutes),
