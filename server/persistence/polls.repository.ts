@@ -4,9 +4,8 @@ import type { Notice } from '../domain/decision';
 import { createId } from '../domain/secrets';
 import { chunksOfIds, type Database, type Transaction } from './database';
 
-/** The columns of a poll that make up its state. */
-export const pollFields = {
-  id: true,
+/** The columns of a poll that make up its state (the series export reads them without the id). */
+export const pollStateFields = {
   question: true,
   kind: true,
   options: true,
@@ -18,6 +17,7 @@ export const pollFields = {
   openedAt: true,
   createdAt: true,
 } as const;
+const pollFields = { id: true, ...pollStateFields } as const;
 
 type PollRow = {
   id: string;

@@ -3,7 +3,7 @@ import { chunksOf } from '@/lib/chunks';
 import type { ImportedCall, StoredCallState } from '../domain/series-transfer';
 import { callTimeOf } from './actions.repository';
 import { callStateFields, LONG_WRITE, parseIntro, parseStatus, writeNewCall } from './calls.repository';
-import { pollFields } from './polls.repository';
+import { pollStateFields } from './polls.repository';
 import type { Database, Transaction } from './database';
 
 const byOrder = [{ position: 'asc' as const }, { id: 'asc' as const }];
@@ -39,7 +39,7 @@ export async function readCallState(database: Database, callId: string): Promise
       polls: {
         orderBy: byCreation,
         select: {
-          ...pollFields,
+          ...pollStateFields,
           answers: { orderBy: byCreation, select: { participantId: true, optionIds: true, rating: true, text: true, hidden: true, createdAt: true } },
         },
       },
