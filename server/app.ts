@@ -23,6 +23,7 @@ import { createSocketServer, handleConnections } from './transport/socket-server
 import { createAnswerBatcher, createVoteBatcher } from './realtime/write-batcher';
 import { PresenceTracker } from './realtime/presence';
 import { healthNotices } from './realtime/health-notices';
+import { RetentionSweep, type RetentionOptions } from './persistence/retention-sweep';
 
 const SOCKET_IO_PATH = '/socket.io/';
 const QUESTIONS_PER_MINUTE = 5;
@@ -55,6 +56,8 @@ export type ServerOptions = {
   publishing?: { localRepositoryRoots?: string[]; allowPrivateNetwork?: boolean; git?: Partial<GitLimits> };
   /** How webhooks are sent and retried (tests shorten the delays). */
   webhooks?: WebhookSenderOptions;
+  /** ROUNDTABLE_RETENTION_DAYS: when attendees' names are removed from ended calls (tests also shorten the interval). */
+  retention?: RetentionOptions;
   /** The rate limiters' clock in milliseconds (default: performance.now); tests move it instead of sleeping. */
   clock?: Clock;
 };
@@ -92,6 +95,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   presence.onExpired = (callId, participantIds) => participantIds.forEach((id) => broadcaster.markParticipantChanged(callId, id));
   const snapshots = new SnapshotCache(database);
   const webhookSender = new WebhookSender(database, options.webhooks);
+  const retention = new RetentionSweep(database, options.retention);
   let baseUrl = options.publicUrl?.replace(/\/$/, '') ?? '';
   const minutes = new MinutesRooms(io, database, options.minutes);
   const actions = new ActionSync(io, database, snapshots, (callId) => minutes.textOf(callId));
@@ -148,6 +152,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = httpServer.address() as AddressInfo;
   baseUrl ||= `http://localhost:${port}`;
   webhookSender.start();
+  retention.start();
 
   return {
     port,
@@ -166,6 +171,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await Promise.all([context.votes.flush(), context.pollAnswers.flush()]);
       await context.joins.close();
       await webhookSender.stop();
+      await retention.stop();
       await broadcaster.stop();
       await presence.stop();
       await cluster?.close();

@@ -48,6 +48,17 @@ const environmentSchema = z.object({
    * link-local…). Off by default: a call's host could otherwise make the server probe what only it can reach.
    */
   ROUNDTABLE_ALLOW_PRIVATE_NETWORK: z.enum(['0', '1', 'true', 'false']).default('0').transform((value) => value === '1' || value === 'true'),
+  /**
+   * Days after a call ends before its attendees' names, affiliations, pronouns and check-in notes (and the names
+   * on its questions) are removed; the record keeps how many attended, asked, voted and answered. Swept at start
+   * and hourly. Unset: kept until the host deletes the call.
+   */
+  ROUNDTABLE_RETENTION_DAYS: z.coerce
+    .number({ error: 'ROUNDTABLE_RETENTION_DAYS must be a whole number of days from 1 to 36500 (leave it unset to keep names)' })
+    .int('ROUNDTABLE_RETENTION_DAYS must be a whole number of days from 1 to 36500 (leave it unset to keep names)')
+    .min(1, 'ROUNDTABLE_RETENTION_DAYS must be a whole number of days from 1 to 36500 (leave it unset to keep names)')
+    .max(36_500, 'ROUNDTABLE_RETENTION_DAYS must be a whole number of days from 1 to 36500 (leave it unset to keep names)')
+    .optional(),
   /** Prefix of this deployment's Redis keys and streams, when several deployments share one Redis. */
   REDIS_PREFIX: z.string().regex(/^[\w.-]+$/).default('roundtable'),
 });

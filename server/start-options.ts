@@ -11,6 +11,7 @@ export function serverOptionsFrom(environment: Environment): ServerOptions {
     secretKey: environment.ROUNDTABLE_SECRET_KEY,
     publishing: { localRepositoryRoots: environment.ROUNDTABLE_LOCAL_REPOSITORIES, allowPrivateNetwork: environment.ROUNDTABLE_ALLOW_PRIVATE_NETWORK },
     webhooks: { allowPrivateNetwork: environment.ROUNDTABLE_ALLOW_PRIVATE_NETWORK },
+    retention: { days: environment.ROUNDTABLE_RETENTION_DAYS },
     redis: environment.REDIS_URL ? { url: environment.REDIS_URL, prefix: environment.REDIS_PREFIX } : undefined,
     rateLimits: {
       callsPerMinute: environment.RATE_LIMIT_CALLS_PER_MINUTE,

@@ -101,6 +101,7 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
       scribesRunPolls: true,
       introState: true,
       documentsBaseUrl: true,
+      personalDataRemovedAt: true,
       sequence: true,
       links: { orderBy: { position: 'asc' }, select: { id: true, label: true, url: true } },
       sections: {
@@ -129,6 +130,7 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
       endedAt: call.endedAt?.toISOString() ?? null,
       itemStartedAt: call.itemStartedAt?.toISOString() ?? null,
       timerPausedAt: call.timerPausedAt?.toISOString() ?? null,
+      personalDataRemovedAt: call.personalDataRemovedAt?.toISOString() ?? null,
       intro: parseIntro(introState),
     },
   };
