@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const RETENTION_DAYS_ERROR = 'ROUNDTABLE_RETENTION_DAYS must be a whole number of days from 1 to 36500 (leave it unset to keep names)';
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -51,14 +53,12 @@ const environmentSchema = z.object({
   /**
    * Days after a call ends before its attendees' names, affiliations, pronouns and check-in notes (and the names
    * on its questions) are removed; the record keeps how many attended, asked, voted and answered. Swept at start
-   * and hourly. Unset: kept until the host deletes the call.
+   * and hourly. Unset (or empty): kept until the host deletes the call.
    */
-  ROUNDTABLE_RETENTION_DAYS: z.coerce
-    .number({ error: 'ROUNDTABLE_RETENTION_DAYS must be a whole number of days from 1 to 36500 (leave it unset to keep names)' })
-    .int('ROUNDTABLE_RETENTION_DAYS must be a whole number of days from 1 to 36500 (leave it unset to keep names)')
-    .min(1, 'ROUNDTABLE_RETENTION_DAYS must be a whole number of days from 1 to 36500 (leave it unset to keep names)')
-    .max(36_500, 'ROUNDTABLE_RETENTION_DAYS must be a whole number of days from 1 to 36500 (leave it unset to keep names)')
-    .optional(),
+  ROUNDTABLE_RETENTION_DAYS: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number({ error: RETENTION_DAYS_ERROR }).int(RETENTION_DAYS_ERROR).min(1, RETENTION_DAYS_ERROR).max(36_500, RETENTION_DAYS_ERROR).optional(),
+  ),
   /** Prefix of this deployment's Redis keys and streams, when several deployments share one Redis. */
   REDIS_PREFIX: z.string().regex(/^[\w.-]+$/).default('roundtable'),
 });
