@@ -122,7 +122,7 @@ function retentionSuite(openTarget: () => Promise<Target>) {
     // Let both nodes sweep a few times.
     await new Promise((resolve) => setTimeout(resolve, 5 * RETENTION.intervalMs));
 
-    for (const { slug, keys } of [recent, live.created]) {
+    for (const { slug } of [recent, live.created]) {
       expect((await readCall(slug)).call.personalDataRemovedAt).toBeNull();
       expect(await record(slug)).not.toContain('names were removed');
     }
