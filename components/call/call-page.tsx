@@ -30,6 +30,7 @@ import { ShareLinks } from './share-links';
 import { useCallState, useCallStore } from '../client/use-call';
 import { useIsClient } from '../ui/use-clock';
 import { AskSheet } from './ask-sheet';
+import { CallDeleted, DeleteCallPanel } from './delete-call';
 import { CheckInPrompt } from './check-in-prompt';
 import { PhoneTabBar } from './phone-tab-bar';
 import { phoneTabClass, type PhoneTab } from './phone-tabs';
@@ -68,6 +69,7 @@ function LiveCall({ slug }: { slug: string }) {
   const participants = useParticipants(store, state.connection, isListOpen || isIntroRunning || isModerator);
   const reactions = useReactionBursts(store);
 
+  if (state.deletedNotice) return <CallDeleted message={state.deletedNotice} />;
   if (!state.snapshot) {
     if (!state.joinError) return <Waiting />;
     return (
@@ -156,6 +158,11 @@ function LiveCall({ slug }: { slug: string }) {
           {isHost && keys ? (
             <TabPanel className={on('people')}>
               <PublishingPanel store={store} slug={call.slug} hostKey={keys.host} callStatus={call.status} />
+            </TabPanel>
+          ) : null}
+          {isHost && keys ? (
+            <TabPanel className={on('people')}>
+              <DeleteCallPanel store={store} call={call} hostKey={keys.host} />
             </TabPanel>
           ) : null}
           {role !== 'attendee' ? (

@@ -86,6 +86,7 @@ export type CallRead = z.infer<typeof callReadSchema>;
 
 /** `200` from `DELETE /api/calls/{slug}`: which call is gone. */
 export const deletedCallSchema = z.object({ slug: z.string(), title: z.string() });
+export type DeletedCall = z.infer<typeof deletedCallSchema>;
 
 export const importNoticeSchema = z.object({ line: z.number().int(), message: z.string() });
 
