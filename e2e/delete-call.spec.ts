@@ -41,9 +41,9 @@ test('the host deletes a call from the keyboard after typing its title; an atten
   await host.keyboard.type('e');
   await host.keyboard.press('Enter');
   await expect(host.getByRole('heading', { name: 'This call was deleted' })).toBeVisible();
-  await expect(host.getByRole('alert')).toContainText('You deleted “Call to delete”.');
+  await expect(host.getByRole('main').getByRole('alert')).toContainText('You deleted “Call to delete”.');
   await expect(ada.getByRole('heading', { name: 'This call was deleted' })).toBeVisible();
-  await expect(ada.getByRole('alert')).toContainText('This call was deleted by its host.');
+  await expect(ada.getByRole('main').getByRole('alert')).toContainText('This call was deleted by its host.');
 
   for (const path of ['', '/minutes.md', '/agenda.md']) expect((await host.request.get(`/api/calls/${slug}${path}`)).status()).toBe(404);
   await ada.reload();
