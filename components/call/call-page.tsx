@@ -29,6 +29,7 @@ import { ScheduleEditor } from '../schedule/schedule-editor';
 import { ShareLinks } from './share-links';
 import { useCallState, useCallStore } from '../client/use-call';
 import { useIsClient } from '../ui/use-clock';
+import { removedNamesNotice } from '@/lib/retention';
 import { AskSheet } from './ask-sheet';
 import { CallDeleted, DeleteCallPanel } from './delete-call';
 import { CheckInPrompt } from './check-in-prompt';
@@ -190,6 +191,7 @@ function LiveCall({ slug }: { slug: string }) {
               me={me}
               isExpanded={isListOpen}
               onToggle={() => setParticipantListOpen(!isListOpen)}
+              removedNotice={removedNamesNotice(call)}
             />
           </TabPanel>
           <TabPanel className={on('agenda')}>
