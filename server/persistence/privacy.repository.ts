@@ -6,11 +6,23 @@ const LONG_TRANSACTION = { timeout: 60_000, maxWait: 20_000 };
 /**
  * Deletes a call and everything that belongs to it: its participants, questions and votes, polls and answers,
  * minutes updates and snapshots, action items, decisions, links, agenda, reactions and publications (the schema
- * cascades from the call). Earlier calls' action items that it closed are open again for the series. Returns
+ * cascades from the call). Earlier calls' action items that it closed are open again for the series. The paths
+ * it was published to count as imported, so importing the series' repository does not bring it back. Returns
  * false when there is no such call (deleted meanwhile, perhaps by another node).
  */
 export async function deleteCall(database: Database, callId: string): Promise<boolean> {
   return database.$transaction(async (transaction) => {
+    const call = await transaction.call.findUnique({
+      where: { id: callId },
+      select: { slug: true, seriesId: true, publications: { select: { path: true }, distinct: ['path'] } },
+    });
+    if (!call) return false;
+    const { seriesId, slug, publications } = call;
+    if (seriesId) {
+      for (const { path } of publications) {
+        await transaction.importedFile.upsert({ where: { seriesId_path: { seriesId, path } }, create: { seriesId, path, callSlug: slug }, update: {} });
+      }
+    }
     await transaction.actionItem.updateMany({ where: { closedInCallId: callId }, data: { closedAt: null, closedInCallId: null } });
     const { count } = await transaction.call.deleteMany({ where: { id: callId } });
     return count === 1;

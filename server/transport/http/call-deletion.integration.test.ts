@@ -85,6 +85,9 @@ describe('DELETE /api/calls/{slug}', () => {
     await expect.poll(() => seriesActionsText(seriesId)).toContain('Ship the release notes');
 
     const call = await database.call.findUniqueOrThrow({ where: { slug: created.slug }, select: { id: true } });
+    // As if the record had been published to the series' repository.
+    const published = { id: 'publication-1', callId: call.id, commit: 'abc123', branch: 'main', path: 'minutes/2026-12-03.md', recordHash: 'hash' };
+    await database.publication.create({ data: published });
     const before = await rowsOf(call.id, [question.id], [poll.id]);
     expect(before).toMatchObject({ call: 1, participants: 3, questions: 1, votes: 1, polls: 1, pollAnswers: 1, minutesUpdates: 1, actionItems: 1, decisions: 1 });
 
@@ -107,6 +110,8 @@ describe('DELETE /api/calls/{slug}', () => {
     expect(join.ok ? null : join.error.code).toBe('not_found');
     expect((await remove(created.slug, bearer(created.keys.host))).status).toBe(404);
 
+    // Importing the repository again skips the record it was published as.
+    expect(await database.importedFile.findMany({ where: { seriesId }, select: { path: true, callSlug: true } })).toEqual([{ path: published.path, callSlug: created.slug }]);
     expect((await fetch(`${server.url}/api/calls/${nextSlug}`)).status).toBe(200);
     const seriesActions = await seriesActionsText(seriesId);
     expect(seriesActions).not.toContain('Ship the release notes');
