@@ -27,6 +27,7 @@ export function sampleCall(patch: Partial<PublicCall> = {}): PublicCall {
     scribesRunPolls: false,
     intro: null,
     documentsBaseUrl: '',
+    personalDataRemovedAt: null,
     links: [],
     sections: [sampleSection('s1', 'Welcome', [sampleItem('i1', 5, 'Intro')])],
     ...patch,

@@ -108,6 +108,7 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
     select: {
       slug: true,
       ...callStateFields,
+      personalDataRemovedAt: true,
       sequence: true,
       links: { orderBy: { position: 'asc' }, select: { id: true, label: true, url: true } },
       sections: {
@@ -136,6 +137,7 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
       endedAt: call.endedAt?.toISOString() ?? null,
       itemStartedAt: call.itemStartedAt?.toISOString() ?? null,
       timerPausedAt: call.timerPausedAt?.toISOString() ?? null,
+      personalDataRemovedAt: call.personalDataRemovedAt?.toISOString() ?? null,
       intro: parseIntro(introState),
     },
   };
