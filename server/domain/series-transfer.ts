@@ -58,9 +58,9 @@ export type StoredCallState = {
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-function indexer<Key>(keys: Key[]): (key: Key | null) => number | null {
-  const positions = new Map(keys.map((key, index) => [key, index]));
-  return (key) => (key === null ? null : (positions.get(key) ?? null));
+function indexer<Value>(values: Value[]): (value: Value | null) => number | null {
+  const positions = new Map(values.map((value, index) => [value, index]));
+  return (value) => (value === null ? null : (positions.get(value) ?? null));
 }
 
 /**

@@ -37,6 +37,12 @@ export type RouteSpec<Params extends z.ZodObject, Query extends z.ZodObject, Res
   responses: Responses;
   /** The error statuses this route answers with itself, and why; every route may also answer 429, 500 and 503. */
   errors: Record<number, string>;
+  /**
+   * Refusals that need no I/O, thrown before the handler's first await so that the error answer is written at
+   * once (see `sendError` in router.ts): a DELETE may come with a body but no length, which Node then parses as
+   * the next request, and the bare 400 of that would otherwise be answered first.
+   */
+  refuseAtOnce?: (c: ApiContext) => void;
   handle: (input: { c: ApiContext; params: z.output<Params>; query: z.output<Query>; reply: Reply<Responses> }) => Promise<Response>;
 };
 
@@ -54,11 +60,13 @@ export function defineRoute<Params extends z.ZodObject, Query extends z.ZodObjec
   const reply: Reply<Responses> = (status, body) => jsonResponse(status, body);
   return {
     ...rest,
-    async run(c) {
+    // Not async: what it throws reaches the error handler in the same tick (see `refuseAtOnce`).
+    run(c) {
       // Hono answers HEAD with the GET route; this API never did.
       if (c.req.method === 'HEAD') throw methodNotAllowed(c);
       const params = parseOrThrow(spec.params, c.req.param(), 'The address is not valid.');
       const query = parseOrThrow(spec.query, c.req.query(), spec.invalidQueryMessage ?? 'The query is not valid.');
+      spec.refuseAtOnce?.(c);
       return handle({ c, params, query, reply });
     },
   };

@@ -15,7 +15,7 @@ import { buildNewCall, callUrls } from '../../domain/call-factory';
 import { insertCall, readSeriesIdOf } from '../../persistence/calls.repository';
 import type { ServerContext } from '../context';
 import { defineRoute, noParameters, type ApiRoute } from './api-route';
-import { type ApiContext, baseUrlOf, contentTypeOf, HttpError, MAX_UPLOAD_BYTES, parseJson, parseOrThrow, readBodyBytes, requireHostKey } from './http-utils';
+import { type ApiContext, baseUrlOf, bearerKeyOf, contentTypeOf, HttpError, MAX_UPLOAD_BYTES, parseJson, parseOrThrow, readBodyBytes, requireHostKey } from './http-utils';
 import { callInputFromMarkdown, MARKDOWN_CONTENT_TYPES, overridesFromQuery } from './markdown-call-input';
 import { seriesClaimFromRequest, seriesOfTarget, verifySeriesClaim, type SeriesClaim } from './series-claim';
 import { decodeUploadText, requireText } from './upload-text';
@@ -63,6 +63,8 @@ async function readCreateRequest(c: ApiContext, query: z.output<typeof createCal
   const { input, notices, lineOf } = callInputFromMarkdown(requireText(markdown), overrides, bodyFilename ?? query.filename);
   return { body: input, notices, lineOf, claim, isClaimInBody };
 }
+
+const DELETE_REFUSAL = 'Only the host can delete this call: send its host key as Authorization: Bearer <host key>.';
 
 export const callRoutes: ApiRoute[] = [
   defineRoute({
@@ -130,10 +132,13 @@ export const callRoutes: ApiRoute[] = [
     security: { schemes: ['hostKey'], isOptional: false },
     responses: { 200: { description: 'The call is gone.', json: deletedCallSchema } },
     errors: { 403: 'The key is not the call’s host key.', 404: 'There is no call at this address.' },
+    refuseAtOnce(c) {
+      if (!bearerKeyOf(c.req.header('authorization'))) throw new HttpError(403, 'forbidden', DELETE_REFUSAL);
+    },
     async handle({ c, params, reply }) {
       const { context } = c.env;
       const { access, call } = await requirePublicCall(context, params.slug);
-      requireHostKey(c, access.hostKey, 'Only the host can delete this call.');
+      requireHostKey(c, access.hostKey, DELETE_REFUSAL);
       if (!(await deleteCallEverywhere(context, access))) throw new HttpError(404, 'not_found', 'There is no call at this address.');
       return reply(200, { slug: call.slug, title: call.title });
     },

@@ -129,6 +129,10 @@ export function baseUrlOf(c: ApiContext): string {
  * `Authorization: Bearer <key>` or, for a plain download link, as `?key=`.
  */
 export function requireHostKey(c: ApiContext, hostKey: string, refusal: string, queryKey?: string): void {
-  const bearer = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
-  if (!secretsMatch(bearer ?? queryKey ?? '', hostKey)) throw new HttpError(403, 'forbidden', refusal);
+  if (!secretsMatch(bearerKeyOf(c.req.header('authorization')) || (queryKey ?? ''), hostKey)) throw new HttpError(403, 'forbidden', refusal);
+}
+
+/** The key of an `Authorization: Bearer <key>` header; empty without one. */
+export function bearerKeyOf(authorization: string | undefined): string {
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1] ?? '';
 }

@@ -2,7 +2,7 @@ import { CALL_SLUG_PATTERN } from '@/lib/protocol';
 import { createId, secretsMatch } from '../../domain/secrets';
 import { ensureSeries } from '../../persistence/schedule.repository';
 import type { ServerContext } from '../context';
-import { HttpError } from './http-utils';
+import { bearerKeyOf, HttpError } from './http-utils';
 
 /** A request to put a new call in the series of an existing call, proven with that call's host key. */
 export type SeriesClaim = { slug: string; key: string };
@@ -11,7 +11,7 @@ export type SeriesClaim = { slug: string; key: string };
 export function seriesClaimFromRequest(slug: string | undefined, authorization: string | undefined): SeriesClaim | null {
   if (slug === undefined) return null;
   if (!CALL_SLUG_PATTERN.test(slug)) throw new HttpError(400, 'invalid_payload', '`seriesOf` must be the slug of a call (the part after /c/ in its address).');
-  const key = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  const key = bearerKeyOf(authorization);
   if (!key) throw new HttpError(403, 'forbidden', `Joining the series of call ${slug} takes that call's host key: send it as Authorization: Bearer <host key>.`);
   return { slug, key };
 }

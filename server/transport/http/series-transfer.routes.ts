@@ -10,11 +10,10 @@ import type { ServerContext } from '../context';
 import { defineRoute, noParameters, type ApiRoute } from './api-route';
 import { readCallRecord } from './call-record';
 import { requirePublicCall } from './calls.routes';
-import { type ApiContext, baseUrlOf, contentTypeOf, HttpError, readBodyBytes } from './http-utils';
+import { baseUrlOf, bearerKeyOf, contentTypeOf, HttpError, readBodyBytes } from './http-utils';
 
 export const ZIP_CONTENT_TYPE = 'application/zip';
 
-const bearerKeyOf = (c: ApiContext) => /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
 
 /** The archive of the calls, earliest first; every call's record as `minutes.md` serves it. */
 async function exportArchive(context: ServerContext, title: string, callIds: string[]): Promise<Uint8Array> {
@@ -92,7 +91,7 @@ export const seriesTransferRoutes: ApiRoute[] = [
       const { context } = c.env;
       const series = await readSeriesCalls(context.database, params.id);
       if (!series) throw new HttpError(404, 'not_found', 'There is no such series.');
-      const key = bearerKeyOf(c);
+      const key = bearerKeyOf(c.req.header('authorization'));
       if (!series.calls.some((call) => secretsMatch(key, call.hostKey))) {
         throw new HttpError(403, 'forbidden', 'Downloading a series takes the host key of one of its calls: send it as Authorization: Bearer <host key>.');
       }
@@ -113,7 +112,7 @@ export const seriesTransferRoutes: ApiRoute[] = [
     async handle({ c, params }) {
       const { context } = c.env;
       const { access, call } = await requirePublicCall(context, params.slug);
-      if (!secretsMatch(bearerKeyOf(c), access.hostKey)) throw new HttpError(403, 'forbidden', 'Only the host can download the call: send its host key as Authorization: Bearer <host key>.');
+      if (!secretsMatch(bearerKeyOf(c.req.header('authorization')), access.hostKey)) throw new HttpError(403, 'forbidden', 'Only the host can download the call: send its host key as Authorization: Bearer <host key>.');
       return zipResponse(await exportArchive(context, call.title, [access.id]), call.title);
     },
   }),
