@@ -19,6 +19,22 @@ export type PublicQuestion = {
   createdAt: string;
 };
 
+/**
+ * A question's suspicious-activity signal, for moderators only: within `seconds`, `votes` votes, of which so many came
+ * from participants who checked in seconds before voting, and so many from participants sharing an address.
+ */
+export type VoteSignal = { votes: number; seconds: number; fromNewParticipants: number; fromSharedAddress: number };
+
+/** Voters who joined the same way (one address bucket, one check-in burst); the address itself is never sent. */
+export type VoterGroup = {
+  sharedAddress: boolean;
+  firstCheckIn: string;
+  lastCheckIn: string;
+  participants: { id: string; displayName: string }[];
+  /** Votes this group gave the question reviewed (one per participant). */
+  votes: number;
+};
+
 /** The call's audience settings: Q&A open, pre-moderated, moderated by scribes too; scribes may run polls. */
 export type QaSettings = { qaOpen: boolean; qaModerated: boolean; qaScribesModerate: boolean; scribesRunPolls: boolean };
 
