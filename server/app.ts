@@ -17,6 +17,8 @@ import { applySecurityHeaders } from './transport/http/security-headers';
 import { MinutesRooms } from './realtime/minutes-rooms';
 import { ActionSync } from './realtime/action-sync';
 import type { MinutesOptions } from './realtime/minutes-docs';
+import { DEFAULT_IDENTITY_LIMIT, type IdentityLimit } from './domain/vote-integrity';
+import { KeyedSerializer } from './transport/keyed-serializer';
 import { DEFAULT_RATE_LIMITS, NetworkLimits, type RateLimitOptions } from './transport/network-limits';
 import { JoinReader } from './realtime/join-reader';
 import { SnapshotCache } from './realtime/snapshot-cache';
@@ -54,6 +56,8 @@ export type ServerOptions = {
   redis?: ClusterOptions;
   /** Per-socket and per-IP limits; tests and benchmarks raise them. */
   rateLimits?: Partial<RateLimitOptions>;
+  /** New participants per address per call and window (CHECK_INS_PER_ADDRESS, CHECK_IN_WINDOW_MINUTES). */
+  identityLimit?: Partial<IdentityLimit>;
   /** ROUNDTABLE_SECRET_KEY: seals the access tokens of publishing; without it tokens are refused. */
   secretKey?: string;
   /** Local repositories (ROUNDTABLE_LOCAL_REPOSITORIES) and bounds on Git (tests shorten them). */
@@ -147,6 +151,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       answers: new RateLimiter(ANSWERS_PER_SECOND, ANSWER_BURST, options.clock),
       reactions: new RateLimiter(REACTIONS_PER_SECOND, REACTION_BURST, options.clock),
       network: new NetworkLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, options.clock),
+      identity: { ...DEFAULT_IDENTITY_LIMIT, ...options.identityLimit },
+      checkIns: new KeyedSerializer(),
     },
   };
   handleConnections(io, context);

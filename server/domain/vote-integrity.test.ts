@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CommandError } from '@/lib/protocol';
+import { sampleQuestion } from '@/lib/testing/samples';
 import {
   DEFAULT_IDENTITY_LIMIT,
   checkFreshIdentity,
+  decideGroupRemoval,
+  decideHold,
   detectVoteBurst,
   groupVoters,
   joinBucketOf,
@@ -94,5 +97,35 @@ describe('groupVoters', () => {
     expect(groups.map((group) => group.participants.map((participant) => participant.id))).toEqual([['b1', 'b2', 'b3'], ['a'], ['c']]);
     expect(groups[0]).toMatchObject({ sharedAddress: true, votes: 3, firstCheckIn: at(100).toISOString(), lastCheckIn: at(103).toISOString() });
     expect(groups[1]!.sharedAddress).toBe(false);
+  });
+});
+
+describe('decideGroupRemoval', () => {
+  const open = sampleQuestion('q1', { state: 'open' });
+  const pending = sampleQuestion('q2', { state: 'pending' });
+  const gone = sampleQuestion('q3', { state: 'dismissed' });
+
+  it('dismisses the group’s questions (public ones as events, waiting ones to moderators) and refreshes each participant', () => {
+    const decision = decideGroupRemoval('host', ['b1', 'b2'], [open, pending, gone]);
+    expect(decision.dismissed.map((question) => [question.id, question.state])).toEqual([['q1', 'dismissed'], ['q2', 'dismissed']]);
+    expect(decision.events).toEqual([{ type: 'question.upserted', question: { ...open, state: 'dismissed' } }]);
+    expect(decision.notices).toEqual([
+      { type: 'question.hidden', question: { ...pending, state: 'dismissed' }, authorId: null },
+      { type: 'participant.changed', participantId: 'b1' },
+      { type: 'participant.changed', participantId: 'b2' },
+    ]);
+  });
+
+  it('refuses a group that holds the moderator', () => {
+    expect(() => decideGroupRemoval('host', ['b1', 'host'], [])).toThrow(/cannot remove yourself/);
+  });
+});
+
+describe('decideHold', () => {
+  it('sends an open question back to the approval queue, and leaves any other alone', () => {
+    const open = sampleQuestion('q1', { state: 'open' });
+    expect(decideHold(open, 'ada').changed).toEqual([{ ...open, state: 'pending' }]);
+    expect(decideHold(open, 'ada').events).toEqual([{ type: 'question.upserted', question: { ...open, state: 'pending' } }]);
+    expect(decideHold({ ...open, state: 'answering' }, 'ada').changed).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { CommandError, type VoteSignal, type VoterGroup } from '@/lib/protocol';
+import { CommandError, type PublicQuestion, type VoteSignal, type VoterGroup } from '@/lib/protocol';
+import type { Decision, Notice } from './decision';
+import { publishQuestionChanges } from './questions';
 
 /** How many participants one address may create in one call within the window (a browser keeps its own). */
 export type IdentityLimit = { perAddress: number; windowMinutes: number };
@@ -114,4 +116,23 @@ export function groupVoters(voters: readonly Voter[], burstSeconds = 60): VoterG
     close();
   }
   return groups.sort((a, b) => b.votes - a.votes || a.firstCheckIn.localeCompare(b.firstCheckIn));
+}
+
+/**
+ * Removing a group of participants: never the moderator themselves. Their questions are dismissed and published like
+ * any dismissal; their votes are withdrawn and the tallies recounted where it is stored.
+ */
+export function decideGroupRemoval(actorId: string | undefined, participantIds: readonly string[], authored: readonly PublicQuestion[]): Decision & { dismissed: PublicQuestion[] } {
+  if (actorId && participantIds.includes(actorId)) throw new CommandError('invalid_state', 'You cannot remove yourself; leave yourself out of the group.');
+  const before = authored.filter((question) => question.state !== 'dismissed');
+  const dismissed = before.map((question) => ({ ...question, state: 'dismissed' as const }));
+  const { events, notices } = publishQuestionChanges(before, dismissed, null);
+  return { dismissed, events, notices: [...notices, ...participantIds.map((participantId): Notice => ({ type: 'participant.changed', participantId }))] };
+}
+
+/** A question whose votes came in a burst waits for review, if it is still open. */
+export function decideHold(question: PublicQuestion, authorId: string | null): Decision & { changed: PublicQuestion[] } {
+  if (question.state !== 'open') return { changed: [], events: [], notices: [] };
+  const changed = [{ ...question, state: 'pending' as const }];
+  return { changed, ...publishQuestionChanges([question], changed, authorId) };
 }

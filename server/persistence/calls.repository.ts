@@ -101,6 +101,9 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
       qaModerated: true,
       qaScribesModerate: true,
       scribesRunPolls: true,
+      qaVotersBeforeOpen: true,
+      qaHoldVoteBursts: true,
+      qaOpenedAt: true,
       introState: true,
       documentsBaseUrl: true,
       sequence: true,
@@ -131,6 +134,7 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
       endedAt: call.endedAt?.toISOString() ?? null,
       itemStartedAt: call.itemStartedAt?.toISOString() ?? null,
       timerPausedAt: call.timerPausedAt?.toISOString() ?? null,
+      qaOpenedAt: call.qaOpenedAt?.toISOString() ?? null,
       intro: parseIntro(introState),
     },
   };
