@@ -30,6 +30,7 @@ import { Readiness } from './transport/readiness';
 import { scrubUrl, silentLogger, type Logger } from './observability/logger';
 import { ServerMetrics } from './observability/metrics';
 import { isMetricsRequest, listenForMetrics, sendMetricsWithToken, type MetricsAccess } from './transport/http/metrics-endpoint';
+import { RetentionSweep, type RetentionOptions } from './persistence/retention-sweep';
 
 const SOCKET_IO_PATH = '/socket.io/';
 const QUESTIONS_PER_MINUTE = 5;
@@ -64,6 +65,8 @@ export type ServerOptions = {
   publishing?: { localRepositoryRoots?: string[]; allowPrivateNetwork?: boolean; git?: Partial<GitLimits> };
   /** How webhooks are sent and retried (tests shorten the delays). */
   webhooks?: WebhookSenderOptions;
+  /** ROUNDTABLE_RETENTION_DAYS: when attendees' names are removed from ended calls (tests also shorten the interval). */
+  retention?: RetentionOptions;
   /** The rate limiters' clock in milliseconds (default: performance.now); tests move it instead of sleeping. */
   clock?: Clock;
   /** Where the server logs (LOG_LEVEL; JSON or readable lines); without one it logs nothing. */
@@ -118,6 +121,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   presence.onExpired = (callId, participantIds) => participantIds.forEach((id) => broadcaster.markParticipantChanged(callId, id));
   const snapshots = new SnapshotCache(database);
   const webhookSender = new WebhookSender(database, { ...options.webhooks, logger });
+  const retention = new RetentionSweep(database, options.retention);
   let baseUrl = options.publicUrl?.replace(/\/$/, '') ?? '';
   const minutes = new MinutesRooms(io, database, options.minutes, logger);
   const actions = new ActionSync(io, database, snapshots, (callId) => minutes.textOf(callId), logger);
@@ -182,6 +186,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   baseUrl ||= `http://localhost:${port}`;
   webhookSender.start();
   const metricsListener = options.metrics?.port === undefined ? null : await listenForMetrics(options.metrics.port, options.metrics.host ?? '127.0.0.1', metrics);
+  retention.start();
 
   return {
     port,
@@ -208,6 +213,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await Promise.all([context.votes.flush(), context.pollAnswers.flush()]);
       await context.joins.close();
       await webhookSender.stop();
+      await retention.stop();
       await broadcaster.stop();
       await presence.stop();
       await cluster?.close();

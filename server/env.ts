@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LOG_LEVELS } from './observability/logger';
 
+const RETENTION_DAYS_ERROR = 'ROUNDTABLE_RETENTION_DAYS must be a whole number of days from 1 to 36500 (leave it unset to keep names)';
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -62,6 +64,15 @@ const environmentSchema = z.object({
   SHUTDOWN_DELAY_SECONDS: z.coerce.number().int().min(0).max(600).default(0),
   /** Seconds closing may take after that (flushing votes and minutes, closing sockets) before the process exits anyway. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  /**
+   * Days after a call ends before its attendees' names, affiliations, pronouns and check-in notes (and the names
+   * on its questions) are removed; the record keeps how many attended, asked, voted and answered. Swept at start
+   * and hourly. Unset (or empty): kept until the host deletes the call.
+   */
+  ROUNDTABLE_RETENTION_DAYS: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number({ error: RETENTION_DAYS_ERROR }).int(RETENTION_DAYS_ERROR).min(1, RETENTION_DAYS_ERROR).max(36_500, RETENTION_DAYS_ERROR).optional(),
+  ),
   /** Prefix of this deployment's Redis keys and streams, when several deployments share one Redis. */
   REDIS_PREFIX: z.string().regex(/^[\w.-]+$/).default('roundtable'),
   /** trace, debug, info, warn, error, fatal or silent. JSON lines when NODE_ENV=production, readable lines otherwise. */

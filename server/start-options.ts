@@ -14,6 +14,7 @@ export function serverOptionsFrom(environment: Environment): ServerOptions {
     webhooks: { allowPrivateNetwork: environment.ROUNDTABLE_ALLOW_PRIVATE_NETWORK },
     logger: createLogger({ level: environment.LOG_LEVEL, isPretty: environment.NODE_ENV !== 'production' }),
     metrics: { port: environment.METRICS_PORT, host: environment.METRICS_HOST, token: environment.METRICS_TOKEN },
+    retention: { days: environment.ROUNDTABLE_RETENTION_DAYS },
     redis: environment.REDIS_URL ? { url: environment.REDIS_URL, prefix: environment.REDIS_PREFIX } : undefined,
     identityLimit: { perAddress: environment.CHECK_INS_PER_ADDRESS, windowMinutes: environment.CHECK_IN_WINDOW_MINUTES },
     rateLimits: {

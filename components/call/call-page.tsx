@@ -30,7 +30,9 @@ import { ScheduleEditor } from '../schedule/schedule-editor';
 import { ShareLinks } from './share-links';
 import { useCallState, useCallStore } from '../client/use-call';
 import { useIsClient } from '../ui/use-clock';
+import { removedNamesNotice } from '@/lib/retention';
 import { AskSheet } from './ask-sheet';
+import { CallDeleted, DeleteCallPanel } from './delete-call';
 import { CheckInPrompt } from './check-in-prompt';
 import { PhoneTabBar } from './phone-tab-bar';
 import { phoneTabClass, type PhoneTab } from './phone-tabs';
@@ -69,6 +71,7 @@ function LiveCall({ slug }: { slug: string }) {
   const participants = useParticipants(store, state.connection, isListOpen || isIntroRunning || isModerator);
   const reactions = useReactionBursts(store);
 
+  if (state.deletedNotice) return <CallDeleted message={state.deletedNotice} />;
   if (!state.snapshot) {
     if (!state.joinError) return <Waiting />;
     return (
@@ -159,6 +162,11 @@ function LiveCall({ slug }: { slug: string }) {
               <PublishingPanel store={store} slug={call.slug} hostKey={keys.host} callStatus={call.status} />
             </TabPanel>
           ) : null}
+          {isHost && keys ? (
+            <TabPanel className={on('people')}>
+              <DeleteCallPanel store={store} call={call} hostKey={keys.host} />
+            </TabPanel>
+          ) : null}
           {role !== 'attendee' ? (
             <p className={`rounded-lg bg-indigo-50 px-3 py-2 text-sm text-indigo-900 ${on('people')}`}>
               You are the <strong>{role}</strong> of this call.
@@ -184,6 +192,7 @@ function LiveCall({ slug }: { slug: string }) {
               me={me}
               isExpanded={isListOpen}
               onToggle={() => setParticipantListOpen(!isListOpen)}
+              removedNotice={removedNamesNotice(call)}
             />
           </TabPanel>
           <TabPanel className={on('agenda')}>

@@ -19,8 +19,15 @@ export function PresentView({ slug }: { slug: string }) {
 
 function LivePresentView({ slug }: { slug: string }) {
   const store = useCallStore(slug);
-  const { snapshot, clockOffsetMs, joinError } = useCallState(store);
+  const { snapshot, clockOffsetMs, joinError, deletedNotice } = useCallState(store);
   const { floating, announcement } = useReactionBursts(store);
+  if (deletedNotice) {
+    return (
+      <p className="p-12 text-3xl text-slate-300" role="alert">
+        {deletedNotice}
+      </p>
+    );
+  }
   if (!snapshot) {
     return <p className="p-12 text-3xl text-slate-300" role={joinError ? 'alert' : 'status'}>{joinError ? joinError.message : 'Connecting…'}</p>;
   }

@@ -206,4 +206,21 @@ describe('CallStore against a real server', () => {
     expect(state.joinError).toMatchObject({ code: 'not_found' });
     expect(state.snapshot).toBeNull();
   });
+
+  it('once the host deletes the call, says so, forgets its check-in and does not rejoin', async () => {
+    const created = await createCall(server.url);
+    const storage = memoryStorage();
+    const attendee = openStore(created.slug, undefined, { storage });
+    await until(attendee.store, (seen) => seen.connection === 'online');
+    expect(await participantCommands.checkIn(attendee.store, { displayName: 'Grace', affiliation: '', pronouns: '', reason: '' })).toMatchObject({ ok: true });
+    expect(storage.getItem(`roundtable:token:${created.slug}`)).not.toBeNull();
+
+    const response = await fetch(`${server.url}/api/calls/${created.slug}`, { method: 'DELETE', headers: { authorization: `Bearer ${created.keys.host}` } });
+    expect(response.status).toBe(200);
+    const state = await until(attendee.store, (seen) => seen.deletedNotice !== null);
+    expect(state).toMatchObject({ deletedNotice: 'This call was deleted by its host.', me: null });
+    expect(storage.getItem(`roundtable:token:${created.slug}`)).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(attendee.joins).toHaveLength(1);
+  });
 });

@@ -48,6 +48,8 @@ export type CallViewState = Omit<CallView, 'pending'> & {
   clockOffsetMs: number;
   /** Something the server told this user (e.g. that the host removed them). */
   notice: string | null;
+  /** Set once the call was deleted: what the page shows instead of the call. */
+  deletedNotice: string | null;
   /** The call's action items (its own and the series' open ones) and decisions, replaced whole on each change. */
   actions: CallActions;
 };
@@ -95,6 +97,7 @@ export class CallStore {
     keys: null,
     clockOffsetMs: 0,
     notice: null,
+    deletedNotice: null,
     actions: { actions: [], decisions: [] },
   };
   readonly #listeners = new Set<() => void>();
@@ -129,6 +132,7 @@ export class CallStore {
       this.#writeToken(null);
       this.#update({ me: null, notice: message });
     });
+    this.#socket.on('call:deleted', ({ message }) => this.markDeleted(message));
     this.#socket.on('qa:pending', (question) => {
       const { snapshot } = this.#state;
       if (snapshot) this.#update({ snapshot: applyUnsequencedQuestion(snapshot, question) });
@@ -191,6 +195,13 @@ export class CallStore {
     if (response.ok) this.#recordOwnCommand(name, payload, response.data);
     else if (response.error.code === 'unavailable') this.#update({ databaseHealth: 'unavailable' });
     return response;
+  }
+
+  /** The call is gone (its host deleted it): the page says so, and this browser forgets its check-in. */
+  markDeleted(message: string): void {
+    this.#writeToken(null);
+    this.#update({ deletedNotice: message, me: null });
+    this.#socket.disconnect();
   }
 
   /** Listens to one server event (the feature command modules use it); returns the way to stop listening. */

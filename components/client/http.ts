@@ -3,11 +3,13 @@ import {
   callReadSchema,
   createCallBodySchema,
   createdCallWithNoticesSchema,
+  deletedCallSchema,
   HTTP_ERROR_CODES,
   httpIssueSchema,
   type CallRead,
   type CreatedCall,
   type CreatedCallWithNotices,
+  type DeletedCall,
   type HttpErrorCode,
   importedSeriesSchema,
   type ImportedSeries,
@@ -129,6 +131,11 @@ export function publishRecord(slug: string, hostKey: string): Promise<HttpResult
 /** `POST /api/calls/{slug}/publishing/import`: creates the series' past calls from the repository's Markdown files. */
 export function importFromRepository(slug: string, hostKey: string): Promise<HttpResult<ImportResult>> {
   return request(`${callPath(slug)}/publishing/import`, { method: 'POST', headers: hostHeaders(hostKey) }, importResultSchema);
+}
+
+/** `DELETE /api/calls/{slug}`: deletes the call with everything of it (host only). */
+export function deleteCall(slug: string, hostKey: string): Promise<HttpResult<DeletedCall>> {
+  return request(callPath(slug), { method: 'DELETE', headers: hostHeaders(hostKey) }, deletedCallSchema);
 }
 
 /** An error's message followed by each issue's, for a form without a place for each field. */

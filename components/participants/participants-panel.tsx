@@ -25,6 +25,7 @@ export function ParticipantsPanel({
   me,
   isExpanded,
   onToggle,
+  removedNotice = null,
 }: {
   store: CallStore;
   participants: ParticipantView[] | null;
@@ -33,6 +34,8 @@ export function ParticipantsPanel({
   me: PublicParticipant | null;
   isExpanded: boolean;
   onToggle: () => void;
+  /** Once the retention sweep removed the names: said instead of a list of blank names. */
+  removedNotice?: string | null;
 }) {
   const { run, error } = useCommand();
   const isHost = role === 'host';
@@ -51,17 +54,24 @@ export function ParticipantsPanel({
         <p className="text-sm text-slate-700" data-testid="participant-counts">
           <strong>{hereCount}</strong> here now · {checkedInCount} checked in{left > 0 ? ` · ${left} left` : ''}
         </p>
-        <button type="button" className="text-xs font-semibold text-indigo-700 max-md:min-h-11 max-md:px-2" aria-expanded={isExpanded} onClick={onToggle}>
-          {isExpanded ? 'Hide list' : 'Show list'}
-        </button>
+        {removedNotice ? null : (
+          <button type="button" className="text-xs font-semibold text-indigo-700 max-md:min-h-11 max-md:px-2" aria-expanded={isExpanded} onClick={onToggle}>
+            {isExpanded ? 'Hide list' : 'Show list'}
+          </button>
+        )}
       </div>
+      {removedNotice ? (
+        <p className="mt-2 text-sm text-slate-600" data-testid="names-removed">
+          {removedNotice}
+        </p>
+      ) : null}
       <ErrorMessage message={error} />
-      {isExpanded && !participants ? (
+      {isExpanded && !removedNotice && !participants ? (
         <p role="status" className="mt-3 text-sm text-slate-500">
           Loading the list…
         </p>
       ) : null}
-      {isExpanded && participants ? (
+      {isExpanded && !removedNotice && participants ? (
         <ul className="mt-3 max-h-96 space-y-1 overflow-y-auto" aria-label="Participants">
           {participants.map((participant) => (
             <li key={participant.id} className={`flex items-start gap-2 rounded-lg px-2 py-1.5 ${participant.isOnline ? '' : 'opacity-60'}`} data-testid="participant">

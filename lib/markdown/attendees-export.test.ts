@@ -27,4 +27,11 @@ describe('exportAttendeesMarkdown', () => {
   it('says so when nobody checked in', () => {
     expect(exportAttendeesMarkdown([], null)).toBe('## Attendees\n\nNobody checked in.');
   });
+
+  it('gives only the number of attendees once their names were removed', () => {
+    const people = [person('a', '', { isTeam: true }), person('b', ''), person('c', '')];
+    expect(exportAttendeesMarkdown(people, { status: 'done', order: ['c', 'a'], currentIndex: 2 }, 'Attendees’ names were removed 30 days after the call.')).toBe(
+      '## Attendees\n\n3 people checked in. Attendees’ names were removed 30 days after the call.',
+    );
+  });
 });

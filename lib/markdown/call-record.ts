@@ -5,9 +5,10 @@ import { exportAttendeesMarkdown } from './attendees-export';
 import { exportAgendaMarkdown, type AgendaSource, type ItemReactions } from './agenda-export';
 import { exportPollsMarkdown, type RecordedPoll } from './polls-export';
 import { exportQaMarkdown, isRecordedQuestion } from './qa-export';
+import { removedNamesNotice } from '../retention';
 
 export type CallRecordSource = {
-  call: AgendaSource & { intro: PublicCall['intro'] };
+  call: AgendaSource & Partial<Pick<PublicCall, 'endedAt' | 'personalDataRemovedAt'>> & { intro: PublicCall['intro'] };
   questions: PublicQuestion[];
   attendees: ParticipantView[];
   /** The scribes' shared minutes (Markdown), placed between the attendees and the Q&A. */
@@ -38,7 +39,7 @@ export function buildCallRecord({ call, questions, attendees, minutes = '', poll
     decisions: /^##[ \t]+decisions[ \t]*$/im.test(notes) ? [] : actions.decisions,
   });
   const sections = [
-    exportAttendeesMarkdown(attendees, call.intro),
+    exportAttendeesMarkdown(attendees, call.intro, removedNamesNotice({ endedAt: call.endedAt ?? null, personalDataRemovedAt: call.personalDataRemovedAt ?? null })),
     ...(notes ? [notes] : []),
     ...(pollsPart ? [pollsPart] : []),
     ...(actionsPart ? [actionsPart] : []),

@@ -163,6 +163,8 @@ export type PublicCall = {
   intro: IntroState | null;
   /** Base URL that the call's relative links resolve against ('' when none is set). */
   documentsBaseUrl: string;
+  /** When the retention sweep removed the attendees' names and profiles (ISO instant); null while they are kept. */
+  personalDataRemovedAt: string | null;
   links: PublicLink[];
   sections: PublicSection[];
 };

@@ -19,6 +19,9 @@ export const PROTOCOL_VERSION = 1;
  */
 export const RECONNECTION = { reconnectionDelay: 500, reconnectionDelayMax: 2000 } as const;
 
+/** What everyone in a call reads once its host deleted it. */
+export const CALL_DELETED_MESSAGE = 'This call was deleted by its host.';
+
 const id = z.string().min(1).max(64);
 const optionalText = (max: number) => z.string().trim().max(max).default('');
 const position = z.number().int().min(0).max(1000);
@@ -170,6 +173,8 @@ export type ServerToClientEvents = MinutesServerEvents & PollServerEvents & Publ
   'participant:self': (participant: ParticipantView) => void;
   /** Sent to a participant's own sockets when the host removes them. */
   'participant:removed': (notice: { message: string }) => void;
+  /** Sent to everyone in a call when its host deletes it, just before the server disconnects them. */
+  'call:deleted': (notice: { message: string }) => void;
   /** Questions waiting for approval; sent only to moderators. */
   'qa:pending': (question: PublicQuestion) => void;
   /** A question's votes came in a suspicious burst; sent only to moderators. */

@@ -97,6 +97,7 @@ export const publicCallSchema = z.object({
   qaOpenedAt: z.string().nullable(),
   intro: introSchema.nullable(),
   documentsBaseUrl: z.string(),
+  personalDataRemovedAt: z.string().nullable(),
   links: z.array(linkSchema),
   sections: z.array(sectionSchema),
 });
@@ -108,6 +109,10 @@ const _isPublicCallSchemaCurrent: Same<z.infer<typeof publicCallSchema>, PublicC
 /** `GET /api/calls/{slug}`: the call, the sequence number of its last change, and its series (for the series page). */
 export const callReadSchema = z.object({ sequence: z.number().int(), call: publicCallSchema, seriesId: z.string().nullable() });
 export type CallRead = z.infer<typeof callReadSchema>;
+
+/** `200` from `DELETE /api/calls/{slug}`: which call is gone. */
+export const deletedCallSchema = z.object({ slug: z.string(), title: z.string() });
+export type DeletedCall = z.infer<typeof deletedCallSchema>;
 
 export const importNoticeSchema = z.object({ line: z.number().int(), message: z.string() });
 

@@ -30,6 +30,7 @@ export function sampleCall(patch: Partial<PublicCall> = {}): PublicCall {
     qaOpenedAt: null,
     intro: null,
     documentsBaseUrl: '',
+    personalDataRemovedAt: null,
     links: [],
     sections: [sampleSection('s1', 'Welcome', [sampleItem('i1', 5, 'Intro')])],
     ...patch,

@@ -80,32 +80,38 @@ export function findCallAccess(database: Database, slug: string): Promise<CallAc
   return database.call.findUnique({ where: { slug }, select: { id: true, slug: true, hostKey: true, scribeKey: true } });
 }
 
+/** A call's own columns that make up its state (the public view and the series export read them alike). */
+export const callStateFields = {
+  title: true,
+  description: true,
+  startsAt: true,
+  timezone: true,
+  plannedMinutes: true,
+  status: true,
+  startedAt: true,
+  endedAt: true,
+  currentItemId: true,
+  itemStartedAt: true,
+  timerPausedAt: true,
+  timerExtraSeconds: true,
+  qaOpen: true,
+  qaModerated: true,
+  qaScribesModerate: true,
+  scribesRunPolls: true,
+  introState: true,
+  documentsBaseUrl: true,
+} as const;
+
 export async function loadPublicCall(database: Database | Transaction, callId: string): Promise<{ call: PublicCall; sequence: number } | null> {
   const row = await database.call.findUnique({
     where: { id: callId },
     select: {
       slug: true,
-      title: true,
-      description: true,
-      startsAt: true,
-      timezone: true,
-      plannedMinutes: true,
-      status: true,
-      startedAt: true,
-      endedAt: true,
-      currentItemId: true,
-      itemStartedAt: true,
-      timerPausedAt: true,
-      timerExtraSeconds: true,
-      qaOpen: true,
-      qaModerated: true,
-      qaScribesModerate: true,
-      scribesRunPolls: true,
+      ...callStateFields,
       qaVotersBeforeOpen: true,
       qaHoldVoteBursts: true,
       qaOpenedAt: true,
-      introState: true,
-      documentsBaseUrl: true,
+      personalDataRemovedAt: true,
       sequence: true,
       links: { orderBy: { position: 'asc' }, select: { id: true, label: true, url: true } },
       sections: {
@@ -135,6 +141,7 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
       itemStartedAt: call.itemStartedAt?.toISOString() ?? null,
       timerPausedAt: call.timerPausedAt?.toISOString() ?? null,
       qaOpenedAt: call.qaOpenedAt?.toISOString() ?? null,
+      personalDataRemovedAt: call.personalDataRemovedAt?.toISOString() ?? null,
       intro: parseIntro(introState),
     },
   };

@@ -4,8 +4,8 @@ import type { Notice } from '../domain/decision';
 import { createId } from '../domain/secrets';
 import { chunksOfIds, type Database, type Transaction } from './database';
 
-const fields = {
-  id: true,
+/** The columns of a poll that make up its state (the series export reads them without the id). */
+export const pollStateFields = {
   question: true,
   kind: true,
   options: true,
@@ -17,6 +17,7 @@ const fields = {
   openedAt: true,
   createdAt: true,
 } as const;
+const pollFields = { id: true, ...pollStateFields } as const;
 
 type PollRow = {
   id: string;
@@ -59,7 +60,7 @@ export async function insertPoll(transaction: Transaction, callId: string, poll:
 }
 
 export async function findPoll(database: Database, callId: string, pollId: string): Promise<PublicPoll | null> {
-  const row = await database.poll.findFirst({ where: { id: pollId, callId }, select: fields });
+  const row = await database.poll.findFirst({ where: { id: pollId, callId }, select: pollFields });
   return row ? toPublic(row) : null;
 }
 
@@ -68,7 +69,7 @@ export async function listPolls(database: Database | Transaction, callId: string
   const rows = await database.poll.findMany({
     where: { callId, ...(options.includeDrafts ? {} : { status: { not: 'draft' } }) },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: fields,
+    select: pollFields,
   });
   return rows.map(toPublic);
 }
@@ -119,7 +120,7 @@ function writeAnswerBatch(database: Database, callId: string, requests: AnswerRe
   return database.$transaction(async (transaction) => {
     const pollIds = [...new Set(requests.map((request) => request.pollId))];
     const participantIds = [...new Set(requests.map((request) => request.participantId))];
-    const polls = await transaction.poll.findMany({ where: { callId, id: { in: pollIds } }, select: fields });
+    const polls = await transaction.poll.findMany({ where: { callId, id: { in: pollIds } }, select: pollFields });
     const active = new Set<string>();
     const answered = new Set<string>();
     for (const ids of chunksOfIds(participantIds)) {

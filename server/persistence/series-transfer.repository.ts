@@ -2,7 +2,8 @@ import { POLL_KINDS, QUESTION_STATES, REACTIONS, ROLES, type PollOption } from '
 import { chunksOf } from '@/lib/chunks';
 import type { ImportedCall, StoredCallState } from '../domain/series-transfer';
 import { callTimeOf } from './actions.repository';
-import { LONG_WRITE, parseIntro, parseStatus, writeNewCall } from './calls.repository';
+import { callStateFields, LONG_WRITE, parseIntro, parseStatus, writeNewCall } from './calls.repository';
+import { pollStateFields } from './polls.repository';
 import type { Database, Transaction } from './database';
 
 const byOrder = [{ position: 'asc' as const }, { id: 'asc' as const }];
@@ -20,24 +21,7 @@ export async function readCallState(database: Database, callId: string): Promise
     where: { id: callId },
     select: {
       id: true,
-      title: true,
-      description: true,
-      startsAt: true,
-      timezone: true,
-      plannedMinutes: true,
-      status: true,
-      startedAt: true,
-      endedAt: true,
-      currentItemId: true,
-      itemStartedAt: true,
-      timerPausedAt: true,
-      timerExtraSeconds: true,
-      qaOpen: true,
-      qaModerated: true,
-      qaScribesModerate: true,
-      scribesRunPolls: true,
-      introState: true,
-      documentsBaseUrl: true,
+      ...callStateFields,
       links: { orderBy: byOrder, select: { label: true, url: true } },
       sections: {
         orderBy: byOrder,
@@ -55,16 +39,7 @@ export async function readCallState(database: Database, callId: string): Promise
       polls: {
         orderBy: byCreation,
         select: {
-          question: true,
-          kind: true,
-          options: true,
-          maxChoices: true,
-          itemId: true,
-          showResults: true,
-          isNamed: true,
-          status: true,
-          openedAt: true,
-          createdAt: true,
+          ...pollStateFields,
           answers: { orderBy: byCreation, select: { participantId: true, optionIds: true, rating: true, text: true, hidden: true, createdAt: true } },
         },
       },

@@ -117,6 +117,13 @@ export class MinutesDocs {
     });
   }
 
+  /** Drops a deleted call's doc at once, without compacting it into a snapshot. */
+  discard(callId: string): void {
+    const pending = this.#docs.get(callId);
+    this.#docs.delete(callId);
+    void pending?.then((minutes) => this.#destroy(minutes)).catch(() => undefined);
+  }
+
   stop(): void {
     clearInterval(this.#timer);
     for (const pending of this.#docs.values()) void pending.then((minutes) => this.#destroy(minutes));

@@ -167,6 +167,12 @@ export class MinutesRooms {
     });
   }
 
+  /** Forgets a deleted call: its doc goes without a last snapshot (changes still on their way fail on the missing call). */
+  discard(callId: string): void {
+    this.#readerTicks.delete(callId);
+    this.#docs.discard(callId);
+  }
+
   /** Stores and relays the changes still waiting for their tick, then drops the docs. */
   async close(): Promise<void> {
     await this.#writes.close();

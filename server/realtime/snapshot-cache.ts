@@ -54,6 +54,13 @@ export class SnapshotCache {
     return this.get(callId);
   }
 
+  /** Drops what this node holds of a deleted call. */
+  forget(access: Pick<CallAccess, 'id' | 'slug'>): void {
+    this.#access.delete(access.slug);
+    this.#entries.delete(access.id);
+    this.#checkedAt.delete(access.id);
+  }
+
   /** Moves a cached entry forward with events this node committed; drops it if it cannot follow. */
   advance(callId: string, events: SequencedEvent[]): void {
     let entry = this.#entries.get(callId);

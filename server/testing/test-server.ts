@@ -32,6 +32,9 @@ type TestServerOptions = {
   minutes?: MinutesOptions;
   rateLimits?: Partial<RateLimitOptions>;
   clock?: Clock;
+  /** A database other than the directory's SQLite file (a PostgreSQL test database), migrated by the caller. */
+  databaseUrl?: string;
+  retention?: ServerOptions['retention'];
   /**
    * Publishing and webhook options, the secret key (`secretKey: undefined` for a server without one), the metrics
    * endpoint, and the logger (default: silent, or LOG_LEVEL's level when the test run sets it).
@@ -57,11 +60,11 @@ function privateNetworkAllowed(server: TestServerOptions['server'] = {}): TestSe
 /** A real server on a free port with its own temporary SQLite file. */
 export async function startTestServer(options: TestServerOptions = {}) {
   const directory = options.directory ?? (await mkdtemp(path.join(tmpdir(), 'roundtable-test-')));
-  const databaseUrl = `file:${path.join(directory, 'test.db')}`;
-  await applyMigrations(databaseUrl);
+  const databaseUrl = options.databaseUrl ?? `file:${path.join(directory, 'test.db')}`;
+  if (!options.databaseUrl) await applyMigrations(databaseUrl);
   const rateLimits = { ...TEST_RATE_LIMITS, ...options.rateLimits };
   const start = (port: number) =>
-    startServer({ secretKey: TEST_SECRET_KEY, logger: testLogger(), ...privateNetworkAllowed(options.server), databaseUrl, port, host: '127.0.0.1', minutes: options.minutes, rateLimits, clock: options.clock });
+    startServer({ secretKey: TEST_SECRET_KEY, logger: testLogger(), ...privateNetworkAllowed(options.server), databaseUrl, port, host: '127.0.0.1', minutes: options.minutes, rateLimits, clock: options.clock, retention: options.retention });
   let server: RunningServer = await start(0);
   const clients: TestClient[] = [];
 

@@ -20,7 +20,7 @@ export type Reply<R extends ResponseSpecs> = <S extends JsonStatus<R>>(status: S
 export const noParameters = z.object({});
 
 export type RouteSpec<Params extends z.ZodObject, Query extends z.ZodObject, Responses extends ResponseSpecs> = {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** OpenAPI form: `/api/calls/{slug}`. */
   path: string;
   /** Unique; the typed client's function for the route has this name. */

@@ -6,6 +6,7 @@ import {
   createCallQuerySchema,
   createCallSchema,
   createdCallWithNoticesSchema,
+  deletedCallSchema,
   markdownCallBodySchema,
   markdownDocumentSchema,
   seriesClaimSchema,
@@ -14,10 +15,11 @@ import { buildNewCall, callUrls } from '../../domain/call-factory';
 import { insertCall, readSeriesIdOf } from '../../persistence/calls.repository';
 import type { ServerContext } from '../context';
 import { defineRoute, noParameters, type ApiRoute } from './api-route';
-import { type ApiContext, baseUrlOf, contentTypeOf, HttpError, MAX_UPLOAD_BYTES, parseJson, parseOrThrow, readBodyBytes } from './http-utils';
+import { type ApiContext, baseUrlOf, contentTypeOf, HttpError, MAX_UPLOAD_BYTES, parseJson, parseOrThrow, readBodyBytes, requireHostKey } from './http-utils';
 import { callInputFromMarkdown, MARKDOWN_CONTENT_TYPES, overridesFromQuery } from './markdown-call-input';
 import { seriesClaimFromRequest, seriesOfTarget, verifySeriesClaim, type SeriesClaim } from './series-claim';
 import { decodeUploadText, requireText } from './upload-text';
+import { deleteCallEverywhere } from '../call-deletion';
 import type { z } from 'zod';
 
 /** The call's public state, or a 404. */
@@ -113,6 +115,27 @@ export const callRoutes: ApiRoute[] = [
     async handle({ c, params, reply }) {
       const { access, sequence, call } = await requirePublicCall(c.env.context, params.slug);
       return reply(200, { sequence, call, seriesId: await readSeriesIdOf(c.env.context.database, access.id) });
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    path: '/api/calls/{slug}',
+    operationId: 'deleteCall',
+    summary: 'Delete a call (host only)',
+    description:
+      'Removes the call and everything of it: participants’ names and profiles, questions and votes, polls and answers, minutes and their history, action items, decisions, links. ' +
+      'Everyone in the call is told and disconnected; its series keeps its other calls. Copies already published to a Git repository and webhooks already sent are not removed.',
+    params: callPathSchema,
+    query: noParameters,
+    security: { schemes: ['hostKey'], isOptional: false },
+    responses: { 200: { description: 'The call is gone.', json: deletedCallSchema } },
+    errors: { 403: 'The key is not the call’s host key.', 404: 'There is no call at this address.' },
+    async handle({ c, params, reply }) {
+      const { context } = c.env;
+      const { access, call } = await requirePublicCall(context, params.slug);
+      requireHostKey(c, access.hostKey, 'Only the host can delete this call.');
+      if (!(await deleteCallEverywhere(context, access))) throw new HttpError(404, 'not_found', 'There is no call at this address.');
+      return reply(200, { slug: call.slug, title: call.title });
     },
   }),
 ];

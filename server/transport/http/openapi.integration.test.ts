@@ -219,6 +219,13 @@ describe('every endpoint answers as the OpenAPI document says', () => {
     }
   });
 
+  it('DELETE /api/calls/{slug} and its errors', async () => {
+    const { slug, key } = await createCall();
+    expect((await call('DELETE', `/api/calls/${slug}`, { headers: { authorization: 'Bearer not-the-key' } })).status).toBe(403);
+    expect((await call('DELETE', `/api/calls/${slug}`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+    expect((await call('DELETE', `/api/calls/${slug}`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(404);
+  });
+
   it('answers an unknown path with 404 and a known path with another method with 405, in the error body', async () => {
     for (const [method, path, status] of [
       ['GET', '/api/nothing-here', 404],
