@@ -24,6 +24,7 @@ import { JoinReader } from './realtime/join-reader';
 import { SnapshotCache } from './realtime/snapshot-cache';
 import { createSocketServer, handleConnections } from './transport/socket-server';
 import { createAnswerBatcher, createVoteBatcher } from './realtime/write-batcher';
+import type { VoteChecks } from './persistence/questions.repository';
 import { PresenceTracker } from './realtime/presence';
 import { healthNotices } from './realtime/health-notices';
 import { Readiness } from './transport/readiness';
@@ -83,6 +84,8 @@ export type RunningServer = {
   logger: Logger;
   /** `http://host:port/metrics` of the metrics listener, when the metrics have a port of their own. */
   metricsUrl?: string;
+  /** The vote rule and the burst signal, on unless turned off: the bench compares vote capacity with and without them. */
+  voteChecks: VoteChecks;
   close: () => Promise<void>;
 };
 
@@ -126,6 +129,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const minutes = new MinutesRooms(io, database, options.minutes, logger);
   const actions = new ActionSync(io, database, snapshots, (callId) => minutes.textOf(callId), logger);
   minutes.onChange((callId) => actions.schedule(callId));
+  const voteChecks: VoteChecks = { isEnabled: true };
   const context: ServerContext = {
     io,
     database,
@@ -133,7 +137,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     broadcaster,
     snapshots,
     joins: new JoinReader(database, snapshots, broadcaster),
-    votes: createVoteBatcher(database, broadcaster, (count) => metrics.votes.inc(count)),
+    votes: createVoteBatcher(database, broadcaster, (count) => metrics.votes.inc(count), voteChecks),
     pollAnswers: createAnswerBatcher(database, broadcaster, (count) => metrics.pollAnswers.inc(count)),
     minutes,
     actions,
@@ -193,6 +197,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://127.0.0.1:${port}`,
     logger,
     metricsUrl: metricsListener?.url,
+    voteChecks,
     markShuttingDown: () => context.readiness.markShuttingDown(),
     close: async () => {
       context.readiness.markShuttingDown();

@@ -88,6 +88,20 @@ function readFigures(child: ChildProcess, reset: boolean, window?: string): Prom
   });
 }
 
+function setVoteChecks(child: ChildProcess, isEnabled: boolean): Promise<null> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not switch its vote checks')), 10_000);
+    const onMessage = (message: { type?: string; isEnabled?: boolean }) => {
+      if (message.type !== 'voteChecks' || message.isEnabled !== isEnabled) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(null);
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'voteChecks', isEnabled });
+  });
+}
+
 async function startServer(port: number): Promise<{ child: ChildProcess; port: number }> {
   const flags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [];
   // The server logs warnings and errors only, so its request lines do not interleave with the report.
@@ -165,6 +179,8 @@ async function answer(message: Extract<GeneratorMessage, { type: 'request' }>): 
       return countAnswers(message.pollId);
     case 'countReactions':
       return countReactions(message.slug);
+    case 'setVoteChecks':
+      return setVoteChecks(server.child, message.isEnabled);
     case 'restartServer': {
       await stop(server.child);
       server = await startServer(server.port);

@@ -138,7 +138,16 @@ export async function mergeQuestion(transaction: Transaction, sourceId: string, 
  * Applies a tick's worth of votes in one transaction: reads what `decideVotes` needs, writes what it returns.
  * The primary key (question, participant) makes a vote count once whatever the clients send.
  */
-export async function applyVoteBatch(database: Database, callId: string, requests: VoteRequest[]): Promise<{ outcomes: VoteOutcome[]; notices: Notice[] }> {
+/** Whether votes are checked against the call's vote rule and watched for bursts (on, except in the bench's comparison). */
+export type VoteChecks = { isEnabled: boolean };
+
+export async function applyVoteBatch(
+  database: Database,
+  callId: string,
+  requests: VoteRequest[],
+  checks: VoteChecks = { isEnabled: true },
+): Promise<{ outcomes: VoteOutcome[]; notices: Notice[] }> {
+  const isChecked = checks.isEnabled;
   return database.$transaction(async (transaction) => {
     const questionIds = [...new Set(requests.map((request) => request.questionId))];
     const participantIds = [...new Set(requests.map((request) => request.participantId))];
@@ -150,7 +159,7 @@ export async function applyVoteBatch(database: Database, callId: string, request
     });
     // Checked here, once per batch, rather than once per vote: a removed participant's votes are refused.
     const active = await transaction.participant.findMany({ where: { callId, id: { in: participantIds }, removedAt: null }, select: { id: true, checkedInAt: true } });
-    const call = await transaction.call.findUnique({ where: { id: callId }, select: { qaVotersBeforeOpen: true, qaOpenedAt: true, qaHoldVoteBursts: true } });
+    const call = !isChecked ? null : await transaction.call.findUnique({ where: { id: callId }, select: { qaVotersBeforeOpen: true, qaOpenedAt: true, qaHoldVoteBursts: true } });
     const { outcomes, toCreate, toDelete, notices } = decideVotes(
       {
         questionStates: new Map(questions.map((question) => [question.id, parseState(question.state)])),
@@ -169,7 +178,7 @@ export async function applyVoteBatch(database: Database, callId: string, request
     const touched = notices.flatMap((notice) => (notice.type === 'tally.changed' ? [notice.questionId] : []));
     const counts = touched.length > 0 ? await recount(transaction, touched) : new Map<string, number>();
     const voted = [...new Set(toCreate.map((vote) => vote.questionId))];
-    const signals = voted.length > 0 ? await updateVoteSignals(transaction, voted, call?.qaHoldVoteBursts ?? false, new Date()) : [];
+    const signals = isChecked && voted.length > 0 ? await updateVoteSignals(transaction, voted, call?.qaHoldVoteBursts ?? false, new Date()) : [];
     // The first accepted vote of a question to hold carries the hold out to the handler, which moderates it.
     const toHold = new Set(signals.filter((change) => change.isHeld).map((change) => change.questionId));
     return {
