@@ -124,7 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   presence.onExpired = (callId, participantIds) => participantIds.forEach((id) => broadcaster.markParticipantChanged(callId, id));
   const snapshots = new SnapshotCache(database);
   const webhookSender = new WebhookSender(database, { ...options.webhooks, logger });
-  const retention = new RetentionSweep(database, options.retention);
+  const retention = new RetentionSweep(database, options.retention, logger);
   let baseUrl = options.publicUrl?.replace(/\/$/, '') ?? '';
   const minutes = new MinutesRooms(io, database, options.minutes, logger);
   const actions = new ActionSync(io, database, snapshots, (callId) => minutes.textOf(callId), logger);

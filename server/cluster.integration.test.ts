@@ -1,31 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { createClient } from 'redis';
-import { io as connectSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PollResults, SequencedEvent } from '@/lib/protocol';
-import { createPostgresDatabase, type TestDatabase } from '../prisma/test-databases';
-import { applyMigrations } from './persistence/migrator';
-import { startNode, startProxy, stopNode, type ClusterNode } from './testing/cluster-nodes';
+import { startProxy, stopNode, TwoNodeCluster } from './testing/cluster-nodes';
 import { containsUpdate, MinutesClient, seededRandom } from './testing/minutes-client';
-import { checkServices, redisTestUrl } from './testing/services';
-import { createCall, joinPayload, send, sendOk, type TestClient } from './testing/test-server';
+import { checkServices } from './testing/services';
+import { createCall, joinPayload, send, sendOk } from './testing/test-server';
 
 const services = await checkServices('Multi-node tests (two server processes on PostgreSQL and Redis)', { postgres: true, redis: true });
 
 describe.skipIf(services.shouldSkip)('two nodes on one PostgreSQL and one Redis', () => {
-  const prefix = `roundtable-test-${randomBytes(6).toString('hex')}`;
-  const clients: TestClient[] = [];
-  let database: TestDatabase | undefined;
-  let nodes: ClusterNode[] = [];
-
-  function connect(url: string): TestClient {
-    const client: TestClient = connectSocket(url, { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 300 });
-    clients.push(client);
-    return client;
-  }
+  const cluster = new TwoNodeCluster();
 
   async function attendee(url: string, slug: string, name: string) {
-    const client = connect(url);
+    const client = cluster.connect(url);
     await sendOk(client, 'call:join', joinPayload(slug));
     const { token } = await sendOk(client, 'participant:checkIn', { displayName: name });
     return Object.assign(client, { token });
@@ -33,38 +19,15 @@ describe.skipIf(services.shouldSkip)('two nodes on one PostgreSQL and one Redis'
 
   beforeAll(async () => {
     services.assertServices();
-    database = await createPostgresDatabase();
-    await applyMigrations(database.url);
-    const environment = {
-      DATABASE_URL: database.url,
-      REDIS_URL: redisTestUrl,
-      REDIS_PREFIX: prefix,
-      RATE_LIMIT_CALLS_PER_MINUTE: '100000',
-      RATE_LIMIT_API_PER_MINUTE: '100000',
-      RATE_LIMIT_CONNECTIONS_PER_10S: '100000',
-    };
-    nodes = await Promise.all([startNode(environment), startNode(environment)]);
+    await cluster.start();
   }, 60_000);
 
-  afterAll(async () => {
-    for (const client of clients) client.disconnect();
-    await Promise.all(nodes.map((node) => stopNode(node)));
-    await database?.drop();
-    const redis = createClient({ url: redisTestUrl });
-    redis.on('error', () => undefined);
-    await redis.connect().catch(() => undefined);
-    if (redis.isOpen) {
-      const keys: string[] = [];
-      for await (const batch of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) keys.push(...batch);
-      if (keys.length > 0) await redis.del(keys);
-      await redis.close();
-    }
-  }, 30_000);
+  afterAll(() => cluster.close(), 30_000);
 
   it('carries the host’s moves, questions, exact vote totals, presence and minutes to both nodes', async () => {
-    const [a, b] = nodes as [ClusterNode, ClusterNode];
+    const [a, b] = cluster.nodes;
     const created = await createCall(a.url);
-    const host = connect(a.url);
+    const host = cluster.connect(a.url);
     const hostJoin = await sendOk(host, 'call:join', joinPayload(created.slug, { key: created.keys.host }));
     await sendOk(host, 'participant:checkIn', { displayName: 'Kai' });
     const onA = await Promise.all(Array.from({ length: 6 }, (_, index) => attendee(a.url, created.slug, `A${index}`)));
@@ -100,17 +63,17 @@ describe.skipIf(services.shouldSkip)('two nodes on one PostgreSQL and one Redis'
     expect(results.every((result) => result.ok)).toBe(true);
     expect((await send(onA[2]!, 'qa:vote', { questionId: question.id })).ok).toBe(false);
     await expect.poll(() => tallies.map((seen) => seen[question.id])).toEqual([13, 13]);
-    for (const node of nodes) {
-      const [seen] = (await sendOk(connect(node.url), 'call:join', joinPayload(created.slug))).snapshot.questions;
+    for (const node of cluster.nodes) {
+      const [seen] = (await sendOk(cluster.connect(node.url), 'call:join', joinPayload(created.slug))).snapshot.questions;
       expect(seen?.voteCount).toBe(13);
     }
     await expect.poll(() => presence.map((seen) => seen.onlineCount)).toEqual([13, 13]);
     const listed = await sendOk(onB[0]!, 'participants:list', {});
     expect(listed.participants.filter((participant) => participant.isOnline)).toHaveLength(13);
 
-    const scribes = [new MinutesClient(connect(a.url), created.slug, created.keys.scribe), new MinutesClient(connect(b.url), created.slug, created.keys.scribe)];
+    const scribes = [new MinutesClient(cluster.connect(a.url), created.slug, created.keys.scribe), new MinutesClient(cluster.connect(b.url), created.slug, created.keys.scribe)];
     await Promise.all(scribes.map((scribe) => scribe.ready()));
-    const reader = new MinutesClient(connect(b.url), created.slug);
+    const reader = new MinutesClient(cluster.connect(b.url), created.slug);
     await reader.ready();
     expect(await scribes[0]!.push(scribes[0]!.edit((text) => text.insert(0, 'From A. ')))).toBe(true);
     expect(await scribes[1]!.push(scribes[1]!.edit((text) => text.insert(0, 'From B. ')))).toBe(true);
@@ -120,13 +83,13 @@ describe.skipIf(services.shouldSkip)('two nodes on one PostgreSQL and one Redis'
   });
 
   it('counts poll answers from both nodes exactly, keeps results kept until closing from attendees on either, and merges reactions', async () => {
-    const [a, b] = nodes as [ClusterNode, ClusterNode];
+    const [a, b] = cluster.nodes;
     const created = await createCall(a.url);
-    const host = connect(a.url);
+    const host = cluster.connect(a.url);
     await sendOk(host, 'call:join', joinPayload(created.slug, { key: created.keys.host }));
     await sendOk(host, 'call:start', {});
     await sendOk(host, 'agenda:advance', { direction: 'next' });
-    const scribe = connect(b.url);
+    const scribe = cluster.connect(b.url);
     await sendOk(scribe, 'call:join', joinPayload(created.slug, { key: created.keys.scribe }));
     const watcher = await attendee(b.url, created.slug, 'Watcher');
     const resultsSeen = [host, scribe, watcher].map((client) => {
@@ -159,16 +122,16 @@ describe.skipIf(services.shouldSkip)('two nodes on one PostgreSQL and one Redis'
   });
 
   it('moves the clients of a killed node to the other one, losing no acknowledged vote or minutes edit', async () => {
-    const [a, b] = nodes as [ClusterNode, ClusterNode];
+    const [a, b] = cluster.nodes;
     const proxy = await startProxy(b.port);
     try {
       const created = await createCall(a.url);
-      const host = connect(a.url);
+      const host = cluster.connect(a.url);
       await sendOk(host, 'call:join', joinPayload(created.slug, { key: created.keys.host }));
       await sendOk(host, 'participant:checkIn', { displayName: 'Kai' });
       const { question } = await sendOk(host, 'qa:ask', { text: 'What breaks when a node dies?' });
       const voters = await Promise.all(Array.from({ length: 30 }, (_, index) => attendee(proxy.url, created.slug, `V${index}`)));
-      const scribe = new MinutesClient(connect(proxy.url), created.slug, created.keys.scribe);
+      const scribe = new MinutesClient(cluster.connect(proxy.url), created.slug, created.keys.scribe);
       await scribe.ready();
 
       // A third of the votes and some edits are acknowledged before the node dies; the rest are in flight.
@@ -206,12 +169,12 @@ describe.skipIf(services.shouldSkip)('two nodes on one PostgreSQL and one Redis'
         if (acknowledged.has(voter.token)) expect(rejoined.myVotes).toEqual([question.id]);
         if (rejoined.myVotes.length === 0) await sendOk(voter, 'qa:vote', { questionId: question.id });
       }
-      const [counted] = (await sendOk(connect(a.url), 'call:join', joinPayload(created.slug))).snapshot.questions;
+      const [counted] = (await sendOk(cluster.connect(a.url), 'call:join', joinPayload(created.slug))).snapshot.questions;
       expect(counted?.voteCount).toBe(30);
 
       // The scribe rejoined through the proxy (now node A) and synced; every acknowledged edit is stored.
       await scribe.ready(10_000);
-      const fresh = new MinutesClient(connect(a.url), created.slug, created.keys.scribe);
+      const fresh = new MinutesClient(cluster.connect(a.url), created.slug, created.keys.scribe);
       await fresh.ready();
       expect(scribe.acked.length).toBeGreaterThan(0);
       for (const update of scribe.acked) expect(containsUpdate(fresh.doc, update)).toBe(true);

@@ -1,3 +1,4 @@
+import { silentLogger, type Logger } from '../observability/logger';
 import type { Database } from './database';
 import { listCallsPastRetention, removePersonalData } from './privacy.repository';
 
@@ -29,6 +30,7 @@ export class RetentionSweep {
   constructor(
     private readonly database: Database,
     options: RetentionOptions = {},
+    private readonly logger: Logger = silentLogger,
   ) {
     this.#options = { ...DEFAULTS, ...options };
   }
@@ -43,8 +45,12 @@ export class RetentionSweep {
   /** One run (or the one under way); resolves with how many calls it changed, 0 when it failed (logged). */
   run(): Promise<number> {
     this.#running ??= this.#sweep()
+      .then((changed) => {
+        if (changed > 0) this.logger.info({ calls: changed, days: this.#options.days }, 'retention: removed attendees\' names from old calls');
+        return changed;
+      })
       .catch((error: unknown) => {
-        console.error('retention: removing personal data from old calls failed', error);
+        this.logger.error({ err: error }, 'retention: removing personal data from old calls failed');
         return 0;
       })
       .finally(() => (this.#running = null));

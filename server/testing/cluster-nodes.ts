@@ -1,6 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { createClient } from 'redis';
+import { io as connectSocket } from 'socket.io-client';
+import { createPostgresDatabase, type TestDatabase } from '../../prisma/test-databases';
+import { applyMigrations } from '../persistence/migrator';
+import { redisTestUrl } from './services';
+import type { TestClient } from './test-server';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -89,4 +96,55 @@ export async function startProxy(initialTarget: number) {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/**
+ * Two API nodes on a fresh PostgreSQL database and a Redis key prefix of their own, with the per-IP limits raised
+ * (every test client comes from 127.0.0.1). `connect` opens socket clients that `close` disconnects before it
+ * stops the nodes, drops the database and deletes the prefix's keys.
+ */
+export class TwoNodeCluster {
+  readonly #prefix = `roundtable-test-${randomBytes(6).toString('hex')}`;
+  readonly #clients: TestClient[] = [];
+  #database: TestDatabase | undefined;
+  #nodes: [ClusterNode, ClusterNode] | undefined;
+
+  async start(): Promise<void> {
+    this.#database = await createPostgresDatabase();
+    await applyMigrations(this.#database.url);
+    const environment = {
+      DATABASE_URL: this.#database.url,
+      REDIS_URL: redisTestUrl,
+      REDIS_PREFIX: this.#prefix,
+      RATE_LIMIT_CALLS_PER_MINUTE: '100000',
+      RATE_LIMIT_API_PER_MINUTE: '100000',
+      RATE_LIMIT_CONNECTIONS_PER_10S: '100000',
+    };
+    this.#nodes = await Promise.all([startNode(environment), startNode(environment)]);
+  }
+
+  get nodes(): [ClusterNode, ClusterNode] {
+    if (!this.#nodes) throw new Error('The cluster has not started.');
+    return this.#nodes;
+  }
+
+  connect(url: string): TestClient {
+    const client: TestClient = connectSocket(url, { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 300 });
+    this.#clients.push(client);
+    return client;
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.#clients) client.disconnect();
+    await Promise.all((this.#nodes ?? []).map((node) => stopNode(node)));
+    await this.#database?.drop();
+    const redis = createClient({ url: redisTestUrl });
+    redis.on('error', () => undefined);
+    await redis.connect().catch(() => undefined);
+    if (!redis.isOpen) return;
+    const keys: string[] = [];
+    for await (const batch of redis.scanIterator({ MATCH: `${this.#prefix}*`, COUNT: 500 })) keys.push(...batch);
+    if (keys.length > 0) await redis.del(keys);
+    await redis.close();
+  }
 }
