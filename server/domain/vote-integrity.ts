@@ -60,7 +60,8 @@ export type RecentVote = { votedAt: Date; checkedInAt: Date; joinBucket: string 
  */
 export function detectVoteBurst(votes: readonly RecentVote[], options: SignalOptions = DEFAULT_SIGNAL_OPTIONS): VoteSignal | null {
   if (votes.length < options.minimumVotes) return null;
-  const newest = Math.max(...votes.map((vote) => vote.votedAt.getTime()));
+  // A loop, not Math.max(...): a storm's window can hold more votes than a call's arguments may.
+  const newest = votes.reduce((latest, vote) => Math.max(latest, vote.votedAt.getTime()), 0);
   const recent = votes.filter((vote) => vote.votedAt.getTime() >= newest - options.windowSeconds * 1000);
   const perBucket = new Map<string, number>();
   for (const vote of recent) if (vote.joinBucket) perBucket.set(vote.joinBucket, (perBucket.get(vote.joinBucket) ?? 0) + 1);
