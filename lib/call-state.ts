@@ -21,8 +21,8 @@ export function applyCallEvent(call: PublicCall, event: CallEvent): PublicCall {
     case 'agenda.updated':
       return { ...call, sections: event.sections };
     case 'qa.settings': {
-      const { qaOpen, qaModerated, qaScribesModerate, scribesRunPolls } = event;
-      return { ...call, qaOpen, qaModerated, qaScribesModerate, scribesRunPolls };
+      const { type: _type, ...settings } = event;
+      return { ...call, ...settings };
     }
     case 'intro.updated':
       return { ...call, intro: event.intro };

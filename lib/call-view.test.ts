@@ -20,7 +20,7 @@ const current = (sequence: number, currentItemId: string): SequencedEvent => ({
   sequence,
   event: { type: 'agenda.current', currentItemId, itemStartedAt: '2026-11-26T17:05:00.000Z' },
 });
-const settings = (sequence: number, qaOpen: boolean): SequencedEvent => ({ sequence, event: { type: 'qa.settings', qaOpen, qaModerated: false, qaScribesModerate: false, scribesRunPolls: false } });
+const settings = (sequence: number, qaOpen: boolean): SequencedEvent => ({ sequence, event: { type: 'qa.settings', qaOpen, qaModerated: false, qaScribesModerate: false, scribesRunPolls: false, qaVotersBeforeOpen: false, qaHoldVoteBursts: false, qaOpenedAt: null } });
 const joined: CallView = { ...EMPTY_CALL_VIEW, snapshot };
 
 describe('receiveEvent', () => {

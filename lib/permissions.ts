@@ -69,6 +69,8 @@ const RULES: Record<CommandName, Rule> = {
   'qa:dismiss': moderation,
   'qa:restore': moderation,
   'qa:merge': moderation,
+  'qa:voters': moderation,
+  'qa:removeGroup': moderation,
   // Attendees read the minutes; scribes and hosts write them; only the host sees and restores history.
   'minutes:sync': attendee,
   'minutes:update': { least: 'scribe' },

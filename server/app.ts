@@ -17,11 +17,14 @@ import { applySecurityHeaders } from './transport/http/security-headers';
 import { MinutesRooms } from './realtime/minutes-rooms';
 import { ActionSync } from './realtime/action-sync';
 import type { MinutesOptions } from './realtime/minutes-docs';
+import { DEFAULT_IDENTITY_LIMIT, type IdentityLimit } from './domain/vote-integrity';
+import { KeyedSerializer } from './transport/keyed-serializer';
 import { DEFAULT_RATE_LIMITS, NetworkLimits, type RateLimitOptions } from './transport/network-limits';
 import { JoinReader } from './realtime/join-reader';
 import { SnapshotCache } from './realtime/snapshot-cache';
 import { createSocketServer, handleConnections } from './transport/socket-server';
 import { createAnswerBatcher, createVoteBatcher } from './realtime/write-batcher';
+import type { VoteChecks } from './persistence/questions.repository';
 import { PresenceTracker } from './realtime/presence';
 import { healthNotices } from './realtime/health-notices';
 import { Readiness } from './transport/readiness';
@@ -55,6 +58,8 @@ export type ServerOptions = {
   redis?: ClusterOptions;
   /** Per-socket and per-IP limits; tests and benchmarks raise them. */
   rateLimits?: Partial<RateLimitOptions>;
+  /** New participants per address per call and window (CHECK_INS_PER_ADDRESS, CHECK_IN_WINDOW_MINUTES). */
+  identityLimit?: Partial<IdentityLimit>;
   /** ROUNDTABLE_SECRET_KEY: seals the access tokens of publishing; without it tokens are refused. */
   secretKey?: string;
   /** Local repositories (ROUNDTABLE_LOCAL_REPOSITORIES) and bounds on Git (tests shorten them). */
@@ -79,6 +84,8 @@ export type RunningServer = {
   logger: Logger;
   /** `http://host:port/metrics` of the metrics listener, when the metrics have a port of their own. */
   metricsUrl?: string;
+  /** The vote rule and the burst signal, on unless turned off: the bench compares vote capacity with and without them. */
+  voteChecks: VoteChecks;
   close: () => Promise<void>;
 };
 
@@ -122,6 +129,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const minutes = new MinutesRooms(io, database, options.minutes, logger);
   const actions = new ActionSync(io, database, snapshots, (callId) => minutes.textOf(callId), logger);
   minutes.onChange((callId) => actions.schedule(callId));
+  const voteChecks: VoteChecks = { isEnabled: true };
   const context: ServerContext = {
     io,
     database,
@@ -129,7 +137,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     broadcaster,
     snapshots,
     joins: new JoinReader(database, snapshots, broadcaster),
-    votes: createVoteBatcher(database, broadcaster, (count) => metrics.votes.inc(count)),
+    votes: createVoteBatcher(database, broadcaster, (count) => metrics.votes.inc(count), voteChecks),
     pollAnswers: createAnswerBatcher(database, broadcaster, (count) => metrics.pollAnswers.inc(count)),
     minutes,
     actions,
@@ -151,6 +159,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       answers: new RateLimiter(ANSWERS_PER_SECOND, ANSWER_BURST, options.clock),
       reactions: new RateLimiter(REACTIONS_PER_SECOND, REACTION_BURST, options.clock),
       network: new NetworkLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, options.clock),
+      identity: { ...DEFAULT_IDENTITY_LIMIT, ...options.identityLimit },
+      checkIns: new KeyedSerializer(),
     },
   };
   handleConnections(io, context);
@@ -187,6 +197,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://127.0.0.1:${port}`,
     logger,
     metricsUrl: metricsListener?.url,
+    voteChecks,
     markShuttingDown: () => context.readiness.markShuttingDown(),
     close: async () => {
       context.readiness.markShuttingDown();

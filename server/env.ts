@@ -21,6 +21,12 @@ const environmentSchema = z.object({
   RATE_LIMIT_CONNECTIONS_PER_10S: z.coerce.number().int().min(1).default(60),
   RATE_LIMIT_COMMANDS_PER_SECOND: z.coerce.number().int().min(1).default(20),
   /**
+   * New participants one address may create in one call per window (a browser keeps its participant across tabs
+   * and reloads). Raise it for conferences where many attendees share one address behind a NAT.
+   */
+  CHECK_INS_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+  CHECK_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  /**
    * Reverse proxies in front of the node that append to X-Forwarded-For (1 behind deploy/nginx.conf): the
    * per-IP limits then count the address that many entries from the header's right. 0 uses the peer address.
    */

@@ -16,6 +16,7 @@ export function serverOptionsFrom(environment: Environment): ServerOptions {
     metrics: { port: environment.METRICS_PORT, host: environment.METRICS_HOST, token: environment.METRICS_TOKEN },
     retention: { days: environment.ROUNDTABLE_RETENTION_DAYS },
     redis: environment.REDIS_URL ? { url: environment.REDIS_URL, prefix: environment.REDIS_PREFIX } : undefined,
+    identityLimit: { perAddress: environment.CHECK_INS_PER_ADDRESS, windowMinutes: environment.CHECK_IN_WINDOW_MINUTES },
     rateLimits: {
       callsPerMinute: environment.RATE_LIMIT_CALLS_PER_MINUTE,
       apiPerMinute: environment.RATE_LIMIT_API_PER_MINUTE,

@@ -129,7 +129,7 @@ function LiveCall({ slug }: { slug: string }) {
             <PollsPanel store={store} call={call} polls={snapshot.polls} pollResults={snapshot.pollResults} myPollAnswers={state.myPollAnswers} role={role} me={me} />
           </TabPanel>
           <TabPanel className={on('qa')}>
-            <QuestionsPanel store={store} call={call} questions={snapshot.questions} role={role} me={me} myVotes={state.myVotes} myQuestions={state.myQuestions} />
+            <QuestionsPanel store={store} call={call} questions={snapshot.questions} role={role} me={me} myVotes={state.myVotes} myQuestions={state.myQuestions} voteSignals={state.voteSignals} />
           </TabPanel>
           <TabPanel className={on('minutes')}>
             <MinutesPanel store={store} call={call} role={role} me={me} participants={participants} />

@@ -26,6 +26,7 @@ import {
   type PublicParticipant,
   type Role,
   type ServerToClientEvents,
+  type VoteSignal,
 } from '@/lib/protocol';
 
 /** `offline`: the browser reports no network; the store rejoins (and so catches up) when it is back. */
@@ -52,6 +53,8 @@ export type CallViewState = Omit<CallView, 'pending'> & {
   deletedNotice: string | null;
   /** The call's action items (its own and the series' open ones) and decisions, replaced whole on each change. */
   actions: CallActions;
+  /** Moderators only: each question's suspicious-activity signal. */
+  voteSignals: Record<string, VoteSignal>;
 };
 
 export type CallStoreOptions = {
@@ -99,6 +102,7 @@ export class CallStore {
     notice: null,
     deletedNotice: null,
     actions: { actions: [], decisions: [] },
+    voteSignals: {},
   };
   readonly #listeners = new Set<() => void>();
   readonly #socket: CallSocket;
@@ -137,6 +141,7 @@ export class CallStore {
       const { snapshot } = this.#state;
       if (snapshot) this.#update({ snapshot: applyUnsequencedQuestion(snapshot, question) });
     });
+    this.#socket.on('qa:signal', ({ questionId, signal }) => this.#update({ voteSignals: { ...this.#state.voteSignals, [questionId]: signal } }));
     this.#socket.on('poll:results', (results) => {
       const { snapshot } = this.#state;
       if (snapshot) this.#update({ snapshot: applyPollResults(snapshot, results) });
@@ -221,7 +226,7 @@ export class CallStore {
       this.#update({ connection: response.error.code === 'internal' || response.error.code === 'unavailable' ? 'reconnecting' : 'failed', joinError: response.error });
       return;
     }
-    const { snapshot, role, participant, keys, myVotes, myQuestions, myPollAnswers, actions } = response.data;
+    const { snapshot, role, participant, keys, myVotes, myQuestions, myPollAnswers, actions, voteSignals } = response.data;
     const { view, hasGap } = receiveSnapshot(this.#view(), { snapshot, myVotes, myQuestions, myPollAnswers });
     this.#pending = view.pending;
     this.#update({
@@ -236,6 +241,7 @@ export class CallStore {
       me: participant,
       keys,
       actions,
+      voteSignals,
       clockOffsetMs: Date.parse(snapshot.serverTime) - (sentAt + receivedAt) / 2,
     });
     this.#awaitMissing(hasGap);

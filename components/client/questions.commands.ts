@@ -15,5 +15,9 @@ export const restore = (store: CallStore, questionId: string) => store.send('qa:
 export const edit = (store: CallStore, questionId: string, text: string) => store.send('qa:edit', { questionId, text });
 export const merge = (store: CallStore, questionId: string, intoQuestionId: string) => store.send('qa:merge', { questionId, intoQuestionId });
 
+/** Moderators: who voted for a question, grouped by how they joined; remove a group with its votes and questions. */
+export const reviewVoters = (store: CallStore, questionId: string) => store.send('qa:voters', { questionId });
+export const removeGroup = (store: CallStore, participantIds: string[]) => store.send('qa:removeGroup', { participantIds, block: false });
+
 /** Host only: open or close questions, pre-moderation, and whether scribes moderate. */
 export const updateSettings = (store: CallStore, settings: Partial<QaSettings>) => store.send('qa:settings', settings);

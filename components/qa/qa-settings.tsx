@@ -11,6 +11,12 @@ const TOGGLES: { key: keyof QaSettings; label: string; hint: string }[] = [
   { key: 'qaModerated', label: 'Pre-moderation', hint: 'New questions wait for approval before everyone sees them.' },
   { key: 'qaScribesModerate', label: 'Scribes may moderate', hint: 'Scribes can pin, answer, dismiss and merge questions.' },
   { key: 'scribesRunPolls', label: 'Scribes may run polls', hint: 'Scribes can create, open, close and delete polls and hide answers.' },
+  {
+    key: 'qaVotersBeforeOpen',
+    label: 'Only participants who checked in before the Q&A opened may vote',
+    hint: 'Late check-ins can still ask questions; their votes are refused with an explanation.',
+  },
+  { key: 'qaHoldVoteBursts', label: 'Hold questions with sudden vote bursts for review', hint: 'Such a question goes back to the approval queue with its signal.' },
 ];
 
 /** Host only. Each switch applies at once for everyone. */

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { listItems } from '@/lib/call-state';
-import type { PublicCall, PublicParticipant, PublicQuestion, Role } from '@/lib/protocol';
+import type { PublicCall, PublicParticipant, PublicQuestion, Role, VoteSignal } from '@/lib/protocol';
 import { sortQuestions } from '@/lib/questions';
 import { Panel } from '../ui/panel';
 import type { CallStore } from '../client/call-store';
@@ -10,6 +10,7 @@ import { QaSettingsForm } from './qa-settings';
 import { QuestionCard } from './question-card';
 import { QuestionForm } from './question-form';
 import { QuestionModeration } from './question-moderation';
+import { VoteSignalReview } from './vote-review';
 
 type Order = 'top' | 'newest';
 
@@ -21,6 +22,8 @@ export type QuestionsPanelProps = {
   me: PublicParticipant | null;
   myVotes: string[];
   myQuestions: string[];
+  /** Moderators only: the suspicious-activity signal of each question that has one. */
+  voteSignals: Record<string, VoteSignal>;
 };
 
 export function canModerateQuestions(role: Role, call: PublicCall): boolean {
@@ -47,7 +50,7 @@ function SortToggle({ order, onChange }: { order: Order; onChange: (order: Order
 }
 
 /** The audience Q&A: ask, vote, follow the queue live; moderators run it from the same list. */
-export function QuestionsPanel({ store, call, questions, role, me, myVotes, myQuestions }: QuestionsPanelProps) {
+export function QuestionsPanel({ store, call, questions, role, me, myVotes, myQuestions, voteSignals }: QuestionsPanelProps) {
   const [order, setOrder] = useState<Order>('top');
   const isModerator = canModerateQuestions(role, call);
   const itemTitles = new Map(listItems(call).map((item) => [item.id, item.title]));
@@ -71,6 +74,7 @@ export function QuestionsPanel({ store, call, questions, role, me, myVotes, myQu
       canVote={me !== null}
       isHighlighted={isHighlighted}
     >
+      {isModerator && voteSignals[question.id] ? <VoteSignalReview store={store} question={question} signal={voteSignals[question.id]!} /> : null}
       {isModerator ? (
         <QuestionModeration
           store={store}

@@ -153,6 +153,12 @@ export type PublicCall = {
   qaScribesModerate: boolean;
   /** Scribes may prepare, open and close polls (the host always may). */
   scribesRunPolls: boolean;
+  /** Only participants who checked in before the Q&A opened (`qaOpenedAt`) may vote. */
+  qaVotersBeforeOpen: boolean;
+  /** Questions with sudden vote bursts wait for a moderator's review. */
+  qaHoldVoteBursts: boolean;
+  /** When submissions last opened (or the voters' cutoff was set while open); null before. */
+  qaOpenedAt: string | null;
   /** The intro round, once the host has started one. */
   intro: IntroState | null;
   /** Base URL that the call's relative links resolve against ('' when none is set). */

@@ -5,7 +5,7 @@ import type { PublicParticipant, Role } from './call';
 import { documentsBaseUrlSchema, LIMITS, startsAtSchema } from './call';
 import { isValidTimeZone } from '../time';
 import { participantCommandSchemas, type ParticipantChange, type ParticipantView } from './participants';
-import { questionCommandSchemas, type PublicQuestion } from './questions';
+import { questionCommandSchemas, type PublicQuestion, type VoteSignal, type VoterGroup } from './questions';
 import { minutesCommandSchemas, type MinutesCommandResults, type MinutesServerEvents } from './minutes';
 import { actionCommandSchemas, type ActionCommandResults, type ActionServerEvents, type CallActions } from './actions';
 import { pollCommandSchemas, type PollAnswer, type PollCommandResults, type PollServerEvents } from './polls';
@@ -99,6 +99,8 @@ export type JoinResult = {
   myPollAnswers: Record<string, PollAnswer>;
   /** The call's action items (its own and the series' open ones carried over) and decisions. */
   actions: CallActions;
+  /** Moderators only (empty for others): the suspicious-activity signal of each question that has one. */
+  voteSignals: Record<string, VoteSignal>;
   role: Role;
   participant: PublicParticipant | null;
   /** The secret link keys, sent only to a host so they can share them. */
@@ -138,10 +140,14 @@ export type CommandResults = MinutesCommandResults & PollCommandResults & Action
   'qa:edit': { sequence: number };
   'qa:merge': { sequence: number };
   'qa:settings': { sequence: number };
+  'qa:voters': { groups: VoterGroup[] };
+  /** Removed participants, and the questions whose tallies were recounted or which were dismissed. */
+  'qa:removeGroup': { sequence: number; removedIds: string[]; recountedQuestionIds: string[]; dismissedQuestionIds: string[] };
   'participants:list': { participants: ParticipantView[] };
   'participants:unfollow': Record<string, never>;
   'participant:setTeam': { participant: ParticipantView };
-  'participant:remove': { removedId: string };
+  /** The removed participant's votes are withdrawn (`votesWithdrawn`, tallies recounted); their questions stay. */
+  'participant:remove': { removedId: string; votesWithdrawn: number };
   'hand:raise': { participant: ParticipantView };
   'hand:lower': { participant: ParticipantView };
   'intro:start': { sequence: number };
@@ -171,6 +177,8 @@ export type ServerToClientEvents = MinutesServerEvents & PollServerEvents & Publ
   'call:deleted': (notice: { message: string }) => void;
   /** Questions waiting for approval; sent only to moderators. */
   'qa:pending': (question: PublicQuestion) => void;
+  /** A question's votes came in a suspicious burst; sent only to moderators. */
+  'qa:signal': (update: { questionId: string; signal: VoteSignal }) => void;
   /** Whether the server can reach its database: `unavailable` once when a command fails for it, `ok` when it is back. */
   'call:health': (health: { database: 'ok' | 'unavailable' }) => void;
 };

@@ -17,7 +17,7 @@ export type CallEvent =
   | { type: 'question.upserted'; question: PublicQuestion }
   /** A duplicate folded into another question; its votes moved over (the new tally follows). */
   | { type: 'question.merged'; questionId: string; intoQuestionId: string }
-  | ({ type: 'qa.settings' } & QaSettings)
+  | ({ type: 'qa.settings'; qaOpenedAt: string | null } & QaSettings)
   | { type: 'intro.updated'; intro: IntroState | null }
   /** A poll was opened, closed or reopened (drafts reach only those who run polls, unsequenced). */
   | { type: 'poll.upserted'; poll: PublicPoll }

@@ -14,5 +14,11 @@ const metrics = new ServerMetrics();
 const environment = readEnvironment();
 const server = await startServer({ ...serverOptionsFrom(environment), host: '127.0.0.1' });
 serveMetricsOverIpc(metrics);
+// The vote-checks scenario turns the vote rule and the burst signal off and on between its rounds (same process).
+process.on('message', (message: { type?: string; isEnabled?: boolean }) => {
+  if (message.type !== 'voteChecks' || typeof message.isEnabled !== 'boolean') return;
+  server.voteChecks.isEnabled = message.isEnabled;
+  process.send?.({ type: 'voteChecks', isEnabled: message.isEnabled });
+});
 process.send?.({ type: 'ready', port: server.port });
 closeOnSignals(server, shutdownOptionsFrom(environment));

@@ -24,6 +24,7 @@ import { runPollStorm } from './scenarios/poll-storm';
 import { runReactionStorm } from './scenarios/reaction-storm';
 import { runReconnect } from './scenarios/reconnect';
 import { runVoteStorm } from './scenarios/vote-storm';
+import { runVoteChecks } from './scenarios/vote-checks';
 
 const waiting = new Map<number, (reply: RunnerReply) => void>();
 let nextId = 1;
@@ -45,6 +46,7 @@ const control: Control = {
   serverMetrics: (reset, window) => request({ action: 'serverMetrics', reset, window }),
   baselineMetrics: (reset, window) => request({ action: 'baselineMetrics', reset, window }),
   restartServer: () => request({ action: 'restartServer' }),
+  setVoteChecks: (isEnabled) => request({ action: 'setVoteChecks', isEnabled }),
   startBaseline: () => request({ action: 'startBaseline' }),
   countVotes: (slug) => request({ action: 'countVotes', slug }),
   countAnswers: (pollId) => request({ action: 'countAnswers', pollId }),
@@ -115,6 +117,7 @@ async function main(): Promise<void> {
 
   await measure('join-storm', context, () => runJoinStorm(context));
   if (selected.has('vote-storm')) await measure('vote-storm', context, () => runVoteStorm(context, log));
+  if (selected.has('vote-checks')) await measure('vote-checks', context, () => runVoteChecks(context, log));
   if (selected.has('poll-storm')) await measure('poll-storm', context, () => runPollStorm(context));
   if (selected.has('reaction-storm')) await measure('reaction-storm', context, () => runReactionStorm(context));
   if (selected.has('live-agenda') || selected.has('deliveries')) await measure('live-agenda', context, () => runLiveAgenda(context));

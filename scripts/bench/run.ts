@@ -14,7 +14,7 @@ import type { MetricsReply, ServerFigures } from './server-metrics';
 
 const RUN_DEADLINE_MS = 570_000;
 /** Every simulated client comes from 127.0.0.1, so the per-IP limits are lifted; per-socket limits stay as they are. */
-const LIFTED_LIMITS = { RATE_LIMIT_CONNECTIONS_PER_10S: '1000000', RATE_LIMIT_API_PER_MINUTE: '1000000', RATE_LIMIT_CALLS_PER_MINUTE: '1000000' };
+const LIFTED_LIMITS = { CHECK_INS_PER_ADDRESS: '1000000', RATE_LIMIT_CONNECTIONS_PER_10S: '1000000', RATE_LIMIT_API_PER_MINUTE: '1000000', RATE_LIMIT_CALLS_PER_MINUTE: '1000000' };
 const root = path.resolve(import.meta.dirname, '../..');
 const { values: options } = parseArgs({
   options: {
@@ -85,6 +85,20 @@ function readFigures(child: ChildProcess, reset: boolean, window?: string): Prom
     };
     child.on('message', onMessage);
     child.send({ type: 'metrics', id, reset, window });
+  });
+}
+
+function setVoteChecks(child: ChildProcess, isEnabled: boolean): Promise<null> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not switch its vote checks')), 10_000);
+    const onMessage = (message: { type?: string; isEnabled?: boolean }) => {
+      if (message.type !== 'voteChecks' || message.isEnabled !== isEnabled) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(null);
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'voteChecks', isEnabled });
   });
 }
 
@@ -165,6 +179,8 @@ async function answer(message: Extract<GeneratorMessage, { type: 'request' }>): 
       return countAnswers(message.pollId);
     case 'countReactions':
       return countReactions(message.slug);
+    case 'setVoteChecks':
+      return setVoteChecks(server.child, message.isEnabled);
     case 'restartServer': {
       await stop(server.child);
       server = await startServer(server.port);

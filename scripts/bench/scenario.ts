@@ -13,6 +13,8 @@ export type AnswerCounts = { total: number; byOptionIds: Record<string, number> 
 export type Control = {
   serverMetrics(reset: boolean, window?: 'scenario' | 'step'): Promise<ServerFigures>;
   restartServer(): Promise<void>;
+  /** Turns the server's vote rule and burst signal on or off (the same process, between rounds). */
+  setVoteChecks(isEnabled: boolean): Promise<void>;
   countVotes(slug: string): Promise<VoteCounts>;
   countAnswers(pollId: string): Promise<AnswerCounts>;
   /** The sum of the call's stored reaction counts over every agenda item and emoji. */
@@ -58,12 +60,13 @@ export const latencyMetrics = (name: string, summary: { p50: number; p95: number
     ...(targets[key] === undefined ? {} : { target: { op: '<' as const, value: targets[key] } }),
   }));
 
-export const SCENARIOS = ['join-storm', 'vote-storm', 'poll-storm', 'reaction-storm', 'live-agenda', 'minutes', 'deliveries', 'reconnect'] as const;
+export const SCENARIOS = ['join-storm', 'vote-storm', 'vote-checks', 'poll-storm', 'reaction-storm', 'live-agenda', 'minutes', 'deliveries', 'reconnect'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export type GeneratorRequest =
   | { action: 'serverMetrics' | 'baselineMetrics'; reset: boolean; window?: 'scenario' | 'step' }
   | { action: 'restartServer' | 'startBaseline' }
+  | { action: 'setVoteChecks'; isEnabled: boolean }
   | { action: 'countVotes' | 'countReactions'; slug: string }
   | { action: 'countAnswers'; pollId: string };
 export type GeneratorMessage =

@@ -12,6 +12,9 @@ export type CallPatch = Partial<{
   qaModerated: boolean;
   qaScribesModerate: boolean;
   scribesRunPolls: boolean;
+  qaVotersBeforeOpen: boolean;
+  qaHoldVoteBursts: boolean;
+  qaOpenedAt: Date | null;
   introState: string;
   startsAt: Date | null;
   timezone: string;
@@ -35,7 +38,8 @@ export function patchFromEvents(events: CallEvent[]): CallPatch {
     } else if (event.type === 'agenda.current') {
       Object.assign(patch, { currentItemId: event.currentItemId, itemStartedAt: toDate(event.itemStartedAt), timerPausedAt: null, timerExtraSeconds: 0 });
     } else if (event.type === 'qa.settings') {
-      Object.assign(patch, { qaOpen: event.qaOpen, qaModerated: event.qaModerated, qaScribesModerate: event.qaScribesModerate, scribesRunPolls: event.scribesRunPolls });
+      const { type: _type, qaOpenedAt, ...settings } = event;
+      Object.assign(patch, { ...settings, qaOpenedAt: toDate(qaOpenedAt) });
     } else if (event.type === 'intro.updated') {
       patch.introState = event.intro ? JSON.stringify(event.intro) : '';
     } else if (event.type === 'timer.changed') {

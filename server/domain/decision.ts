@@ -1,9 +1,11 @@
-import type { CallEvent, PollAnswer, PublicPoll, PublicQuestion } from '@/lib/protocol';
+import type { CallEvent, PollAnswer, PublicPoll, PublicQuestion, VoteSignal } from '@/lib/protocol';
 
 /** Something delivered outside the call's sequence, to a narrower audience or on the next tick. */
 export type Notice =
   /** A question the audience does not see changed: moderators and its asker hear. */
   | { type: 'question.hidden'; question: PublicQuestion; authorId: string | null }
+  /** A question's votes came in a suspicious burst: moderators hear at once. */
+  | { type: 'question.signal'; questionId: string; signal: VoteSignal }
   /** A question's votes changed: everyone gets its count on the next tick. */
   | { type: 'tally.changed'; questionId: string }
   /** A participant's profile, hand or presence changed, or they were removed. */

@@ -20,11 +20,11 @@ describe('participant decisions', () => {
     expect(() => decideRemoval('kai', 'kai', false, null, now)).toThrow(expect.objectContaining({ code: 'invalid_state', message: 'You cannot remove yourself.' }));
     expect(decideRemoval('kai', 'ada', false, null, now)).toEqual({
       flags: { removedAt: now, isBlocked: false, handRaisedAt: null },
-      message: 'The host removed your check-in. You can check in again.',
+      message: 'The host removed your check-in and withdrew your votes. You can check in again.',
       isBlocked: false,
       leavesIntro: false,
     });
-    expect(decideRemoval('kai', 'ada', true, null, now)).toMatchObject({ isBlocked: true, message: 'The host removed you from this call.' });
+    expect(decideRemoval('kai', 'ada', true, null, now)).toMatchObject({ isBlocked: true, message: 'The host removed you from this call; your votes were withdrawn.' });
   });
 
   it('takes a removed participant out of the intro round only while they are still to speak', () => {

@@ -34,7 +34,7 @@ export function decideRemoval(actorId: string | undefined, targetId: string, blo
   if (targetId === actorId) throw new CommandError('invalid_state', 'You cannot remove yourself.');
   return {
     flags: { removedAt: now, isBlocked: block, handRaisedAt: null },
-    message: block ? 'The host removed you from this call.' : 'The host removed your check-in. You can check in again.',
+    message: block ? 'The host removed you from this call; your votes were withdrawn.' : 'The host removed your check-in and withdrew your votes. You can check in again.',
     isBlocked: block,
     leavesIntro: isWaitingToSpeak(intro, targetId),
   };

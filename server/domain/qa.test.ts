@@ -3,6 +3,8 @@ import type { PublicCall, PublicQuestion } from '@/lib/protocol';
 import { sampleCall, sampleItem, sampleQuestion, sampleSection } from '@/lib/testing/samples';
 import { decideAsk, decideMerge, decideModerationCommand, decideQaSettings } from './qa';
 
+const now = new Date('2026-01-01T10:00:00.000Z');
+
 const call = (patch: Partial<PublicCall> = {}): PublicCall =>
   sampleCall({ startsAt: null, startedAt: null, currentItemId: null, itemStartedAt: null, sections: [sampleSection('s1', 'Q&A', [sampleItem('i1', null, 'Open floor')])], ...patch });
 
@@ -83,8 +85,17 @@ describe('decideMerge', () => {
 
 describe('decideQaSettings', () => {
   it('changes only the settings sent', () => {
-    expect(decideQaSettings(call({ qaOpen: true, qaModerated: true }), { qaOpen: false }).events).toEqual([
-      { type: 'qa.settings', qaOpen: false, qaModerated: true, qaScribesModerate: false, scribesRunPolls: false },
+    expect(decideQaSettings(call({ qaOpen: true, qaModerated: true }), { qaOpen: false }, now).events).toEqual([
+      { type: 'qa.settings', qaOpen: false, qaModerated: true, qaScribesModerate: false, scribesRunPolls: false, qaVotersBeforeOpen: false, qaHoldVoteBursts: false, qaOpenedAt: null },
     ]);
+  });
+
+  it('sets the voters’ cutoff when submissions open, or when the host limits votes while they are open', () => {
+    const opened = decideQaSettings(call({ qaOpen: false }), { qaOpen: true }, now).events[0];
+    expect(opened).toMatchObject({ qaOpen: true, qaOpenedAt: now.toISOString() });
+    const limited = decideQaSettings(call({ qaOpen: true, qaOpenedAt: null }), { qaVotersBeforeOpen: true }, now).events[0];
+    expect(limited).toMatchObject({ qaVotersBeforeOpen: true, qaOpenedAt: now.toISOString() });
+    const kept = decideQaSettings(call({ qaOpen: true, qaOpenedAt: '2026-01-01T09:00:00.000Z' }), { qaVotersBeforeOpen: true, qaHoldVoteBursts: true }, now).events[0];
+    expect(kept).toMatchObject({ qaHoldVoteBursts: true, qaOpenedAt: '2026-01-01T09:00:00.000Z' });
   });
 });

@@ -42,7 +42,20 @@ export function decideMerge(call: PublicCall, role: Role, source: PublicQuestion
   return { events: [{ type: 'question.merged', questionId: source.id, intoQuestionId: target.id }], notices: [{ type: 'tally.changed', questionId: target.id }] };
 }
 
-export function decideQaSettings(call: PublicCall, settings: Partial<QaSettings>): Decision {
-  const { qaOpen = call.qaOpen, qaModerated = call.qaModerated, qaScribesModerate = call.qaScribesModerate, scribesRunPolls = call.scribesRunPolls } = settings;
-  return { events: [{ type: 'qa.settings', qaOpen, qaModerated, qaScribesModerate, scribesRunPolls }], notices: [] };
+/**
+ * The Q&A settings. Opening submissions sets the voters' cutoff (`qaOpenedAt`); so does limiting votes to earlier
+ * participants while submissions are open and no cutoff was set yet.
+ */
+export function decideQaSettings(call: PublicCall, settings: Partial<QaSettings>, now: Date): Decision {
+  const next: QaSettings = {
+    qaOpen: settings.qaOpen ?? call.qaOpen,
+    qaModerated: settings.qaModerated ?? call.qaModerated,
+    qaScribesModerate: settings.qaScribesModerate ?? call.qaScribesModerate,
+    scribesRunPolls: settings.scribesRunPolls ?? call.scribesRunPolls,
+    qaVotersBeforeOpen: settings.qaVotersBeforeOpen ?? call.qaVotersBeforeOpen,
+    qaHoldVoteBursts: settings.qaHoldVoteBursts ?? call.qaHoldVoteBursts,
+  };
+  const opens = next.qaOpen && (!call.qaOpen || (next.qaVotersBeforeOpen && !call.qaVotersBeforeOpen && call.qaOpenedAt === null));
+  const qaOpenedAt = opens ? now.toISOString() : call.qaOpenedAt;
+  return { events: [{ type: 'qa.settings', ...next, qaOpenedAt }], notices: [] };
 }

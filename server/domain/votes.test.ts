@@ -79,3 +79,24 @@ describe('decideVotes', () => {
     expect([decision.toCreate, decision.toDelete, decision.notices]).toEqual([[], [], []]);
   });
 });
+
+describe('decideVotes with the call’s vote rule', () => {
+  it('refuses votes from participants who checked in after the Q&A opened, but lets them take one back', () => {
+    const state = {
+      ...stateOf({ q1: 'open' }, [{ questionId: 'q1', participantId: 'bo' }]),
+      rule: { votersBeforeQa: true, qaOpenedAt: new Date('2026-01-01T10:00:00Z') },
+      checkedInAt: new Map([
+        ['ada', new Date('2026-01-01T09:59:00Z')],
+        ['bo', new Date('2026-01-01T10:05:00Z')],
+      ]),
+    };
+    const decision = decideVotes(state, [
+      { questionId: 'q1', participantId: 'ada', isVote: true },
+      { questionId: 'q1', participantId: 'bo', isVote: false },
+      { questionId: 'q1', participantId: 'bo', isVote: true },
+    ]);
+    expect(decision.outcomes).toEqual([{ ok: true }, { ok: true }, { ok: false, code: 'forbidden', message: expect.stringMatching(/before the Q&A opened/) }]);
+    expect(decision.toCreate).toEqual([{ questionId: 'q1', participantId: 'ada' }]);
+    expect(decision.toDelete).toEqual([{ questionId: 'q1', participantId: 'bo' }]);
+  });
+});

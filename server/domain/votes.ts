@@ -1,10 +1,12 @@
 import { isOpenState } from '@/lib/questions';
 import type { QuestionState } from '@/lib/protocol';
 import type { Notice } from './decision';
+import { voteRefusal, type VoteRule } from './vote-integrity';
 
 export type VoteRequest = { questionId: string; participantId: string; isVote: boolean };
-export type VoteRefusal = { ok: false; code: 'not_found' | 'invalid_state' | 'not_checked_in'; message: string };
-export type VoteOutcome = { ok: true; voteCount: number } | VoteRefusal;
+export type VoteRefusal = { ok: false; code: 'not_found' | 'invalid_state' | 'not_checked_in' | 'forbidden'; message: string };
+/** `holdsQuestion`: the vote raised a burst signal on an open question the host wants held for review. */
+export type VoteOutcome = { ok: true; voteCount: number; holdsQuestion?: boolean } | VoteRefusal;
 export type VotePair = { questionId: string; participantId: string };
 
 /** What a batch of votes is decided against, read in the batch's transaction. */
@@ -15,6 +17,9 @@ export type VoteState = {
   existingVotes: readonly VotePair[];
   /** The requesting participants still checked in (not removed). */
   activeParticipantIds: ReadonlySet<string>;
+  /** The call's vote rule and when each requesting participant checked in (without them, every vote counts). */
+  rule?: VoteRule;
+  checkedInAt?: ReadonlyMap<string, Date>;
 };
 
 export type VoteDecision = {
@@ -34,7 +39,7 @@ function refuse(code: VoteRefusal['code'], message: string): VoteRefusal {
 
 /**
  * Decides a batch of votes and unvotes in order: a participant votes once per question, only while it is open
- * or being answered, and only while checked in. A later request in the batch sees the earlier ones.
+ * or being answered, only while checked in, and only if the call's vote rule lets them (an unvote always may). A later request in the batch sees the earlier ones.
  */
 export function decideVotes(state: VoteState, requests: readonly VoteRequest[]): VoteDecision {
   const before = new Set(state.existingVotes.map(keyOf));
@@ -45,6 +50,9 @@ export function decideVotes(state: VoteState, requests: readonly VoteRequest[]):
     const questionState = state.questionStates.get(questionId);
     if (!questionState) return refuse('not_found', 'That question does not exist.');
     if (!isOpenState(questionState)) return refuse('invalid_state', 'Voting is closed for this question.');
+    const checkedInAt = state.checkedInAt?.get(participantId);
+    const ruledOut = isVote && state.rule && checkedInAt ? voteRefusal({ checkedInAt }, state.rule) : null;
+    if (ruledOut) return refuse('forbidden', ruledOut);
     const key = keyOf({ questionId, participantId });
     if (isVote === voted.has(key)) return refuse('invalid_state', isVote ? 'You already voted for this question.' : 'You have not voted for this question.');
     if (isVote) voted.add(key);

@@ -59,6 +59,12 @@ export class ServerMetrics {
     help: 'Votes and vote withdrawals accepted and committed.',
     registers: [this.registry],
   });
+  readonly integrityRefusals = new Counter({
+    name: 'roundtable_integrity_refusals_total',
+    help: 'Check-ins refused by the per-address identity limit (reason "check_in") and votes refused by the vote rule (reason "vote").',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
   readonly pollAnswers = new Counter({
     name: 'roundtable_poll_answers_total',
     help: 'Poll answers accepted and committed.',

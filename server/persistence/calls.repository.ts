@@ -108,6 +108,9 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
     select: {
       slug: true,
       ...callStateFields,
+      qaVotersBeforeOpen: true,
+      qaHoldVoteBursts: true,
+      qaOpenedAt: true,
       personalDataRemovedAt: true,
       sequence: true,
       links: { orderBy: { position: 'asc' }, select: { id: true, label: true, url: true } },
@@ -137,6 +140,7 @@ export async function loadPublicCall(database: Database | Transaction, callId: s
       endedAt: call.endedAt?.toISOString() ?? null,
       itemStartedAt: call.itemStartedAt?.toISOString() ?? null,
       timerPausedAt: call.timerPausedAt?.toISOString() ?? null,
+      qaOpenedAt: call.qaOpenedAt?.toISOString() ?? null,
       personalDataRemovedAt: call.personalDataRemovedAt?.toISOString() ?? null,
       intro: parseIntro(introState),
     },

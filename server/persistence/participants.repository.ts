@@ -13,9 +13,14 @@ function toPublic(row: ParticipantRow): PublicParticipant {
 
 export async function insertParticipant(
   database: Database,
-  participant: Omit<PublicParticipant, 'role'> & { role: Role; callId: string },
+  participant: Omit<PublicParticipant, 'role'> & { role: Role; callId: string; joinBucket?: string },
 ): Promise<PublicParticipant> {
   return toPublic(await database.participant.create({ data: { ...participant, checkedInAt: orderedNow() }, select: publicFields }));
+}
+
+/** How many participants checked in to the call from one join bucket since a time (removed ones count too). */
+export function countCheckInsFrom(database: Database, callId: string, joinBucket: string, since: Date): Promise<number> {
+  return database.participant.count({ where: { callId, joinBucket, checkedInAt: { gte: since } } });
 }
 
 export async function updateParticipantProfile(

@@ -54,7 +54,7 @@ export async function removePersonalData(database: Database, callId: string, now
       data: { personalDataRemovedAt: now, sequence: { increment: 1 } },
     });
     if (marked.count !== 1) return false;
-    await transaction.participant.updateMany({ where: { callId }, data: { displayName: '', affiliation: '', pronouns: '', reason: '' } });
+    await transaction.participant.updateMany({ where: { callId }, data: { displayName: '', affiliation: '', pronouns: '', reason: '', joinBucket: '' } });
     await transaction.question.updateMany({ where: { callId }, data: { authorName: '', answeredBy: '' } });
     return true;
   }, LONG_TRANSACTION);

@@ -3,6 +3,7 @@ import { PUBLIC_STATES } from '@/lib/questions';
 import { decideVotes, type VoteOutcome, type VoteRequest } from '../domain/votes';
 import type { Notice } from '../domain/decision';
 import { chunksOf } from '@/lib/chunks';
+import { updateVoteSignals } from './vote-integrity.repository';
 import { chunksOfIds, type Database, type Transaction } from './database';
 import { Prisma } from './generated/sqlite/client';
 
@@ -68,9 +69,15 @@ export async function saveQuestions(transaction: Transaction, questions: PublicQ
   }
 }
 
-export async function listQuestions(database: Database, callId: string, options: { includeHidden: boolean }): Promise<PublicQuestion[]> {
+/** The call's questions; `authorIds` keeps those asked by these participants. */
+export async function listQuestions(database: Database, callId: string, options: { includeHidden: boolean; authorIds?: string[] }): Promise<PublicQuestion[]> {
   const rows = await database.question.findMany({
-    where: { callId, mergedIntoId: null, ...(options.includeHidden ? {} : { state: { in: [...PUBLIC_STATES] } }) },
+    where: {
+      callId,
+      mergedIntoId: null,
+      ...(options.includeHidden ? {} : { state: { in: [...PUBLIC_STATES] } }),
+      ...(options.authorIds ? { authorId: { in: options.authorIds } } : {}),
+    },
     orderBy: { createdAt: 'asc' },
     select: fields,
   });
@@ -131,7 +138,16 @@ export async function mergeQuestion(transaction: Transaction, sourceId: string, 
  * Applies a tick's worth of votes in one transaction: reads what `decideVotes` needs, writes what it returns.
  * The primary key (question, participant) makes a vote count once whatever the clients send.
  */
-export async function applyVoteBatch(database: Database, callId: string, requests: VoteRequest[]): Promise<{ outcomes: VoteOutcome[]; notices: Notice[] }> {
+/** Whether votes are checked against the call's vote rule and watched for bursts (on, except in the bench's comparison). */
+export type VoteChecks = { isEnabled: boolean };
+
+export async function applyVoteBatch(
+  database: Database,
+  callId: string,
+  requests: VoteRequest[],
+  checks: VoteChecks = { isEnabled: true },
+): Promise<{ outcomes: VoteOutcome[]; notices: Notice[] }> {
+  const isChecked = checks.isEnabled;
   return database.$transaction(async (transaction) => {
     const questionIds = [...new Set(requests.map((request) => request.questionId))];
     const participantIds = [...new Set(requests.map((request) => request.participantId))];
@@ -142,12 +158,15 @@ export async function applyVoteBatch(database: Database, callId: string, request
       select: { questionId: true, participantId: true },
     });
     // Checked here, once per batch, rather than once per vote: a removed participant's votes are refused.
-    const active = await transaction.participant.findMany({ where: { callId, id: { in: participantIds }, removedAt: null }, select: { id: true } });
+    const active = await transaction.participant.findMany({ where: { callId, id: { in: participantIds }, removedAt: null }, select: { id: true, checkedInAt: true } });
+    const call = !isChecked ? null : await transaction.call.findUnique({ where: { id: callId }, select: { qaVotersBeforeOpen: true, qaOpenedAt: true, qaHoldVoteBursts: true } });
     const { outcomes, toCreate, toDelete, notices } = decideVotes(
       {
         questionStates: new Map(questions.map((question) => [question.id, parseState(question.state)])),
         existingVotes,
         activeParticipantIds: new Set(active.map((participant) => participant.id)),
+        rule: call ? { votersBeforeQa: call.qaVotersBeforeOpen, qaOpenedAt: call.qaOpenedAt } : undefined,
+        checkedInAt: new Map(active.map((participant) => [participant.id, participant.checkedInAt])),
       },
       requests,
     );
@@ -158,9 +177,18 @@ export async function applyVoteBatch(database: Database, callId: string, request
     }
     const touched = notices.flatMap((notice) => (notice.type === 'tally.changed' ? [notice.questionId] : []));
     const counts = touched.length > 0 ? await recount(transaction, touched) : new Map<string, number>();
+    const voted = [...new Set(toCreate.map((vote) => vote.questionId))];
+    const signals = isChecked && voted.length > 0 ? await updateVoteSignals(transaction, voted, call?.qaHoldVoteBursts ?? false, new Date()) : [];
+    // The first accepted vote of a question to hold carries the hold out to the handler, which moderates it.
+    const toHold = new Set(signals.filter((change) => change.isHeld).map((change) => change.questionId));
     return {
-      outcomes: outcomes.map((outcome, index) => (outcome.ok ? { ok: true, voteCount: counts.get(requests[index]!.questionId) ?? 0 } : outcome)),
-      notices,
+      outcomes: outcomes.map((outcome, index): VoteOutcome => {
+        if (!outcome.ok) return outcome;
+        const { questionId } = requests[index]!;
+        const holdsQuestion = toHold.delete(questionId);
+        return { ok: true, voteCount: counts.get(questionId) ?? 0, ...(holdsQuestion ? { holdsQuestion } : {}) };
+      }),
+      notices: [...notices, ...signals.map(({ questionId, signal }): Notice => ({ type: 'question.signal', questionId, signal }))],
     };
   });
 }

@@ -122,6 +122,7 @@ export class Broadcaster {
       else if (notice.type === 'tally.changed') this.markTallyChanged(callId, notice.questionId);
       else if (notice.type === 'participant.changed') this.markParticipantChanged(callId, notice.participantId);
       else if (notice.type === 'poll.draft') this.io.to(moderatorRoom(callId)).emit('poll:draft', notice.poll);
+      else if (notice.type === 'question.signal') this.io.to(moderatorRoom(callId)).emit('qa:signal', { questionId: notice.questionId, signal: notice.signal });
       else if (notice.type === 'poll.answered') addToSet(this.#answeredPolls, callId, notice.pollId);
       else {
         const tabs = this.io.to(participantRoom(notice.participantId));

@@ -1,4 +1,5 @@
-import type { CallActions, PollAnswer, PollResults, PublicCall, PublicPoll, PublicQuestion } from '@/lib/protocol';
+import type { CallActions, PollAnswer, PollResults, PublicCall, PublicPoll, PublicQuestion, VoteSignal } from '@/lib/protocol';
+import { listVoteSignals } from '../persistence/vote-integrity.repository';
 import { resultsForAttendees } from '../domain/polls';
 import { visibleQuestions } from '../domain/questions';
 import { readCallActions } from '../persistence/actions.repository';
@@ -18,6 +19,8 @@ export type JoinView = {
   pollResults: Record<string, PollResults>;
   presence: { participantCount: number; onlineCount: number };
   actions: CallActions;
+  /** Moderators only: each question's suspicious-activity signal. */
+  voteSignals: Record<string, VoteSignal>;
   own: OwnActivity & { myPollAnswers: Record<string, PollAnswer> };
 };
 
@@ -89,6 +92,7 @@ export class JoinReader {
     for (const poll of polls) if (poll.status !== 'draft') results.set(poll.id, await readPollResults(this.database, poll));
     // Attendees get opened polls, and the results they may see without who chose what; hosts and scribes everything.
     const audience = {
+      voteSignals: {},
       polls: polls.filter((poll) => poll.status !== 'draft'),
       pollResults: Object.fromEntries(
         polls.flatMap((poll) => {
@@ -97,7 +101,8 @@ export class JoinReader {
         }),
       ),
     };
-    const moderators = { polls, pollResults: Object.fromEntries(results) };
+    const voteSignals = batch.some((request) => request.isModerator) ? await listVoteSignals(this.database, callId) : {};
+    const moderators = { polls, pollResults: Object.fromEntries(results), voteSignals };
     return batch.map(({ participantId, isModerator }) => {
       const mine = (participantId && own.get(participantId)) || { myVotes: [], myQuestions: [] };
       const myPollAnswers = (participantId && ownAnswers.get(participantId)) || {};

@@ -2,7 +2,7 @@ import type { Notice } from '../domain/decision';
 import type { AnswerOutcome, AnswerRequest } from '../domain/polls';
 import type { VoteOutcome, VoteRequest } from '../domain/votes';
 import { applyAnswerBatch } from '../persistence/polls.repository';
-import { applyVoteBatch } from '../persistence/questions.repository';
+import { applyVoteBatch, type VoteChecks } from '../persistence/questions.repository';
 import type { Database } from '../persistence/database';
 import { BatchQueue } from './batch-queue';
 import { TICK_MS, type Broadcaster } from './broadcaster';
@@ -63,8 +63,8 @@ export type AnswerBatcher = WriteBatcher<AnswerRequest, AnswerOutcome>;
 
 type Publisher = Pick<Broadcaster, 'publish' | 'writeBeforeFigures'>;
 
-export function createVoteBatcher(database: Database, broadcaster: Publisher, countAccepted?: (count: number) => void): VoteBatcher {
-  return new WriteBatcher((callId, requests) => applyVoteBatch(database, callId, requests), broadcaster, countAccepted);
+export function createVoteBatcher(database: Database, broadcaster: Publisher, countAccepted?: (count: number) => void, checks?: VoteChecks): VoteBatcher {
+  return new WriteBatcher((callId, requests) => applyVoteBatch(database, callId, requests, checks), broadcaster, countAccepted);
 }
 
 export function createAnswerBatcher(database: Database, broadcaster: Publisher, countAccepted?: (count: number) => void): AnswerBatcher {

@@ -18,7 +18,7 @@ export function startNode(environment: Record<string, string>, timeoutMs = 30_00
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/api-node.ts'], {
     cwd: root,
     // Warnings and errors only (they end up in a failure's message), unless the run sets LOG_LEVEL.
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...environment },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', CHECK_INS_PER_ADDRESS: '100000', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

@@ -50,6 +50,8 @@ export function validCommandPayloads(ids: SampleIds = PLACEHOLDER_IDS): Record<C
     'qa:edit': { questionId: ids.questionId, text: 'Why not?' },
     'qa:merge': { questionId: ids.questionId, intoQuestionId: ids.questionId },
     'qa:settings': { qaOpen: true },
+    'qa:voters': { questionId: ids.questionId },
+    'qa:removeGroup': { participantIds: [ids.participantId] },
     'minutes:sync': { stateVector: bytes },
     'minutes:update': { update: bytes },
     'minutes:awareness': { update: bytes },

@@ -31,6 +31,8 @@ type TestServerOptions = {
   directory?: string;
   minutes?: MinutesOptions;
   rateLimits?: Partial<RateLimitOptions>;
+  /** New participants per address per call (raised unless a test sets it: every client is 127.0.0.1). */
+  identityLimit?: ServerOptions['identityLimit'];
   clock?: Clock;
   /** A database other than the directory's SQLite file (a PostgreSQL test database), migrated by the caller. */
   databaseUrl?: string;
@@ -64,7 +66,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
   if (!options.databaseUrl) await applyMigrations(databaseUrl);
   const rateLimits = { ...TEST_RATE_LIMITS, ...options.rateLimits };
   const start = (port: number) =>
-    startServer({ secretKey: TEST_SECRET_KEY, logger: testLogger(), ...privateNetworkAllowed(options.server), databaseUrl, port, host: '127.0.0.1', minutes: options.minutes, rateLimits, clock: options.clock, retention: options.retention });
+    startServer({ secretKey: TEST_SECRET_KEY, logger: testLogger(), ...privateNetworkAllowed(options.server), databaseUrl, port, host: '127.0.0.1', minutes: options.minutes, rateLimits, identityLimit: options.identityLimit ?? { perAddress: 100_000 }, clock: options.clock, retention: options.retention });
   let server: RunningServer = await start(0);
   const clients: TestClient[] = [];
 
@@ -76,8 +78,9 @@ export async function startTestServer(options: TestServerOptions = {}) {
     },
     directory,
     databaseUrl,
-    connect(): TestClient {
-      const client: TestClient = connect(server.url, { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200 });
+    /** A new client; `headers` go with its handshake (an `X-Forwarded-For` for a server that trusts a proxy). */
+    connect(headers?: Record<string, string>): TestClient {
+      const client: TestClient = connect(server.url, { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200, extraHeaders: headers });
       clients.push(client);
       return client;
     },

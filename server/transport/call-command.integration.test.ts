@@ -77,7 +77,7 @@ async function setUp() {
   return { callId: call.id, context, published, state };
 }
 
-const closeQuestions: CallEvent = { type: 'qa.settings', qaOpen: false, qaModerated: true, qaScribesModerate: false, scribesRunPolls: false };
+const closeQuestions: CallEvent = { type: 'qa.settings', qaOpen: false, qaModerated: true, qaScribesModerate: false, scribesRunPolls: false, qaVotersBeforeOpen: false, qaHoldVoteBursts: false, qaOpenedAt: null };
 const decision: Decision = { events: [closeQuestions], notices: [{ type: 'question.hidden', question: hidden, authorId: 'ada' }, { type: 'tally.changed', questionId: 'q2' }] };
 
 describe('commitDecision', () => {

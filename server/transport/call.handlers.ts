@@ -1,8 +1,10 @@
 import { higherRole } from '@/lib/permissions';
-import { CommandError, PROTOCOL_VERSION, type PublicParticipant, type Role } from '@/lib/protocol';
+import { CommandError, PROTOCOL_VERSION, type CommandPayload, type PublicParticipant, type Role } from '@/lib/protocol';
 import { secretsMatch, signParticipantToken, verifyParticipantToken, createId } from '../domain/secrets';
 import type { CallAccess } from '../persistence/calls.repository';
-import { insertParticipant, updateParticipantProfile } from '../persistence/participants.repository';
+import { countCheckInsFrom, insertParticipant, updateParticipantProfile } from '../persistence/participants.repository';
+import { checkFreshIdentity, identityWindowStart, joinBucketOf } from '../domain/vote-integrity';
+import type { RoundtableSocket } from '../realtime/sockets';
 import { joinRunningIntro } from './participant.handlers';
 import { attachParticipant, detachParticipant } from './session';
 import { joinedCallId, type ServerContext } from './context';
@@ -55,6 +57,7 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
   return {
     ...view.own,
     actions: view.actions,
+    voteSignals: view.voteSignals,
     role,
     participant: participant ? { ...participant, role } : null,
     keys: role === 'host' ? { host: call.hostKey, scribe: call.scribeKey } : null,
@@ -71,6 +74,24 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
   };
 };
 
+/**
+ * A new participant, unless the attendee's address created too many in this call lately (host and scribe links
+ * are trusted). Check-ins from one address are counted and written one at a time, so a burst cannot pass together.
+ */
+function createParticipant(socket: RoundtableSocket, context: ServerContext, callId: string, profile: CommandPayload<'participant:checkIn'>): Promise<PublicParticipant> {
+  const joinBucket = joinBucketOf(context.tokenSecret, callId, context.limits.network.socketAddress(socket.handshake));
+  const role = socket.data.role;
+  return context.limits.checkIns.run(joinBucket, async () => {
+    if (role === 'attendee') {
+      const limit = context.limits.identity;
+      const recent = await countCheckInsFrom(context.database, callId, joinBucket, identityWindowStart(limit, new Date()));
+      if (recent >= limit.perAddress) context.metrics.integrityRefusals.inc({ reason: 'check_in' });
+      checkFreshIdentity(recent, limit);
+    }
+    return insertParticipant(context.database, { id: createId(), callId, ...profile, role, joinBucket });
+  });
+}
+
 export const checkIn: CommandHandler<'participant:checkIn'> = async (profile, socket, context) => {
   const callId = joinedCallId(socket);
   const existingId = socket.data.participantId;
@@ -79,7 +100,7 @@ export const checkIn: CommandHandler<'participant:checkIn'> = async (profile, so
     participant = await updateParticipantProfile(context.database, existingId, { ...profile, role: socket.data.role });
     context.broadcaster.markParticipantChanged(callId, existingId);
   } else {
-    participant = await insertParticipant(context.database, { id: createId(), callId, ...profile, role: socket.data.role });
+    participant = await createParticipant(socket, context, callId, profile);
     await attachParticipant(socket, context, callId, participant.id);
     await joinRunningIntro(context, callId, participant.id);
   }

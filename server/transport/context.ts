@@ -12,6 +12,8 @@ import type { RateLimiter } from '../domain/rate-limiter';
 import type { GitLimits } from '../outbound/git-repository';
 import type { WebhookAnnouncer } from '../outbound/webhook-announcer';
 import type { NetworkLimits } from './network-limits';
+import type { KeyedSerializer } from './keyed-serializer';
+import type { IdentityLimit } from '../domain/vote-integrity';
 import type { Readiness } from './readiness';
 import type { Logger } from '../observability/logger';
 import type { ServerMetrics } from '../observability/metrics';
@@ -41,7 +43,17 @@ export type ServerContext = {
   webhooks: WebhookAnnouncer;
   logger: Logger;
   metrics: ServerMetrics;
-  limits: { questions: RateLimiter; votes: RateLimiter; answers: RateLimiter; reactions: RateLimiter; network: NetworkLimits };
+  limits: {
+    questions: RateLimiter;
+    votes: RateLimiter;
+    answers: RateLimiter;
+    reactions: RateLimiter;
+    network: NetworkLimits;
+    /** New participants per address per call and window. */
+    identity: IdentityLimit;
+    /** Check-ins from one join bucket, one at a time, so a burst cannot pass the identity limit together. */
+    checkIns: KeyedSerializer;
+  };
 };
 
 /** The call a socket joined. The command gate refuses every command but `call:join` before a join. */

@@ -61,6 +61,8 @@ export function clientAddress(peer: string | undefined, forwardedFor: string | s
   return address;
 }
 
+type Handshake = { address: string | undefined; headers: IncomingHttpHeaders };
+
 export class NetworkLimits {
   readonly #commands: { perSecond: number; burst: number };
   readonly #calls: RateLimiter;
@@ -125,7 +127,12 @@ export class NetworkLimits {
   }
 
   /** Takes one new socket connection from the client's budget (Socket.IO's handshake: peer address and headers). */
-  takeConnection(handshake: { address: string | undefined; headers: IncomingHttpHeaders }): boolean {
-    return this.#connections.take(clientAddress(handshake.address, handshake.headers['x-forwarded-for'], this.#trustedProxies));
+  takeConnection(handshake: Handshake): boolean {
+    return this.#connections.take(this.socketAddress(handshake));
+  }
+
+  /** The client address of a socket, as the per-IP limits count it (`TRUST_PROXY`). */
+  socketAddress(handshake: Handshake): string {
+    return clientAddress(handshake.address, handshake.headers['x-forwarded-for'], this.#trustedProxies);
   }
 }

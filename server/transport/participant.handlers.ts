@@ -6,8 +6,9 @@ import { listParticipants, updateParticipantFlags } from '../persistence/partici
 import { runCallCommand } from './call-command';
 import type { CommandHandlers } from './command-handler';
 import { joinedCallId, type ServerContext } from './context';
-import { participantRoom, participantsRoom } from '../realtime/rooms';
-import { leaveCallRooms } from '../realtime/fan-out';
+import { participantsRoom } from '../realtime/rooms';
+import { removeParticipantsWithVotes } from '../persistence/vote-integrity.repository';
+import { noticeRemoval } from './vote-integrity.handlers';
 
 async function viewOf(context: ServerContext, callId: string, participantId: string) {
   const online = await context.presence.onlineIds(callId);
@@ -66,19 +67,14 @@ export const participantHandlers: CommandHandlers<
   'participant:remove': async ({ participantId, block }, socket, context) => {
     const callId = joinedCallId(socket);
     const current = await context.snapshots.get(callId);
-    const removal = decideRemoval(socket.data.participantId, participantId, block, current?.call.intro ?? null, new Date());
-    if (!(await updateParticipantFlags(context.database, callId, participantId, removal.flags))) {
-      throw new CommandError('not_found', 'That participant is not in this call.');
-    }
-    context.broadcaster.markParticipantChanged(callId, participantId);
-    const room = participantRoom(participantId);
-    context.io.to(room).emit('participant:removed', { message: removal.message });
-    if (removal.isBlocked) {
-      for (const leaving of await context.io.in(room).fetchSockets()) await leaveCallRooms(leaving, callId);
-      context.io.in(room).disconnectSockets(true);
-    }
+    const now = new Date();
+    const removal = decideRemoval(socket.data.participantId, participantId, block, current?.call.intro ?? null, now);
+    // Their votes are withdrawn with the check-in, as a group removal does; their questions stay.
+    const removed = await context.database.$transaction((transaction) => removeParticipantsWithVotes(transaction, callId, [participantId], { block, now }));
+    if (removed.removedIds.length === 0) throw new CommandError('not_found', 'That participant is not in this call.');
+    await noticeRemoval(context, callId, removed, removal.isBlocked, removal.message);
     if (removal.leavesIntro) await runIntro(context, callId, (intro) => skipSpeaker(intro, participantId));
-    return { removedId: participantId };
+    return { removedId: participantId, votesWithdrawn: removed.recountedIds.length };
   },
   'hand:raise': (_payload, socket, context) => updateFlags(context, joinedCallId(socket), targetOf(undefined, socket.data.participantId), decideHand(true, orderedNow)),
   'hand:lower': ({ participantId }, socket, context) => updateFlags(context, joinedCallId(socket), targetOf(participantId, socket.data.participantId), decideHand(false, orderedNow)),

@@ -9,6 +9,7 @@ import { commitDecision, runCallCommand } from './call-command';
 import type { CommandHandlers } from './command-handler';
 import { joinedCallId, type ServerContext } from './context';
 import type { RoundtableSocket } from '../realtime/sockets';
+import { holdQuestion } from './vote-integrity.handlers';
 
 async function requireParticipant(context: ServerContext, callId: string, participantId: string | undefined) {
   const participant = participantId ? await findParticipant(context.database, callId, participantId) : null;
@@ -40,8 +41,13 @@ async function vote(socket: RoundtableSocket, context: ServerContext, questionId
   const participantId = socket.data.participantId;
   if (!participantId) throw new CommandError('not_checked_in', 'Check in first to ask or vote.');
   if (!context.limits.votes.take(participantId)) throw new CommandError('rate_limited', 'Too many votes at once. Wait a moment.');
-  const outcome = await context.votes.submit(joinedCallId(socket), { questionId, participantId, isVote });
-  if (!outcome.ok) throw new CommandError(outcome.code, outcome.message);
+  const callId = joinedCallId(socket);
+  const outcome = await context.votes.submit(callId, { questionId, participantId, isVote });
+  if (!outcome.ok) {
+    if (outcome.code === 'forbidden') context.metrics.integrityRefusals.inc({ reason: 'vote' });
+    throw new CommandError(outcome.code, outcome.message);
+  }
+  if (outcome.holdsQuestion) await holdQuestion(context, callId, questionId);
   return { voteCount: outcome.voteCount };
 }
 
@@ -83,5 +89,5 @@ export const questionHandlers: CommandHandlers<
       (transaction) => mergeQuestion(transaction, source.id, target.id).then(() => undefined),
     );
   },
-  'qa:settings': (settings, socket, context) => runCallCommand(context, joinedCallId(socket), (call) => decideQaSettings(call, settings)),
+  'qa:settings': (settings, socket, context) => runCallCommand(context, joinedCallId(socket), (call) => decideQaSettings(call, settings, new Date())),
 };

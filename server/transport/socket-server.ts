@@ -5,6 +5,7 @@ import { agendaHandlers } from './agenda.handlers';
 import { callScheduleHandlers } from './call-schedule.handlers';
 import { participantHandlers } from './participant.handlers';
 import { questionHandlers } from './question.handlers';
+import { voteIntegrityHandlers } from './vote-integrity.handlers';
 import { minutesHandlers } from './minutes.handlers';
 import { pollHandlers } from './poll.handlers';
 import { actionHandlers } from './action.handlers';
@@ -32,6 +33,7 @@ const HANDLERS = {
   ...callScheduleHandlers,
   ...agendaEditHandlers,
   ...questionHandlers,
+  ...voteIntegrityHandlers,
   ...minutesHandlers,
   ...participantHandlers,
   ...pollHandlers,

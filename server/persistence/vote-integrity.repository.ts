@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { VoteSignal } from '@/lib/protocol';
+import { DEFAULT_SIGNAL_OPTIONS, detectVoteBurst, shouldHoldForReview, type Voter } from '../domain/vote-integrity';
+import type { Database, Transaction } from './database';
+
+const signalSchema = z.object({ votes: z.number(), seconds: z.number(), fromNewParticipants: z.number(), fromSharedAddress: z.number() });
+
+function parseSignal(stored: string): VoteSignal | null {
+  return stored ? signalSchema.parse(JSON.parse(stored)) : null;
+}
+
+export type SignalChange = { questionId: string; signal: VoteSignal; isHeld: boolean };
+
+/**
+ * Recomputes the signal of questions that just got votes, from their votes within the signal's window, and stores
+ * it when it is new or larger. `isHeld`: the host holds bursts and the question was open without a signal.
+ */
+export async function updateVoteSignals(transaction: Transaction, questionIds: string[], holdsBursts: boolean, now: Date): Promise<SignalChange[]> {
+  const since = new Date(now.getTime() - DEFAULT_SIGNAL_OPTIONS.windowSeconds * 1000);
+  const recent = await transaction.vote.findMany({
+    where: { questionId: { in: questionIds }, createdAt: { gte: since } },
+    select: { questionId: true, createdAt: true, participant: { select: { checkedInAt: true, joinBucket: true } } },
+  });
+  if (recent.length < DEFAULT_SIGNAL_OPTIONS.minimumVotes) return [];
+  const stored = await transaction.question.findMany({ where: { id: { in: questionIds } }, select: { id: true, state: true, voteSignal: true } });
+  const changes: SignalChange[] = [];
+  for (const question of stored) {
+    const votes = recent
+      .filter((vote) => vote.questionId === question.id)
+      .map((vote) => ({ votedAt: vote.createdAt, checkedInAt: vote.participant.checkedInAt, joinBucket: vote.participant.joinBucket }));
+    const signal = detectVoteBurst(votes);
+    const before = parseSignal(question.voteSignal);
+    if (!signal || (before && signal.votes <= before.votes)) continue;
+    await transaction.question.update({ where: { id: question.id }, data: { voteSignal: JSON.stringify(signal) } });
+    changes.push({ questionId: question.id, signal, isHeld: shouldHoldForReview(holdsBursts, question.state, before, signal) });
+  }
+  return changes;
+}
+
+/** The signal of every question of the call that has one, for a moderator's snapshot. */
+export async function listVoteSignals(database: Database, callId: string): Promise<Record<string, VoteSignal>> {
+  const rows = await database.question.findMany({ where: { callId, voteSignal: { not: '' } }, select: { id: true, voteSignal: true } });
+  return Object.fromEntries(rows.flatMap((row) => {
+    const signal = parseSignal(row.voteSignal);
+    return signal ? [[row.id, signal] as const] : [];
+  }));
+}
+
+/** Who voted for a question (checked in or not), with how they joined; null when the call has no such question. */
+export async function listVoters(database: Database, callId: string, questionId: string): Promise<Voter[] | null> {
+  const question = await database.question.findFirst({ where: { id: questionId, callId }, select: { id: true } });
+  if (!question) return null;
+  const votes = await database.vote.findMany({
+    where: { questionId },
+    select: { participant: { select: { id: true, displayName: true, joinBucket: true, checkedInAt: true } } },
+  });
+  return votes.map(({ participant }) => ({ participantId: participant.id, displayName: participant.displayName, joinBucket: participant.joinBucket, checkedInAt: participant.checkedInAt }));
+}
+
+/**
+ * Removes participants' check-ins (and blocks them, when asked) with their votes, and recounts every question whose
+ * votes changed, in the caller's transaction: the tallies never show a half removal. Returns the recounted questions.
+ */
+export async function removeParticipantsWithVotes(
+  transaction: Transaction,
+  callId: string,
+  participantIds: string[],
+  options: { block: boolean; now: Date },
+): Promise<{ removedIds: string[]; recountedIds: string[] }> {
+  const found = await transaction.participant.findMany({ where: { callId, id: { in: participantIds } }, select: { id: true } });
+  const removedIds = found.map((participant) => participant.id);
+  if (removedIds.length === 0) return { removedIds, recountedIds: [] };
+  const votes = await transaction.vote.findMany({ where: { participantId: { in: removedIds } }, select: { questionId: true } });
+  await transaction.vote.deleteMany({ where: { participantId: { in: removedIds } } });
+  await transaction.participant.updateMany({
+    where: { id: { in: removedIds } },
+    data: { removedAt: options.now, handRaisedAt: null, ...(options.block ? { isBlocked: true } : {}) },
+  });
+  const recountedIds = [...new Set(votes.map((vote) => vote.questionId))];
+  for (const questionId of recountedIds) {
+    const voteCount = await transaction.vote.count({ where: { questionId } });
+    await transaction.question.update({ where: { id: questionId }, data: { voteCount } });
+  }
+  return { removedIds, recountedIds };
+}
