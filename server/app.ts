@@ -25,6 +25,7 @@ import { SnapshotCache } from './realtime/snapshot-cache';
 import { createSocketServer, handleConnections } from './transport/socket-server';
 import { createAnswerBatcher, createVoteBatcher } from './realtime/write-batcher';
 import type { VoteChecks } from './persistence/questions.repository';
+import { SignalSchedule } from './domain/vote-integrity';
 import { PresenceTracker } from './realtime/presence';
 import { healthNotices } from './realtime/health-notices';
 import { Readiness } from './transport/readiness';
@@ -129,7 +130,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const minutes = new MinutesRooms(io, database, options.minutes, logger);
   const actions = new ActionSync(io, database, snapshots, (callId) => minutes.textOf(callId), logger);
   minutes.onChange((callId) => actions.schedule(callId));
-  const voteChecks: VoteChecks = { isEnabled: true };
+  const voteChecks: VoteChecks = { isEnabled: true, signals: new SignalSchedule() };
   const context: ServerContext = {
     io,
     database,

@@ -10,6 +10,7 @@ import {
   groupVoters,
   joinBucketOf,
   shouldHoldForReview,
+  SignalSchedule,
   voteRefusal,
   type RecentVote,
 } from './vote-integrity';
@@ -127,5 +128,18 @@ describe('decideHold', () => {
     expect(decideHold(open, 'ada').changed).toEqual([{ ...open, state: 'pending' }]);
     expect(decideHold(open, 'ada').events).toEqual([{ type: 'question.upserted', question: { ...open, state: 'pending' } }]);
     expect(decideHold({ ...open, state: 'answering' }, 'ada').changed).toEqual([]);
+  });
+});
+
+describe('SignalSchedule', () => {
+  it('looks at a question with every batch until its sample is full, then once per recheck interval', () => {
+    const schedule = new SignalSchedule(2_000);
+    expect(schedule.due(['q1', 'q2'], 0)).toEqual(['q1', 'q2']);
+    schedule.checked('q1', 0, true);
+    schedule.checked('q2', 0, false);
+    expect(schedule.due(['q1', 'q2'], 1_999)).toEqual(['q2']);
+    expect(schedule.due(['q1', 'q2'], 2_000)).toEqual(['q1', 'q2']);
+    schedule.checked('q1', 2_000, false);
+    expect(schedule.due(['q1'], 2_001)).toEqual(['q1']);
   });
 });

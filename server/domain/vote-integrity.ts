@@ -54,6 +54,31 @@ export const DEFAULT_SIGNAL_OPTIONS: SignalOptions = { windowSeconds: 30, newVot
 
 export type RecentVote = { votedAt: Date; checkedInAt: Date; joinBucket: string };
 
+/** The newest votes of a question its signal is computed from: enough to see a burst, bounded under a storm. */
+export const SIGNAL_SAMPLE_VOTES = 200;
+/** How long a question whose sample was full (a storm) waits on this node before its signal is computed again. */
+export const SATURATED_RECHECK_MS = 2_000;
+
+/**
+ * When a question's signal is computed again. A question with fewer than a full sample of recent votes is looked
+ * at with every batch of votes (cheap, and a burst shows at once); one whose sample was full is looked at again
+ * only after `SATURATED_RECHECK_MS`, so a vote storm costs one bounded read per question every two seconds.
+ */
+export class SignalSchedule {
+  readonly #nextAt = new Map<string, number>();
+
+  constructor(private readonly recheckMs = SATURATED_RECHECK_MS) {}
+
+  due(questionIds: readonly string[], now: number): string[] {
+    return questionIds.filter((id) => (this.#nextAt.get(id) ?? 0) <= now);
+  }
+
+  checked(questionId: string, now: number, sampleWasFull: boolean): void {
+    if (sampleWasFull) this.#nextAt.set(questionId, now + this.recheckMs);
+    else this.#nextAt.delete(questionId);
+  }
+}
+
 /**
  * The suspicious-activity signal of one question: within the window before its newest vote, the votes from
  * participants who checked in seconds before voting, or who share a join bucket with others. Null below the bar.

@@ -3,6 +3,7 @@ import { PUBLIC_STATES } from '@/lib/questions';
 import { decideVotes, type VoteOutcome, type VoteRequest } from '../domain/votes';
 import type { Notice } from '../domain/decision';
 import { chunksOf } from '@/lib/chunks';
+import { SignalSchedule } from '../domain/vote-integrity';
 import { updateVoteSignals } from './vote-integrity.repository';
 import { chunksOfIds, type Database, type Transaction } from './database';
 import { Prisma } from './generated/sqlite/client';
@@ -138,14 +139,17 @@ export async function mergeQuestion(transaction: Transaction, sourceId: string, 
  * Applies a tick's worth of votes in one transaction: reads what `decideVotes` needs, writes what it returns.
  * The primary key (question, participant) makes a vote count once whatever the clients send.
  */
-/** Whether votes are checked against the call's vote rule and watched for bursts (on, except in the bench's comparison). */
-export type VoteChecks = { isEnabled: boolean };
+/**
+ * Whether votes are checked against the call's vote rule and watched for bursts (on, except in the bench's
+ * comparison), and when each question's burst signal is due on this node.
+ */
+export type VoteChecks = { isEnabled: boolean; signals: SignalSchedule };
 
 export async function applyVoteBatch(
   database: Database,
   callId: string,
   requests: VoteRequest[],
-  checks: VoteChecks = { isEnabled: true },
+  checks: VoteChecks = { isEnabled: true, signals: new SignalSchedule() },
 ): Promise<{ outcomes: VoteOutcome[]; notices: Notice[] }> {
   const isChecked = checks.isEnabled;
   return database.$transaction(async (transaction) => {
@@ -178,7 +182,7 @@ export async function applyVoteBatch(
     const touched = notices.flatMap((notice) => (notice.type === 'tally.changed' ? [notice.questionId] : []));
     const counts = touched.length > 0 ? await recount(transaction, touched) : new Map<string, number>();
     const voted = [...new Set(toCreate.map((vote) => vote.questionId))];
-    const signals = isChecked && voted.length > 0 ? await updateVoteSignals(transaction, voted, call?.qaHoldVoteBursts ?? false, new Date()) : [];
+    const signals = isChecked && voted.length > 0 ? await updateVoteSignals(transaction, voted, call?.qaHoldVoteBursts ?? false, new Date(), checks.signals) : [];
     // The first accepted vote of a question to hold carries the hold out to the handler, which moderates it.
     const toHold = new Set(signals.filter((change) => change.isHeld).map((change) => change.questionId));
     return {

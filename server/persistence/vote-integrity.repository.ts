@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { VoteSignal } from '@/lib/protocol';
-import { DEFAULT_SIGNAL_OPTIONS, detectVoteBurst, shouldHoldForReview, type Voter } from '../domain/vote-integrity';
+import { DEFAULT_SIGNAL_OPTIONS, detectVoteBurst, shouldHoldForReview, SIGNAL_SAMPLE_VOTES, type SignalSchedule, type Voter } from '../domain/vote-integrity';
 import type { Database, Transaction } from './database';
 
 const signalSchema = z.object({ votes: z.number(), seconds: z.number(), fromNewParticipants: z.number(), fromSharedAddress: z.number() });
@@ -12,27 +12,34 @@ function parseSignal(stored: string): VoteSignal | null {
 export type SignalChange = { questionId: string; signal: VoteSignal; isHeld: boolean };
 
 /**
- * Recomputes the signal of questions that just got votes, from their votes within the signal's window, and stores
- * it when it is new or larger. `isHeld`: the host holds bursts and the question was open without a signal.
+ * Recomputes the signal of questions that just got votes (those `schedule` says are due), from each one's newest
+ * votes within the signal's window, and stores it when it is new or larger. `isHeld`: the host holds bursts and
+ * the question was open without a signal.
  */
-export async function updateVoteSignals(transaction: Transaction, questionIds: string[], holdsBursts: boolean, now: Date): Promise<SignalChange[]> {
+export async function updateVoteSignals(
+  transaction: Transaction,
+  questionIds: string[],
+  holdsBursts: boolean,
+  now: Date,
+  schedule: SignalSchedule,
+): Promise<SignalChange[]> {
   const since = new Date(now.getTime() - DEFAULT_SIGNAL_OPTIONS.windowSeconds * 1000);
-  const recent = await transaction.vote.findMany({
-    where: { questionId: { in: questionIds }, createdAt: { gte: since } },
-    select: { questionId: true, createdAt: true, participant: { select: { checkedInAt: true, joinBucket: true } } },
-  });
-  if (recent.length < DEFAULT_SIGNAL_OPTIONS.minimumVotes) return [];
-  const stored = await transaction.question.findMany({ where: { id: { in: questionIds } }, select: { id: true, state: true, voteSignal: true } });
   const changes: SignalChange[] = [];
-  for (const question of stored) {
-    const votes = recent
-      .filter((vote) => vote.questionId === question.id)
-      .map((vote) => ({ votedAt: vote.createdAt, checkedInAt: vote.participant.checkedInAt, joinBucket: vote.participant.joinBucket }));
-    const signal = detectVoteBurst(votes);
-    const before = parseSignal(question.voteSignal);
-    if (!signal || (before && signal.votes <= before.votes)) continue;
-    await transaction.question.update({ where: { id: question.id }, data: { voteSignal: JSON.stringify(signal) } });
-    changes.push({ questionId: question.id, signal, isHeld: shouldHoldForReview(holdsBursts, question.state, before, signal) });
+  for (const questionId of schedule.due(questionIds, now.getTime())) {
+    const recent = await transaction.vote.findMany({
+      where: { questionId, createdAt: { gte: since } },
+      orderBy: { createdAt: 'desc' },
+      take: SIGNAL_SAMPLE_VOTES,
+      select: { createdAt: true, participant: { select: { checkedInAt: true, joinBucket: true } } },
+    });
+    schedule.checked(questionId, now.getTime(), recent.length >= SIGNAL_SAMPLE_VOTES);
+    const signal = detectVoteBurst(recent.map((vote) => ({ votedAt: vote.createdAt, checkedInAt: vote.participant.checkedInAt, joinBucket: vote.participant.joinBucket })));
+    if (!signal) continue;
+    const question = await transaction.question.findUnique({ where: { id: questionId }, select: { state: true, voteSignal: true } });
+    const before = question ? parseSignal(question.voteSignal) : null;
+    if (!question || (before && signal.votes <= before.votes)) continue;
+    await transaction.question.update({ where: { id: questionId }, data: { voteSignal: JSON.stringify(signal) } });
+    changes.push({ questionId, signal, isHeld: shouldHoldForReview(holdsBursts, question.state, before, signal) });
   }
   return changes;
 }
