@@ -55,14 +55,14 @@ export const DEFAULT_SIGNAL_OPTIONS: SignalOptions = { windowSeconds: 30, newVot
 export type RecentVote = { votedAt: Date; checkedInAt: Date; joinBucket: string };
 
 /** The newest votes of a question its signal is computed from: enough to see a burst, bounded under a storm. */
-export const SIGNAL_SAMPLE_VOTES = 200;
+export const SIGNAL_SAMPLE_VOTES = 50;
 /** How long a question whose sample was full (a storm) waits on this node before its signal is computed again. */
-export const SATURATED_RECHECK_MS = 2_000;
+export const SATURATED_RECHECK_MS = 5_000;
 
 /**
  * When a question's signal is computed again. A question with fewer than a full sample of recent votes is looked
  * at with every batch of votes (cheap, and a burst shows at once); one whose sample was full is looked at again
- * only after `SATURATED_RECHECK_MS`, so a vote storm costs one bounded read per question every two seconds.
+ * only after `SATURATED_RECHECK_MS`, so a vote storm costs one bounded read per question every five seconds.
  */
 export class SignalSchedule {
   readonly #nextAt = new Map<string, number>();
