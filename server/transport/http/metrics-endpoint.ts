@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { HttpErrorBody } from '@/lib/protocol';
 import { secretsMatch } from '../../domain/secrets';
 import type { ServerMetrics } from '../../observability/metrics';
+import { bearerKeyOf } from './http-utils';
 
 export const METRICS_PATH = '/metrics';
 
@@ -29,8 +30,7 @@ async function sendMetrics(request: IncomingMessage, response: ServerResponse, m
 
 /** `/metrics` on the main port: only with `Authorization: Bearer <METRICS_TOKEN>`, compared in constant time. */
 export async function sendMetricsWithToken(request: IncomingMessage, response: ServerResponse, metrics: ServerMetrics, token: string): Promise<void> {
-  const given = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-  if (given === undefined || !secretsMatch(given, token)) {
+  if (!secretsMatch(bearerKeyOf(request.headers.authorization), token)) {
     const body: HttpErrorBody = { error: { code: 'unauthorized', message: 'The metrics need the bearer token set as METRICS_TOKEN.' } };
     return sendJsonError(response, 401, body, { 'www-authenticate': 'Bearer' });
   }
