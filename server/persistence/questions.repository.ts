@@ -5,6 +5,7 @@ import type { Notice } from '../domain/decision';
 import { chunksOf } from '@/lib/chunks';
 import { SignalSchedule } from '../domain/vote-integrity';
 import { updateVoteSignals } from './vote-integrity.repository';
+import { recount } from './vote-counts';
 import { chunksOfIds, type Database, type Transaction } from './database';
 import { Prisma } from './generated/sqlite/client';
 
@@ -99,14 +100,6 @@ export async function listOwnActivity(database: Database, callId: string, partic
     for (const question of questions) if (question.authorId) activity.get(question.authorId)?.myQuestions.push(question.id);
   }
   return activity;
-}
-
-async function recount(transaction: Transaction, questionIds: string[]): Promise<Map<string, number>> {
-  const groups = await transaction.vote.groupBy({ by: ['questionId'], where: { questionId: { in: questionIds } }, _count: { _all: true } });
-  const counts = new Map(questionIds.map((id) => [id, 0]));
-  for (const group of groups) counts.set(group.questionId, group._count._all);
-  for (const [id, voteCount] of counts) await transaction.question.update({ where: { id }, data: { voteCount } });
-  return counts;
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { VoteSignal } from '@/lib/protocol';
 import { DEFAULT_SIGNAL_OPTIONS, detectVoteBurst, shouldHoldForReview, SIGNAL_SAMPLE_VOTES, type SignalSchedule, type Voter } from '../domain/vote-integrity';
 import type { Database, Transaction } from './database';
+import { recount } from './vote-counts';
 
 const signalSchema = z.object({ votes: z.number(), seconds: z.number(), fromNewParticipants: z.number(), fromSharedAddress: z.number() });
 
@@ -84,9 +85,6 @@ export async function removeParticipantsWithVotes(
     data: { removedAt: options.now, handRaisedAt: null, ...(options.block ? { isBlocked: true } : {}) },
   });
   const recountedIds = [...new Set(votes.map((vote) => vote.questionId))];
-  for (const questionId of recountedIds) {
-    const voteCount = await transaction.vote.count({ where: { questionId } });
-    await transaction.question.update({ where: { id: questionId }, data: { voteCount } });
-  }
+  if (recountedIds.length > 0) await recount(transaction, recountedIds);
   return { removedIds, recountedIds };
 }
