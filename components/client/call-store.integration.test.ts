@@ -1,6 +1,7 @@
 import { io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createCall, startTestServer } from '@/server/testing/test-server';
+import { MAX_GROUP_REMOVAL } from '@/lib/protocol';
+import { checkedIn, createCall, sendOk, startTestServer } from '@/server/testing/test-server';
 import * as agenda from './agenda.commands';
 import { CallStore, GAP_WAIT_MS, NO_ANSWER, type CallSocket, type CallStoreOptions, type CallViewState, type TokenStorage } from './call-store';
 import * as participantCommands from './participants.commands';
@@ -206,6 +207,41 @@ describe('CallStore against a real server', () => {
     expect(state.joinError).toMatchObject({ code: 'not_found' });
     expect(state.snapshot).toBeNull();
   });
+
+  it('removes a group larger than one command names as one action, with progress, and every count ends exact', async () => {
+    const { slug, host } = await openCall();
+    const asker = openStore(slug);
+    await until(asker.store, isOnline);
+    expect(await participantCommands.checkIn(asker.store, { displayName: 'Ada', affiliation: '', pronouns: '', reason: '' })).toMatchObject({ ok: true });
+    const asked = await questions.ask(asker.store, { text: 'Stuffed from one conference network?', isAnonymous: false, itemId: null });
+    if (!asked.ok) throw new Error(asked.error.message);
+    const questionId = asked.data.question.id;
+    // One address (the test server allows it, as a host behind a conference NAT would): one group of voters.
+    const size = MAX_GROUP_REMOVAL + 20;
+    for (let start = 0; start < size; start += 40) {
+      await Promise.all(
+        Array.from({ length: Math.min(40, size - start) }, async (_, index) => {
+          const bot = await checkedIn(server, slug, `Fan ${start + index}`);
+          await sendOk(bot, 'qa:vote', { questionId });
+          bot.disconnect();
+        }),
+      );
+    }
+    const countOf = (state: CallViewState) => state.snapshot!.questions.find((question) => question.id === questionId)?.voteCount;
+    await until(asker.store, (state) => countOf(state) === size);
+
+    const reviewed = await questions.reviewVoters(host.store, questionId);
+    if (!reviewed.ok) throw new Error(reviewed.error.message);
+    expect(reviewed.data.voters).toBe(size);
+    expect(reviewed.data.groups.map((group) => group.participants.length)).toEqual([size]);
+    const progress: number[] = [];
+    const removed = await questions.removeGroup(host.store, reviewed.data.groups[0]!.participants.map((participant) => participant.id), (count) => progress.push(count));
+    expect(removed).toMatchObject({ ok: true });
+    expect(progress).toEqual([MAX_GROUP_REMOVAL, size]);
+    for (const store of [host.store, asker.store]) await until(store, (state) => countOf(state) === 0);
+    const again = await questions.reviewVoters(host.store, questionId);
+    expect(again).toMatchObject({ ok: true, data: { groups: [], voters: 0 } });
+  }, 60_000);
 
   it('once the host deletes the call, says so, forgets its check-in and does not rejoin', async () => {
     const created = await createCall(server.url);

@@ -1,4 +1,4 @@
-import type { CommandPayload, QaSettings } from '@/lib/protocol';
+import { MAX_GROUP_REMOVAL, type Ack, type CommandPayload, type CommandResults, type QaSettings } from '@/lib/protocol';
 import type { CallStore } from './call-store';
 
 /** Everyone checked in: ask and vote. The store remembers one's own questions and votes from the answers. */
@@ -17,7 +17,22 @@ export const merge = (store: CallStore, questionId: string, intoQuestionId: stri
 
 /** Moderators: who voted for a question, grouped by how they joined; remove a group with its votes and questions. */
 export const reviewVoters = (store: CallStore, questionId: string) => store.send('qa:voters', { questionId });
-export const removeGroup = (store: CallStore, participantIds: string[]) => store.send('qa:removeGroup', { participantIds, block: false });
+
+/**
+ * Removes a group of any size as one action: in commands of at most `MAX_GROUP_REMOVAL` participants, each one
+ * recounted exactly when it lands, with `onProgress` after each; stops at the first refusal.
+ */
+export async function removeGroup(store: CallStore, participantIds: string[], onProgress: (removed: number) => void = () => {}): Promise<Ack<CommandResults['qa:removeGroup']>> {
+  let removed = 0;
+  let response: Ack<CommandResults['qa:removeGroup']>;
+  do {
+    response = await store.send('qa:removeGroup', { participantIds: participantIds.slice(removed, removed + MAX_GROUP_REMOVAL), block: false });
+    if (!response.ok) return response;
+    removed = Math.min(participantIds.length, removed + MAX_GROUP_REMOVAL);
+    onProgress(removed);
+  } while (removed < participantIds.length);
+  return response;
+}
 
 /** Host only: open or close questions, pre-moderation, and whether scribes moderate. */
 export const updateSettings = (store: CallStore, settings: Partial<QaSettings>) => store.send('qa:settings', settings);

@@ -24,12 +24,24 @@ function howTheyJoined(group: VoterGroup): string {
   return `${group.sharedAddress ? 'Same address' : 'Own address'}, checked in ${when}`;
 }
 
+/** A group's names: all of a small group, the first few of a large one. */
+const NAMES_SHOWN = 30;
+function namesOf(group: VoterGroup): string {
+  const names = group.participants.slice(0, NAMES_SHOWN).map((participant) => participant.displayName).join(', ');
+  const more = group.participants.length - NAMES_SHOWN;
+  return more > 0 ? `${names} and ${more.toLocaleString()} more` : names;
+}
+
 function GroupRow({ store, group, onRemoved }: { store: CallStore; group: VoterGroup; onRemoved: () => void }) {
   const [isConfirming, setConfirming] = useState(false);
+  const [removed, setRemoved] = useState<number | null>(null);
   const { error, isBusy, run } = useCommand();
   const headingId = useId();
+  const size = group.participants.length;
   const remove = async () => {
-    const response = await run(() => questions.removeGroup(store, group.participants.map((participant) => participant.id)));
+    setRemoved(0);
+    const response = await run(() => questions.removeGroup(store, group.participants.map((participant) => participant.id), setRemoved));
+    setRemoved(null);
     if (response.ok) onRemoved();
   };
   return (
@@ -37,15 +49,18 @@ function GroupRow({ store, group, onRemoved }: { store: CallStore; group: VoterG
       <p id={headingId} className="font-semibold">
         {howTheyJoined(group)} · {group.votes} {group.votes === 1 ? 'vote' : 'votes'}
       </p>
-      <p className="mt-1 text-sm break-words text-slate-700">{group.participants.map((participant) => participant.displayName).join(', ')}</p>
+      <p className="mt-1 text-sm break-words text-slate-700">{namesOf(group)}</p>
       {isConfirming ? (
         <div className="mt-2 flex flex-wrap items-center gap-2" role="group" aria-label="Confirm removal">
           <span className="text-sm text-slate-800">
-            Remove these {group.participants.length} participants, withdraw their votes and dismiss their questions?
+            Remove these {size.toLocaleString()} participants, withdraw their votes and dismiss their questions?
           </span>
           <Button variant="danger" disabled={isBusy} onClick={() => void remove()}>
             Yes, remove them
           </Button>
+          {removed !== null && size > 0 ? (
+            <progress className="w-full" max={size} value={removed} aria-label={`Removed ${removed.toLocaleString()} of ${size.toLocaleString()}`} />
+          ) : null}
           <Button variant="secondary" onClick={() => setConfirming(false)}>
             Keep
           </Button>
@@ -60,16 +75,20 @@ function GroupRow({ store, group, onRemoved }: { store: CallStore; group: VoterG
   );
 }
 
+const listed = (groups: VoterGroup[]) => groups.reduce((sum, group) => sum + group.participants.length, 0);
+
 /** Moderators: the question's vote signal in words, and "Review voters" in a modal dialog. */
 export function VoteSignalReview({ store, question, signal }: { store: CallStore; question: PublicQuestion; signal: VoteSignal }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
   const [groups, setGroups] = useState<VoterGroup[] | null>(null);
+  const [voters, setVoters] = useState(0);
   const { error, isBusy, run } = useCommand();
   const titleId = useId();
   const load = async () => {
     const response = await run(() => questions.reviewVoters(store, question.id));
     setGroups(response.ok ? response.data.groups : []);
+    setVoters(response.ok ? response.data.voters : 0);
   };
   const open = () => {
     setGroups(null);
@@ -97,6 +116,11 @@ export function VoteSignalReview({ store, question, signal }: { store: CallStore
         <p className="mt-1 text-sm text-slate-600">Grouped by how they joined: the same address and a burst of check-ins. Addresses are never shown.</p>
         {groups === null || isBusy ? <p className="mt-3 text-sm">Loading voters…</p> : null}
         {groups && groups.length === 0 && !error ? <p className="mt-3 text-sm">Nobody votes for this question any more.</p> : null}
+        {groups && listed(groups) < voters ? (
+          <p className="mt-3 text-sm">
+            The {listed(groups).toLocaleString()} most recent of {voters.toLocaleString()} voters. Review again after removing a group to see the others.
+          </p>
+        ) : null}
         <ul className="mt-3 max-h-[60vh] space-y-2 overflow-y-auto">
           {(groups ?? []).map((group) => (
             <GroupRow key={group.firstCheckIn + group.participants[0]!.id} store={store} group={group} onRemoved={() => void load()} />

@@ -140,7 +140,8 @@ export type CommandResults = MinutesCommandResults & PollCommandResults & Action
   'qa:edit': { sequence: number };
   'qa:merge': { sequence: number };
   'qa:settings': { sequence: number };
-  'qa:voters': { groups: VoterGroup[] };
+  /** `voters`: how many vote for the question; the groups hold at most `MAX_VOTERS_REVIEWED` of them, the most recent. */
+  'qa:voters': { groups: VoterGroup[]; voters: number };
   /** Removed participants, and the questions whose tallies were recounted or which were dismissed. */
   'qa:removeGroup': { sequence: number; removedIds: string[]; recountedQuestionIds: string[]; dismissedQuestionIds: string[] };
   'participants:list': { participants: ParticipantView[] };

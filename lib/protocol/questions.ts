@@ -4,8 +4,10 @@ export const QUESTION_STATES = ['pending', 'open', 'answering', 'answered', 'dis
 export type QuestionState = (typeof QUESTION_STATES)[number];
 
 export const QUESTION_LIMITS = { text: 500, answer: 2000 } as const;
-/** The most participants one group removal may name. */
+/** The most participants one `qa:removeGroup` may name; the page removes a larger group in several, showing progress. */
 export const MAX_GROUP_REMOVAL = 500;
+/** "Review voters" lists at most this many of a question's voters, the most recent; the answer says how many there are. */
+export const MAX_VOTERS_REVIEWED = 5_000;
 
 export type PublicQuestion = {
   id: string;

@@ -4,8 +4,8 @@ import type { CallEvent, PollAnswer, PublicPoll, PublicQuestion, VoteSignal } fr
 export type Notice =
   /** A question the audience does not see changed: moderators and its asker hear. */
   | { type: 'question.hidden'; question: PublicQuestion; authorId: string | null }
-  /** A question's votes came in a suspicious burst: moderators hear at once. */
-  | { type: 'question.signal'; questionId: string; signal: VoteSignal }
+  /** A question's votes came in a suspicious burst: the host (and scribes, while they moderate) hear at once. */
+  | { type: 'question.signal'; questionId: string; signal: VoteSignal; scribesModerate: boolean }
   /** A question's votes changed: everyone gets its count on the next tick. */
   | { type: 'tally.changed'; questionId: string }
   /** A participant's profile, hand or presence changed, or they were removed. */

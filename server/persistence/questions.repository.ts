@@ -129,15 +129,15 @@ export async function mergeQuestion(transaction: Transaction, sourceId: string, 
 
 
 /**
- * Applies a tick's worth of votes in one transaction: reads what `decideVotes` needs, writes what it returns.
- * The primary key (question, participant) makes a vote count once whatever the clients send.
- */
-/**
  * Whether votes are checked against the call's vote rule and watched for bursts (on, except in the bench's
  * comparison), and when each question's burst signal is due on this node.
  */
 export type VoteChecks = { isEnabled: boolean; signals: SignalSchedule };
 
+/**
+ * Applies a tick's worth of votes in one transaction: reads what `decideVotes` needs, writes what it returns.
+ * The primary key (question, participant) makes a vote count once whatever the clients send.
+ */
 export async function applyVoteBatch(
   database: Database,
   callId: string,
@@ -156,7 +156,7 @@ export async function applyVoteBatch(
     });
     // Checked here, once per batch, rather than once per vote: a removed participant's votes are refused.
     const active = await transaction.participant.findMany({ where: { callId, id: { in: participantIds }, removedAt: null }, select: { id: true, checkedInAt: true } });
-    const call = !isChecked ? null : await transaction.call.findUnique({ where: { id: callId }, select: { qaVotersBeforeOpen: true, qaOpenedAt: true, qaHoldVoteBursts: true } });
+    const call = !isChecked ? null : await transaction.call.findUnique({ where: { id: callId }, select: { qaVotersBeforeOpen: true, qaOpenedAt: true, qaHoldVoteBursts: true, qaScribesModerate: true } });
     const { outcomes, toCreate, toDelete, notices } = decideVotes(
       {
         questionStates: new Map(questions.map((question) => [question.id, parseState(question.state)])),
@@ -185,7 +185,7 @@ export async function applyVoteBatch(
         const holdsQuestion = toHold.delete(questionId);
         return { ok: true, voteCount: counts.get(questionId) ?? 0, ...(holdsQuestion ? { holdsQuestion } : {}) };
       }),
-      notices: [...notices, ...signals.map(({ questionId, signal }): Notice => ({ type: 'question.signal', questionId, signal }))],
+      notices: [...notices, ...signals.map(({ questionId, signal }): Notice => ({ type: 'question.signal', questionId, signal, scribesModerate: call?.qaScribesModerate ?? false }))],
     };
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { VoteSignal } from '@/lib/protocol';
+import { MAX_VOTERS_REVIEWED, type VoteSignal } from '@/lib/protocol';
 import { DEFAULT_SIGNAL_OPTIONS, detectVoteBurst, shouldHoldForReview, SIGNAL_SAMPLE_VOTES, type SignalSchedule, type Voter } from '../domain/vote-integrity';
 import type { Database, Transaction } from './database';
 import { recount } from './vote-counts';
@@ -54,15 +54,22 @@ export async function listVoteSignals(database: Database, callId: string): Promi
   }));
 }
 
-/** Who voted for a question (checked in or not), with how they joined; null when the call has no such question. */
-export async function listVoters(database: Database, callId: string, questionId: string): Promise<Voter[] | null> {
+/**
+ * Who voted for a question (checked in or not), with how they joined: the most recent `MAX_VOTERS_REVIEWED`, and
+ * how many there are. Null when the call has no such question.
+ */
+export async function listVoters(database: Database, callId: string, questionId: string): Promise<{ voters: Voter[]; total: number } | null> {
   const question = await database.question.findFirst({ where: { id: questionId, callId }, select: { id: true } });
   if (!question) return null;
+  const total = await database.vote.count({ where: { questionId } });
   const votes = await database.vote.findMany({
     where: { questionId },
+    orderBy: { createdAt: 'desc' },
+    take: MAX_VOTERS_REVIEWED,
     select: { participant: { select: { id: true, displayName: true, joinBucket: true, checkedInAt: true } } },
   });
-  return votes.map(({ participant }) => ({ participantId: participant.id, displayName: participant.displayName, joinBucket: participant.joinBucket, checkedInAt: participant.checkedInAt }));
+  const voters = votes.map(({ participant }) => ({ participantId: participant.id, displayName: participant.displayName, joinBucket: participant.joinBucket, checkedInAt: participant.checkedInAt }));
+  return { voters, total };
 }
 
 /**

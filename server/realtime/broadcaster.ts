@@ -8,7 +8,7 @@ import { countParticipants, listParticipants } from '../persistence/participants
 import { readVoteCounts } from '../persistence/questions.repository';
 import type { PresenceTracker } from './presence';
 import type { Database } from '../persistence/database';
-import { callRoom, moderatorRoom, participantRoom, participantsRoom } from './rooms';
+import { callRoom, hostRoom, moderatorRoom, participantRoom, participantsRoom } from './rooms';
 import type { RoundtableServer } from './sockets';
 import { spreadOverCall } from './fan-out';
 import { isTickDue, nextTickMs } from '../domain/adaptive-tick';
@@ -122,7 +122,10 @@ export class Broadcaster {
       else if (notice.type === 'tally.changed') this.markTallyChanged(callId, notice.questionId);
       else if (notice.type === 'participant.changed') this.markParticipantChanged(callId, notice.participantId);
       else if (notice.type === 'poll.draft') this.io.to(moderatorRoom(callId)).emit('poll:draft', notice.poll);
-      else if (notice.type === 'question.signal') this.io.to(moderatorRoom(callId)).emit('qa:signal', { questionId: notice.questionId, signal: notice.signal });
+      else if (notice.type === 'question.signal') {
+        const room = notice.scribesModerate ? moderatorRoom(callId) : hostRoom(callId);
+        this.io.to(room).emit('qa:signal', { questionId: notice.questionId, signal: notice.signal });
+      }
       else if (notice.type === 'poll.answered') addToSet(this.#answeredPolls, callId, notice.pollId);
       else {
         const tabs = this.io.to(participantRoom(notice.participantId));

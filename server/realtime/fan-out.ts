@@ -1,4 +1,4 @@
-import { callRoom, moderatorRoom, participantsRoom } from './rooms';
+import { callRoom, hostRoom, moderatorRoom, participantsRoom } from './rooms';
 import type { RoundtableSocket } from './sockets';
 
 /**
@@ -23,7 +23,7 @@ export function callRoomsOf(socket: RoundtableSocket, callId: string): string[] 
 
 /** Takes a socket out of all of a call's rooms (when it joins another call or is removed). */
 export async function leaveCallRooms(socket: Pick<RoundtableSocket, 'id' | 'leave'>, callId: string): Promise<void> {
-  for (const room of [callRoom(callId), sliceRoom(callId, sliceOf(socket.id)), moderatorRoom(callId), participantsRoom(callId)]) {
+  for (const room of [callRoom(callId), sliceRoom(callId, sliceOf(socket.id)), moderatorRoom(callId), hostRoom(callId), participantsRoom(callId)]) {
     await socket.leave(room);
   }
 }

@@ -1,4 +1,4 @@
-import { higherRole } from '@/lib/permissions';
+import { can, higherRole } from '@/lib/permissions';
 import { CommandError, PROTOCOL_VERSION, type CommandPayload, type PublicParticipant, type Role } from '@/lib/protocol';
 import { secretsMatch, signParticipantToken, verifyParticipantToken, createId } from '../domain/secrets';
 import type { CallAccess } from '../persistence/calls.repository';
@@ -9,7 +9,7 @@ import { joinRunningIntro } from './participant.handlers';
 import { attachParticipant, detachParticipant } from './session';
 import { joinedCallId, type ServerContext } from './context';
 import { seesEveryQuestion } from '../domain/questions';
-import { moderatorRoom } from '../realtime/rooms';
+import { hostRoom, moderatorRoom } from '../realtime/rooms';
 import { callRoomsOf, leaveCallRooms } from '../realtime/fan-out';
 import type { CommandHandler } from './command-handler';
 
@@ -48,7 +48,7 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
   await socket.join(callRoomsOf(socket, call.id));
   if (participant) await attachParticipant(socket, context, call.id, participant.id);
   const isModerator = seesEveryQuestion(role);
-  if (isModerator) await socket.join(moderatorRoom(call.id));
+  if (isModerator) await socket.join(role === 'host' ? [moderatorRoom(call.id), hostRoom(call.id)] : moderatorRoom(call.id));
   context.broadcaster.markPresenceChanged(call.id);
 
   // Read after joining the rooms, so nothing that changes from here on can fall between the snapshot and the events.
@@ -57,7 +57,8 @@ export const joinCall: CommandHandler<'call:join'> = async (payload, socket, con
   return {
     ...view.own,
     actions: view.actions,
-    voteSignals: view.voteSignals,
+    // Scribes see every question, but the signals only while the host lets them moderate.
+    voteSignals: can(role, 'qa:voters', { settings: view.call }) ? view.voteSignals : {},
     role,
     participant: participant ? { ...participant, role } : null,
     keys: role === 'host' ? { host: call.hostKey, scribe: call.scribeKey } : null,

@@ -9,7 +9,7 @@ import { commitDecision, runCallCommand } from './call-command';
 import type { CommandHandlers } from './command-handler';
 import { joinedCallId, type ServerContext } from './context';
 import type { RoundtableSocket } from '../realtime/sockets';
-import { holdQuestion } from './vote-integrity.handlers';
+import { holdQuestion, shareSignalsWithScribes } from './vote-integrity.handlers';
 
 async function requireParticipant(context: ServerContext, callId: string, participantId: string | undefined) {
   const participant = participantId ? await findParticipant(context.database, callId, participantId) : null;
@@ -89,5 +89,14 @@ export const questionHandlers: CommandHandlers<
       (transaction) => mergeQuestion(transaction, source.id, target.id).then(() => undefined),
     );
   },
-  'qa:settings': (settings, socket, context) => runCallCommand(context, joinedCallId(socket), (call) => decideQaSettings(call, settings, new Date())),
+  'qa:settings': async (settings, socket, context) => {
+    const callId = joinedCallId(socket);
+    let scribesStartModerating = false;
+    const result = await runCallCommand(context, callId, (call) => {
+      scribesStartModerating = !call.qaScribesModerate && settings.qaScribesModerate === true;
+      return decideQaSettings(call, settings, new Date());
+    });
+    if (scribesStartModerating) await shareSignalsWithScribes(context, callId);
+    return result;
+  },
 };

@@ -2,9 +2,9 @@ import { requirePermission } from '@/lib/permissions';
 import { CommandError } from '@/lib/protocol';
 import { decideGroupRemoval, decideHold, groupVoters } from '../domain/vote-integrity';
 import { findQuestion, listQuestions, saveQuestions } from '../persistence/questions.repository';
-import { listVoters, removeParticipantsWithVotes } from '../persistence/vote-integrity.repository';
+import { listVoteSignals, listVoters, removeParticipantsWithVotes } from '../persistence/vote-integrity.repository';
 import { leaveCallRooms } from '../realtime/fan-out';
-import { participantRoom } from '../realtime/rooms';
+import { moderatorRoom, participantRoom } from '../realtime/rooms';
 import { commitDecision } from './call-command';
 import type { CommandHandlers } from './command-handler';
 import { joinedCallId, type ServerContext } from './context';
@@ -37,14 +37,21 @@ export async function holdQuestion(context: ServerContext, callId: string, quest
   );
 }
 
+/** The host just let scribes moderate questions: the scribes in the call get the signals only hosts had. */
+export async function shareSignalsWithScribes(context: ServerContext, callId: string): Promise<void> {
+  for (const [questionId, signal] of Object.entries(await listVoteSignals(context.database, callId))) {
+    context.io.to(moderatorRoom(callId)).emit('qa:signal', { questionId, signal });
+  }
+}
+
 export const voteIntegrityHandlers: CommandHandlers<'qa:voters' | 'qa:removeGroup'> = {
   'qa:voters': async ({ questionId }, socket, context) => {
     const callId = joinedCallId(socket);
     const current = await context.snapshots.get(callId);
     requirePermission(socket.data.role, 'qa:voters', { settings: current?.call });
-    const voters = await listVoters(context.database, callId, questionId);
-    if (!voters) throw new CommandError('not_found', 'That question does not exist.');
-    return { groups: groupVoters(voters) };
+    const found = await listVoters(context.database, callId, questionId);
+    if (!found) throw new CommandError('not_found', 'That question does not exist.');
+    return { groups: groupVoters(found.voters), voters: found.total };
   },
   'qa:removeGroup': async ({ participantIds, block }, socket, context) => {
     const callId = joinedCallId(socket);

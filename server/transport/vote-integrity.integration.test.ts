@@ -92,4 +92,39 @@ describe('vote stuffing from one address', () => {
     const participants = await database.participant.findMany({ where: { id: { in: removed.removedIds } }, select: { removedAt: true, joinBucket: true } });
     expect(participants.every((participant) => participant.removedAt !== null && participant.joinBucket !== '' && !participant.joinBucket.includes('203'))).toBe(true);
   });
+
+  it('shows the signal to scribes only while the host lets them moderate questions', async () => {
+    const created = await createCall(server.url);
+    const host = await joinFrom('198.51.100.1', created.slug, created.keys.host);
+    const scribe = await joinFrom('198.51.100.4', created.slug, created.keys.scribe);
+    // A signal is sent again as it grows: the questions each one heard about, in order.
+    const toHost = new Set<string>();
+    const toScribe = new Set<string>();
+    host.on('qa:signal', ({ questionId }) => toHost.add(questionId));
+    scribe.on('qa:signal', ({ questionId }) => toScribe.add(questionId));
+    const asker = await joinFrom('198.51.100.2', created.slug);
+    await sendOk(asker, 'participant:checkIn', { displayName: 'Ada' });
+    const stuff = async (questionId: string, address: string) => {
+      for (let index = 0; index < LIMIT - 1; index += 1) {
+        const bot = await joinFrom(address, created.slug);
+        await sendOk(bot, 'participant:checkIn', { displayName: `Fan ${index}` });
+        await sendOk(bot, 'qa:vote', { questionId });
+      }
+    };
+    const first = (await sendOk(asker, 'qa:ask', { text: 'Stuffed before scribes moderate?' })).question;
+    await stuff(first.id, '203.0.113.20');
+    await expect.poll(() => [...toHost]).toEqual([first.id]);
+    // The scribe sees every question, but not the signal, live or in a snapshot, nor the voters.
+    expect((await sendOk(scribe, 'call:join', joinPayload(created.slug, { key: created.keys.scribe }))).voteSignals).toEqual({});
+    expect(await send(scribe, 'qa:voters', { questionId: first.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    expect([...toScribe]).toEqual([]);
+    await sendOk(host, 'qa:settings', { qaScribesModerate: true });
+    await expect.poll(() => [...toScribe]).toEqual([first.id]);
+    const second = (await sendOk(asker, 'qa:ask', { text: 'Stuffed while scribes moderate?' })).question;
+    await stuff(second.id, '203.0.113.21');
+    await expect.poll(() => [...toScribe]).toEqual([first.id, second.id]);
+    expect(Object.keys((await sendOk(scribe, 'call:join', joinPayload(created.slug, { key: created.keys.scribe }))).voteSignals).sort()).toEqual([first.id, second.id].sort());
+    expect([...toHost]).toEqual([first.id, second.id]);
+  });
 });
