@@ -47,6 +47,7 @@ const control: Control = {
   baselineMetrics: (reset, window) => request({ action: 'baselineMetrics', reset, window }),
   restartServer: () => request({ action: 'restartServer' }),
   setVoteChecks: (isEnabled) => request({ action: 'setVoteChecks', isEnabled }),
+  measureVotePath: (options) => request({ action: 'measureVotePath', options }),
   startBaseline: () => request({ action: 'startBaseline' }),
   countVotes: (slug) => request({ action: 'countVotes', slug }),
   countAnswers: (pollId) => request({ action: 'countAnswers', pollId }),

@@ -11,6 +11,7 @@ import { buildServerEntry } from '../build-server';
 import { formatMarkdown, formatTable } from './report';
 import { isPassing, SCENARIOS, type AnswerCounts, type GeneratorMessage, type RunnerReply, type ScenarioResult, type VoteCounts } from './scenario';
 import type { MetricsReply, ServerFigures } from './server-metrics';
+import type { VotePathFigures, VotePathOptions } from './vote-path';
 
 const RUN_DEADLINE_MS = 570_000;
 /** Every simulated client comes from 127.0.0.1, so the per-IP limits are lifted; per-socket limits stay as they are. */
@@ -102,6 +103,17 @@ function setVoteChecks(child: ChildProcess, isEnabled: boolean): Promise<null> {
   });
 }
 
+/** Runs scripts/bench/vote-path.ts in a process of its own, as the server runs (production, no profiler). */
+function measureVotePath(options: VotePathOptions): Promise<VotePathFigures> {
+  const child = spawnNode('scripts/bench/vote-path.ts', { NODE_ENV: 'production', BENCH_VOTE_PATH: JSON.stringify(options) });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the vote-path bench exited with ${code} before it reported`)));
+    child.on('message', (message: { type?: string; figures?: VotePathFigures }) => {
+      if (message.type === 'votePath' && message.figures) resolve(message.figures);
+    });
+  });
+}
+
 async function startServer(port: number): Promise<{ child: ChildProcess; port: number }> {
   const flags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : [];
   // The server logs warnings and errors only, so its request lines do not interleave with the report.
@@ -181,6 +193,8 @@ async function answer(message: Extract<GeneratorMessage, { type: 'request' }>): 
       return countReactions(message.slug);
     case 'setVoteChecks':
       return setVoteChecks(server.child, message.isEnabled);
+    case 'measureVotePath':
+      return measureVotePath(message.options);
     case 'restartServer': {
       await stop(server.child);
       server = await startServer(server.port);

@@ -1,5 +1,6 @@
 import type { BenchClient, Hooks } from './clients';
 import type { ServerFigures } from './server-metrics';
+import type { VotePathFigures, VotePathOptions } from './vote-path';
 
 export type Target = { op: '<' | '<=' | '>=' | '='; value: number };
 export type Metric = { name: string; value: number; unit: string; target?: Target };
@@ -15,6 +16,8 @@ export type Control = {
   restartServer(): Promise<void>;
   /** Turns the server's vote rule and burst signal on or off (the same process, between rounds). */
   setVoteChecks(isEnabled: boolean): Promise<void>;
+  /** The vote batch path alone, checks on and off, in a process of its own (scripts/bench/vote-path.ts). */
+  measureVotePath(options: VotePathOptions): Promise<VotePathFigures>;
   countVotes(slug: string): Promise<VoteCounts>;
   countAnswers(pollId: string): Promise<AnswerCounts>;
   /** The sum of the call's stored reaction counts over every agenda item and emoji. */
@@ -67,6 +70,7 @@ export type GeneratorRequest =
   | { action: 'serverMetrics' | 'baselineMetrics'; reset: boolean; window?: 'scenario' | 'step' }
   | { action: 'restartServer' | 'startBaseline' }
   | { action: 'setVoteChecks'; isEnabled: boolean }
+  | { action: 'measureVotePath'; options: VotePathOptions }
   | { action: 'countVotes' | 'countReactions'; slug: string }
   | { action: 'countAnswers'; pollId: string };
 export type GeneratorMessage =

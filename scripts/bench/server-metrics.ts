@@ -4,6 +4,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 export type ServerFigures = {
   /** Share of one core used by the process (user + system), in %. */
   cpuPercent: number;
+  /** CPU time the process used (user + system), in ms. */
+  cpuMs: number;
   rssMb: number;
   rssMaxMb: number;
   heapUsedMb: number;
@@ -69,6 +71,7 @@ export class ServerMetrics {
     const toMs = (nanoseconds: number) => Math.round((nanoseconds / 1e6) * 10) / 10;
     return {
       cpuPercent: Math.round(((cpu.user + cpu.system) / 1000 / elapsedMs) * 1000) / 10,
+      cpuMs: Math.round((cpu.user + cpu.system) / 100) / 10,
       rssMb: Math.round(rss / MB),
       rssMaxMb: Math.round(window.rssMax / MB),
       heapUsedMb: Math.round(process.memoryUsage().heapUsed / MB),

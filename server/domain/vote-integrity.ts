@@ -62,7 +62,8 @@ export const SATURATED_RECHECK_MS = 5_000;
 /**
  * When a question's signal is computed again. A question with fewer than a full sample of recent votes is looked
  * at with every batch of votes (cheap, and a burst shows at once); one whose sample was full is looked at again
- * only after `SATURATED_RECHECK_MS`, so a vote storm costs one bounded read per question every five seconds.
+ * only after `SATURATED_RECHECK_MS`, so a vote storm costs one look per question every five seconds (and no read:
+ * a batch that fills the sample by itself is the sample).
  */
 export class SignalSchedule {
   readonly #nextAt = new Map<string, number>();

@@ -1,10 +1,10 @@
 import { QUESTION_STATES, type PublicQuestion, type QuestionState } from '@/lib/protocol';
 import { PUBLIC_STATES } from '@/lib/questions';
-import { decideVotes, type VoteOutcome, type VoteRequest } from '../domain/votes';
+import { decideVotes, type VoteOutcome, type VotePair, type VoteRequest } from '../domain/votes';
 import type { Notice } from '../domain/decision';
 import { chunksOf } from '@/lib/chunks';
 import { SignalSchedule } from '../domain/vote-integrity';
-import { updateVoteSignals } from './vote-integrity.repository';
+import { updateVoteSignals, type SignalBatch } from './vote-integrity.repository';
 import { recount } from './vote-counts';
 import { chunksOfIds, type Database, type Transaction } from './database';
 import { Prisma } from './generated/sqlite/client';
@@ -149,13 +149,13 @@ export async function applyVoteBatch(
     const questionIds = [...new Set(requests.map((request) => request.questionId))];
     const participantIds = [...new Set(requests.map((request) => request.participantId))];
     await lockQuestions(transaction, questionIds);
-    const questions = await transaction.question.findMany({ where: { callId, id: { in: questionIds }, mergedIntoId: null }, select: { id: true, state: true } });
+    const questions = await transaction.question.findMany({ where: { callId, id: { in: questionIds }, mergedIntoId: null }, select: { id: true, state: true, voteSignal: true } });
     const existingVotes = await transaction.vote.findMany({
       where: { questionId: { in: questionIds }, participantId: { in: participantIds } },
       select: { questionId: true, participantId: true },
     });
     // Checked here, once per batch, rather than once per vote: a removed participant's votes are refused.
-    const active = await transaction.participant.findMany({ where: { callId, id: { in: participantIds }, removedAt: null }, select: { id: true, checkedInAt: true } });
+    const active = await transaction.participant.findMany({ where: { callId, id: { in: participantIds }, removedAt: null }, select: { id: true, checkedInAt: true, joinBucket: true } });
     const call = !isChecked ? null : await transaction.call.findUnique({ where: { id: callId }, select: { qaVotersBeforeOpen: true, qaOpenedAt: true, qaHoldVoteBursts: true, qaScribesModerate: true } });
     const { outcomes, toCreate, toDelete, notices } = decideVotes(
       {
@@ -167,15 +167,15 @@ export async function applyVoteBatch(
       },
       requests,
     );
-    if (toCreate.length > 0) await insertVotes(transaction, toCreate);
+    const votedAt = new Date();
+    if (toCreate.length > 0) await insertVotes(transaction, toCreate, votedAt);
     // One statement per question rather than per unvote: a retracting storm cost a query each.
     for (const [questionId, voterIds] of votersByQuestion(toDelete)) {
       for (const chunk of chunksOfIds(voterIds)) await transaction.vote.deleteMany({ where: { questionId, participantId: { in: chunk } } });
     }
     const touched = notices.flatMap((notice) => (notice.type === 'tally.changed' ? [notice.questionId] : []));
     const counts = touched.length > 0 ? await recount(transaction, touched) : new Map<string, number>();
-    const voted = [...new Set(toCreate.map((vote) => vote.questionId))];
-    const signals = isChecked && voted.length > 0 ? await updateVoteSignals(transaction, voted, call?.qaHoldVoteBursts ?? false, new Date(), checks.signals) : [];
+    const signals = isChecked && toCreate.length > 0 ? await updateVoteSignals(transaction, signalBatch(questions, active, toCreate, votedAt), call?.qaHoldVoteBursts ?? false, votedAt, checks.signals) : [];
     // The first accepted vote of a question to hold carries the hold out to the handler, which moderates it.
     const toHold = new Set(signals.filter((change) => change.isHeld).map((change) => change.questionId));
     return {
@@ -190,6 +190,20 @@ export async function applyVoteBatch(
   });
 }
 
+/** What the burst signal needs from a vote batch: its questions as read, and the votes it created with their voters. */
+function signalBatch(
+  questions: { id: string; state: string; voteSignal: string }[],
+  voters: { id: string; checkedInAt: Date; joinBucket: string }[],
+  created: readonly VotePair[],
+  votedAt: Date,
+): SignalBatch {
+  const byId = new Map(voters.map((voter) => [voter.id, voter]));
+  return {
+    questions: new Map(questions.map((question) => [question.id, question])),
+    newVotes: created.map(({ questionId, participantId }) => ({ questionId, votedAt, checkedInAt: byId.get(participantId)!.checkedInAt, joinBucket: byId.get(participantId)!.joinBucket })),
+  };
+}
+
 /** Three parameters a row, within the 999 bound parameters SQLite may be built to allow. */
 const VOTES_PER_INSERT = 300;
 
@@ -197,8 +211,7 @@ const VOTES_PER_INSERT = 300;
  * One multi-row INSERT per chunk. Prisma's createMany took about 70 µs a row (a batch of 300 votes held the
  * writer for 20–40 ms); the same rows as one statement take a few. The time is written as Prisma writes it.
  */
-async function insertVotes(transaction: Transaction, votes: { questionId: string; participantId: string }[]): Promise<void> {
-  const createdAt = new Date();
+async function insertVotes(transaction: Transaction, votes: { questionId: string; participantId: string }[], createdAt: Date): Promise<void> {
   for (const chunk of chunksOf(votes, VOTES_PER_INSERT)) {
     const rows = chunk.map(({ questionId, participantId }) => Prisma.sql`(${questionId}, ${participantId}, ${createdAt})`);
     await transaction.$executeRaw`INSERT INTO "Vote" ("questionId", "participantId", "createdAt") VALUES ${Prisma.join(rows)}`;

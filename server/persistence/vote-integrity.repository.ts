@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_VOTERS_REVIEWED, type VoteSignal } from '@/lib/protocol';
-import { DEFAULT_SIGNAL_OPTIONS, detectVoteBurst, shouldHoldForReview, SIGNAL_SAMPLE_VOTES, type SignalSchedule, type Voter } from '../domain/vote-integrity';
+import { DEFAULT_SIGNAL_OPTIONS, detectVoteBurst, shouldHoldForReview, SIGNAL_SAMPLE_VOTES, type RecentVote, type SignalSchedule, type Voter } from '../domain/vote-integrity';
 import type { Database, Transaction } from './database';
 import { recount } from './vote-counts';
 
@@ -12,37 +12,50 @@ function parseSignal(stored: string): VoteSignal | null {
 
 export type SignalChange = { questionId: string; signal: VoteSignal; isHeld: boolean };
 
+/** What a vote batch already read and wrote: its questions' state and stored signal, and the votes it created. */
+export type SignalBatch = {
+  questions: ReadonlyMap<string, { state: string; voteSignal: string }>;
+  newVotes: readonly (RecentVote & { questionId: string })[];
+};
+
 /**
- * Recomputes the signal of questions that just got votes (those `schedule` says are due), from each one's newest
- * votes within the signal's window, and stores it when it is new or larger. `isHeld`: the host holds bursts and
- * the question was open without a signal.
+ * Recomputes the signal of the questions the batch created votes for (those `schedule` says are due), from each
+ * one's newest votes within the signal's window, and stores it when it is new or larger. Under a storm the batch's
+ * own votes fill the sample, and nothing is read; otherwise the newest votes are read. `isHeld`: the host holds
+ * bursts and the question was open without a signal.
  */
-export async function updateVoteSignals(
-  transaction: Transaction,
-  questionIds: string[],
-  holdsBursts: boolean,
-  now: Date,
-  schedule: SignalSchedule,
-): Promise<SignalChange[]> {
+export async function updateVoteSignals(transaction: Transaction, batch: SignalBatch, holdsBursts: boolean, now: Date, schedule: SignalSchedule): Promise<SignalChange[]> {
   const since = new Date(now.getTime() - DEFAULT_SIGNAL_OPTIONS.windowSeconds * 1000);
   const changes: SignalChange[] = [];
-  for (const questionId of schedule.due(questionIds, now.getTime())) {
-    const recent = await transaction.vote.findMany({
-      where: { questionId, createdAt: { gte: since } },
-      orderBy: { createdAt: 'desc' },
-      take: SIGNAL_SAMPLE_VOTES,
-      select: { createdAt: true, participant: { select: { checkedInAt: true, joinBucket: true } } },
-    });
+  const newVotes = new Map<string, RecentVote[]>();
+  for (const vote of batch.newVotes) {
+    const votes = newVotes.get(vote.questionId);
+    if (votes) votes.push(vote);
+    else newVotes.set(vote.questionId, [vote]);
+  }
+  for (const questionId of schedule.due([...newVotes.keys()], now.getTime())) {
+    const fromBatch = newVotes.get(questionId)!;
+    const recent = fromBatch.length >= SIGNAL_SAMPLE_VOTES ? fromBatch.slice(-SIGNAL_SAMPLE_VOTES) : await readRecentVotes(transaction, questionId, since);
     schedule.checked(questionId, now.getTime(), recent.length >= SIGNAL_SAMPLE_VOTES);
-    const signal = detectVoteBurst(recent.map((vote) => ({ votedAt: vote.createdAt, checkedInAt: vote.participant.checkedInAt, joinBucket: vote.participant.joinBucket })));
-    if (!signal) continue;
-    const question = await transaction.question.findUnique({ where: { id: questionId }, select: { state: true, voteSignal: true } });
-    const before = question ? parseSignal(question.voteSignal) : null;
-    if (!question || (before && signal.votes <= before.votes)) continue;
+    const signal = detectVoteBurst(recent);
+    const question = batch.questions.get(questionId);
+    if (!signal || !question) continue;
+    const before = parseSignal(question.voteSignal);
+    if (before && signal.votes <= before.votes) continue;
     await transaction.question.update({ where: { id: questionId }, data: { voteSignal: JSON.stringify(signal) } });
     changes.push({ questionId, signal, isHeld: shouldHoldForReview(holdsBursts, question.state, before, signal) });
   }
   return changes;
+}
+
+async function readRecentVotes(transaction: Transaction, questionId: string, since: Date): Promise<RecentVote[]> {
+  const rows = await transaction.vote.findMany({
+    where: { questionId, createdAt: { gte: since } },
+    orderBy: { createdAt: 'desc' },
+    take: SIGNAL_SAMPLE_VOTES,
+    select: { createdAt: true, participant: { select: { checkedInAt: true, joinBucket: true } } },
+  });
+  return rows.map((vote) => ({ votedAt: vote.createdAt, checkedInAt: vote.participant.checkedInAt, joinBucket: vote.participant.joinBucket }));
 }
 
 /** The signal of every question of the call that has one, for a moderator's snapshot. */

@@ -27,9 +27,14 @@ describe('WriteBatcher of votes', () => {
     await database.participant.createMany({ data: voterIds.map((id) => ({ id, callId, displayName: id })) });
 
     const changed: string[] = [];
+    const signals: Notice[] = [];
     // Only the tally hook is used here; the broadcast itself is tested with real sockets elsewhere.
     const broadcaster = {
-      publish: (_callId: string, notices: readonly Notice[]) => notices.forEach((notice) => changed.push(notice.type === 'tally.changed' ? notice.questionId : notice.type)),
+      publish: (_callId: string, notices: readonly Notice[]) =>
+        notices.forEach((notice) => {
+          changed.push(notice.type === 'tally.changed' ? notice.questionId : notice.type);
+          if (notice.type === 'question.signal') signals.push(notice);
+        }),
       writeBeforeFigures: () => undefined,
     };
     const batcher = createVoteBatcher(database, broadcaster);
@@ -45,6 +50,11 @@ describe('WriteBatcher of votes', () => {
     // are also a burst, so moderators get its signal.
     expect(changed.length).toBeGreaterThan(0);
     expect(new Set(changed)).toEqual(new Set([question.id, 'question.signal']));
+    // A batch this big is its own sample: the newest 50 votes, all from participants who had just checked in.
+    const signal = { votes: 50, seconds: 1, fromNewParticipants: 50, fromSharedAddress: 0 };
+    expect(signals).toEqual([{ type: 'question.signal', questionId: question.id, signal, scribesModerate: false }]);
+    const { voteSignal } = await database.question.findUniqueOrThrow({ where: { id: question.id }, select: { voteSignal: true } });
+    expect(JSON.parse(voteSignal)).toEqual(signal);
   });
 
   it('refuses the votes of a participant the host removed', async () => {
