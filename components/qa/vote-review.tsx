@@ -58,7 +58,7 @@ function GroupRow({ store, group, onRemoved }: { store: CallStore; group: VoterG
           <Button variant="danger" disabled={isBusy} onClick={() => void remove()}>
             Yes, remove them
           </Button>
-          {removed !== null && size > 0 ? (
+          {removed !== null ? (
             <progress className="w-full" max={size} value={removed} aria-label={`Removed ${removed.toLocaleString()} of ${size.toLocaleString()}`} />
           ) : null}
           <Button variant="secondary" onClick={() => setConfirming(false)}>
