@@ -95,6 +95,7 @@ async function runSteps(side: Side, rates: number[], stepS: number, budgetMs: nu
     const total = rate * seconds;
     const sent: { questionId: string; sentAt: number; count: number }[] = [];
     let stepFailures = 0;
+    const acks = new Histogram();
     let lastAckAt = 0;
     const pending: Promise<void>[] = [];
     await side.stepFigures(true);
@@ -118,6 +119,7 @@ async function runSteps(side: Side, rates: number[], stepS: number, budgetMs: nu
             }
             accepted.set(questionId, (accepted.get(questionId) ?? 0) + 1);
             sent.push({ questionId, sentAt, count: response.data.voteCount });
+            acks.record(Date.now() - sentAt);
           },
           (error: unknown) => {
             stepFailures += 1;
@@ -161,7 +163,7 @@ async function runSteps(side: Side, rates: number[], stepS: number, budgetMs: nu
     steps.push(step);
     log(
       `vote-storm ${side.name} @ ${rate}/s: sent ${step.sentRate}/s, achieved ${step.achievedRate}/s, visible p99 ${step.p99Ms} ms, ` +
-        `failed ${stepFailures}, never seen ${neverSeen}; server CPU ${server.cpuPercent} %, loop lag p99 ${server.lagP99Ms} ms`,
+        `failed ${stepFailures}, never seen ${neverSeen}; vote → ack p50 / p99 ${acks.percentile(50)} / ${acks.percentile(99)} ms, visible p50 ${visible.percentile(50)} ms; server CPU ${server.cpuPercent} %, loop lag p99 ${server.lagP99Ms} ms`,
     );
     if (!isStepHeld(step, OVERLOAD_LIMIT_MS)) break;
     await sleep(500);
