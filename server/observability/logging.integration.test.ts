@@ -66,6 +66,13 @@ describe('logs', () => {
     for (const secret of [hostKey, created.keys.scribe, COOKIE_SECRET, QUERY_TOKEN]) expect(everything).not.toContain(secret);
   });
 
+  it('logs successful probes at debug, so a load balancer polling every few seconds does not fill the info log', async () => {
+    const probes = await Promise.all(['/api/health', '/api/ready'].map((path) => fetch(`${server.url}${path}`, { headers: { 'x-request-id': `probe-${path.slice(5)}` } })));
+    expect(probes.map((response) => response.status)).toEqual([200, 200]);
+    expect(await loggedOnce('probe-health')).toMatchObject({ level: 20, route: '/api/health', status: 200 });
+    expect(await loggedOnce('probe-ready')).toMatchObject({ level: 20, route: '/api/ready', status: 200 });
+  });
+
   it('logs an internal failure at error level with the error, under the id its answer carries', async () => {
     const created = await createCall(server.url);
     const host = server.connect();

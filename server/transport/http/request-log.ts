@@ -7,6 +7,8 @@ export type RequestRecord = { id: string; route?: string; failure?: unknown };
 
 /** A request no route matched; its raw path never becomes a label. */
 const UNMATCHED_ROUTE = 'unmatched';
+/** Probes a load balancer or orchestrator sends every few seconds: logged at debug while they succeed. */
+const PROBE_ROUTES = new Set(['/api/health', '/api/ready']);
 
 /**
  * Gives the request an id (the caller's valid `X-Request-Id` or a new one, sent back in the same header) and,
@@ -32,6 +34,7 @@ export function recordRequest(request: IncomingMessage, response: ServerResponse
     };
     if (record.failure !== undefined) logger.error({ ...line, err: record.failure }, 'request failed');
     else if (status >= 500) logger.warn(line, 'request');
+    else if (PROBE_ROUTES.has(route) && status < 400) logger.debug(line, 'request');
     else logger.info(line, 'request');
   });
   return record;
