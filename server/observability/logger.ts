@@ -57,7 +57,8 @@ export function scrubUrl(url: string): string {
   return isAbsolute ? parsed.href : `${parsed.pathname}${parsed.search}`;
 }
 
-const REQUEST_ID_PATTERN = /^[\w.:-]{1,64}$/;
+/** What a caller's `X-Request-Id` may be to be kept (and the pattern the OpenAPI document gives). */
+export const REQUEST_ID_PATTERN = /^[\w.:-]{1,64}$/;
 
 /** The caller's `X-Request-Id` when it is short and plain, so a proxy's id follows the request; a new one otherwise. */
 export function requestIdFrom(header: string | string[] | undefined): string {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /** The parts of an OpenAPI document a conformance check reads. */
 const mediaSchema = z.object({ schema: z.record(z.string(), z.unknown()).optional() });
-const responseSchema = z.object({ description: z.string(), content: z.record(z.string(), mediaSchema).optional() });
+const responseSchema = z.object({ description: z.string(), headers: z.record(z.string(), z.unknown()).optional(), content: z.record(z.string(), mediaSchema).optional() });
 const operationSchema = z.object({ responses: z.record(z.string(), responseSchema) });
 export const checkedDocumentSchema = z.object({
   openapi: z.literal('3.1.0'),
@@ -38,7 +38,8 @@ export type Exercised = { method: string; path: string; status: number };
 
 /**
  * Checks real responses against an OpenAPI document: the path, method, status and content type must be
- * documented and a JSON body must validate against its JSON Schema. Remembers what it saw.
+ * documented, every documented response header must be sent, and a JSON body must validate against its JSON
+ * Schema. Remembers what it saw.
  */
 export class OpenApiConformance {
   readonly exercised: Exercised[] = [];
@@ -57,6 +58,8 @@ export class OpenApiConformance {
     const documented = operation.responses[String(response.status)];
     if (!documented) throw new Error(`${method} ${path} answered ${response.status}, which the OpenAPI document does not list`);
     this.exercised.push({ method: method.toLowerCase(), path, status: response.status });
+    const missing = Object.keys(documented.headers ?? {}).filter((name) => !response.headers.has(name));
+    if (missing.length > 0) throw new Error(`${method} ${path} ${response.status}: the documented headers ${missing.join(', ')} were not sent`);
     return this.#checkBody(`${method} ${path} ${response.status}`, response, documented.content ?? {});
   }
 

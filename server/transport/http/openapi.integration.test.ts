@@ -57,6 +57,14 @@ describe('the OpenAPI document', () => {
       components: { securitySchemes: { hostKey: { type: 'http', scheme: 'bearer' }, hostKeyQuery: { type: 'apiKey', in: 'query', name: 'key' } } },
       paths: { '/api/calls/{slug}/attendees.csv': { get: { security: [{ hostKey: [] }, { hostKeyQuery: [] }] } } },
     });
+    // Every operation takes the caller's request id and every response documents the one it carries.
+    type Operation = { parameters: unknown[]; responses: Record<string, { headers: object }> };
+    for (const operations of Object.values((rawDocument as { paths: Record<string, Record<string, Operation>> }).paths)) {
+      for (const operation of Object.values(operations)) {
+        expect(operation.parameters).toContainEqual({ $ref: '#/components/parameters/RequestId' });
+        for (const response of Object.values(operation.responses)) expect(response.headers).toHaveProperty('x-request-id');
+      }
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { httpErrorBodySchema, openApiDocumentSchema } from '@/lib/protocol';
+import { REQUEST_ID_PATTERN } from '../../observability/logger';
 import { defineRoute, noParameters, type ApiRoute, type SecuritySchemeName } from './api-route';
 
 type JsonSchema = Record<string, unknown>;
@@ -12,11 +13,14 @@ function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
 const RETRY_AFTER = { $ref: '#/components/headers/RetryAfter' };
+/** Every response carries the request's id, and every operation takes the caller's. */
+const REQUEST_ID_HEADERS = { 'x-request-id': { $ref: '#/components/headers/RequestId' } };
+const REQUEST_ID_PARAMETER = { $ref: '#/components/parameters/RequestId' };
 
 function errorResponse(description: string, withRetryAfter = false) {
   return {
     description,
-    ...(withRetryAfter ? { headers: { 'retry-after': RETRY_AFTER } } : {}),
+    headers: { ...REQUEST_ID_HEADERS, ...(withRetryAfter ? { 'retry-after': RETRY_AFTER } : {}) },
     content: { 'application/json': { schema: ERROR_REF } },
   };
 }
@@ -42,6 +46,7 @@ function parametersOf(route: ApiRoute) {
   return [
     ...Object.entries(route.params.shape).map(([name, schema]) => parameter('path', name, schema)),
     ...Object.entries(route.query.shape).map(([name, schema]) => parameter('query', name, schema)),
+    REQUEST_ID_PARAMETER,
   ];
 }
 
@@ -51,7 +56,7 @@ function responsesOf(route: ApiRoute) {
     const content = spec.json
       ? { 'application/json': { schema: jsonSchemaOf(spec.json, 'output') } }
       : { [(spec.text ?? 'text/plain').split(';')[0]!]: { schema: { type: 'string' } } };
-    responses[status] = { description: spec.description, content };
+    responses[status] = { description: spec.description, headers: REQUEST_ID_HEADERS, content };
   }
   for (const [status, description] of Object.entries(route.errors)) responses[status] = errorResponse(description);
   // A route that documents one of the common statuses itself (the readiness probe's 503) keeps its own.
@@ -65,7 +70,7 @@ function operationOf(route: ApiRoute) {
     operationId: route.operationId,
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
-    ...(parameters.length > 0 ? { parameters } : {}),
+    parameters,
     ...(body
       ? {
           requestBody: {
@@ -98,7 +103,22 @@ export function buildOpenApiDocument(routes: ApiRoute[]) {
     paths,
     components: {
       schemas: { Error: jsonSchemaOf(httpErrorBodySchema, 'output') },
-      headers: { RetryAfter: { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } } },
+      headers: {
+        RetryAfter: { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } },
+        RequestId: {
+          description: 'This request’s id: the caller’s `x-request-id` when it was valid, else a new UUID. The server logs the request under it; quote it when reporting a problem.',
+          schema: { type: 'string' },
+        },
+      },
+      parameters: {
+        RequestId: {
+          name: 'x-request-id',
+          in: 'header',
+          required: false,
+          description: 'An id for this request, e.g. a proxy’s: kept when it matches the pattern, replaced by a new UUID otherwise, and sent back in the `x-request-id` response header.',
+          schema: { type: 'string', pattern: REQUEST_ID_PATTERN.source },
+        },
+      },
       securitySchemes: SECURITY_SCHEMES,
     },
   };
