@@ -67,6 +67,32 @@ for (const size of Object.keys(SIZES) as Size[]) {
       expect(found).toEqual([]);
     });
 
+    test(`${size}, ${theme}: past calls and a series archive imported with their results, and the series page`, async ({ browser }) => {
+      const found: string[] = [];
+      const page = await open(browser, size, theme, '/new/archive');
+      const markdown = await readFile(agendaPath);
+      await page.getByLabel('Files or a .zip archive').setInputFiles([
+        { name: 'flatcar-2.md', mimeType: 'text/markdown', buffer: markdown },
+        { name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') },
+      ]);
+      await page.getByRole('button', { name: 'Import past calls' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Import finished' })).toContainText('1 failed', { timeout: 30_000 });
+
+      // A call's own archive (its host downloads it), imported back as a new series.
+      const { slug, hostPath } = await createCall(page, { title: 'Archived SIG call', startsAt: '2024-03-12T17:00', timezone: 'Europe/Berlin', sections: [{ title: 'Welcome', items: [{ title: 'Intro' }] }] });
+      const archive = await page.request.get(`/api/calls/${slug}/export`, { headers: { authorization: `Bearer ${hostPath.split('#key=')[1]}` } });
+      expect(archive.status()).toBe(200);
+      await page.getByLabel('Roundtable archive (.zip)').setInputFiles({ name: 'archived-sig-call.zip', mimeType: 'application/zip', buffer: await archive.body() });
+      await page.getByRole('button', { name: 'Import the series' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported 1 call as a new series.', { timeout: 30_000 });
+      await audit(page, 'past-call import and series import with their results', found);
+
+      await page.getByRole('link', { name: 'series page' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Archived SIG call');
+      await audit(page, 'series page', found);
+      expect(found).toEqual([]);
+    });
+
     test(`${size}, ${theme}: the call page before and during the call as attendee, scribe and host, and the projector`, async ({ browser }) => {
       // On a phone every tab of six pages is checked: three to four minutes on a 2-core machine.
       test.setTimeout(600_000);
