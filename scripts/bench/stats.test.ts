@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacityOf, Histogram, isStepHeld, percentileOfSorted, summarize } from './stats';
+import { capacityOf, Histogram, isStepHeld, meanDifference, median, percentileOfSorted, summarize } from './stats';
 
 describe('percentiles', () => {
   it('uses the nearest rank', () => {
@@ -60,5 +60,25 @@ describe('capacity of a stepped-rate run', () => {
 
   it('treats a step without any latency sample (NaN) as not held', () => {
     expect(isStepHeld(step(250, Number.NaN), 300)).toBe(false);
+  });
+});
+
+describe('paired differences', () => {
+  it('gives the mean difference and a 95 % interval that shrinks with more pairs', () => {
+    const off = [10, 12, 11, 13];
+    expect(meanDifference(off.map((value) => value + 2), off)).toEqual({ mean: 2, margin: 0 });
+    // Differences 1, 3, 1, 3: mean 2, sample standard deviation 1.1547, margin 1.96 × 1.1547 / √4.
+    const { mean, margin } = meanDifference([11, 15, 12, 16], off);
+    expect(mean).toBe(2);
+    expect(margin).toBeCloseTo(1.1316, 3);
+    const many = meanDifference([...Array(16)].flatMap(() => [11, 15, 12, 16]), [...Array(16)].flatMap(() => off));
+    // Sixteen times the pairs: standard deviation √(64/63) (n − 1 = 63), over √64.
+    expect(many).toEqual({ mean: 2, margin: expect.closeTo((1.96 * Math.sqrt(64 / 63)) / 8, 6) });
+  });
+
+  it('takes the middle of odd and even counts', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
   });
 });

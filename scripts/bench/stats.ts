@@ -116,3 +116,23 @@ export function capacityOf(steps: readonly RateStep[], limitMs: number): { capac
   const isAtTop = steps.length > 0 && capacity === steps[steps.length - 1]!.offeredRate;
   return { capacity, atTwice, isAtTop };
 }
+
+export const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+/** The middle value (the mean of the two middle ones for an even count); NaN for none. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return sorted.length % 2 === 1 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * The mean of paired differences (on[i] − off[i]) and the half-width of its 95 % interval (normal approximation,
+ * fine for the hundred-odd pairs the vote-checks scenario takes).
+ */
+export function meanDifference(on: readonly number[], off: readonly number[]): { mean: number; margin: number } {
+  const differences = on.map((value, index) => value - off[index]!);
+  const average = mean(differences);
+  const variance = differences.reduce((sum, value) => sum + (value - average) ** 2, 0) / (differences.length - 1);
+  return { mean: average, margin: 1.96 * Math.sqrt(variance / differences.length) };
+}

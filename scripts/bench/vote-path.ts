@@ -23,7 +23,6 @@ export type VotePathOptions = { voters: number; batchVotes: number; pairs: numbe
  */
 export type VotePathFigures = { on: number[]; off: number[] };
 
-const WARM_UP_BATCHES = 6;
 
 export async function measureVotePath({ voters, batchVotes, pairs }: VotePathOptions): Promise<VotePathFigures> {
   // In memory where the machine has it: the file system's flushes are common to both sides, and only add noise.
@@ -44,7 +43,10 @@ export async function measureVotePath({ voters, batchVotes, pairs }: VotePathOpt
       });
     }
     await database.call.update({ where: { id: call.id }, data: { qaOpen: true, qaVotersBeforeOpen: true, qaOpenedAt: new Date(checkedInAt.getTime() + 1) } });
-    const batches = WARM_UP_BATCHES + pairs * 2;
+    // Warm-up: with the checks on through two questions' worth of votes (each query shape the checks use, including
+    // the read of a question whose batch holds only its first few votes, is compiled by then), then two batches off.
+    const warmUpBatches = 2 * Math.ceil(voters / batchVotes) + 2;
+    const batches = warmUpBatches + pairs * 2;
     const questionIds = Array.from({ length: Math.ceil((batches * batchVotes) / voters) + 1 }, () => createId());
     await database.question.createMany({
       data: questionIds.map((id, index) => ({ id, callId: call.id, authorId: participantIds[index % voters]!, authorName: 'Ada', text: `Question ${index}`, state: 'open', createdAt: new Date() })),
@@ -66,7 +68,7 @@ export async function measureVotePath({ voters, batchVotes, pairs }: VotePathOpt
       return elapsedUs / batchVotes;
     };
 
-    for (let batch = 0; batch < WARM_UP_BATCHES; batch += 1) await runBatch(batch % 2 === 0);
+    for (let batch = 0; batch < warmUpBatches; batch += 1) await runBatch(batch < warmUpBatches - 2);
     const figures: VotePathFigures = { on: [], off: [] };
     // on-off, off-on, …: a drift (the tables growing) hits both sides alike.
     for (let batch = 0; batch < pairs * 2; batch += 1) {

@@ -1,5 +1,6 @@
 import { send, sendOk, sleep } from '../clients';
 import type { BenchContext, Metric, ScenarioOutput } from '../scenario';
+import { mean, meanDifference, median } from '../stats';
 
 /**
  * Pairs of rounds, one with the checks on and one off, in the order on-off, off-on, on-off, … (ABBA), so that a
@@ -21,22 +22,9 @@ const TICK_S = 0.15;
 
 type Round = { side: 'on' | 'off'; acceptedPerSecond: number; cpuUsPerVote: number };
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 === 1 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
-const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 /** Per pair (on[i], off[i]): how much more the checks-on figure is, in %. */
 const pairCosts = (on: number[], off: number[]) => on.map((value, index) => (value / off[index]! - 1) * 100);
-/** The mean of the pairs' differences (on − off) and the half-width of its 95 % interval (normal approximation). */
-function meanDifference(on: number[], off: number[]): { mean: number; margin: number } {
-  const differences = on.map((value, index) => value - off[index]!);
-  const average = mean(differences);
-  const variance = differences.reduce((sum, value) => sum + (value - average) ** 2, 0) / (differences.length - 1);
-  return { mean: average, margin: 1.96 * Math.sqrt(variance / differences.length) };
-}
 
 /**
  * What the vote rule and the burst signal cost. A saturated server's vote capacity is one core over its CPU time
@@ -46,7 +34,8 @@ function meanDifference(on: number[], off: number[]): { mean: number; margin: nu
  *   of the round's acks). This is the denominator; the rounds vary by ±15 % (the load generator shares the cores
  *   and batch sizes follow it), too much to see a few per cent directly, so their on/off figures are printed only;
  * - the vote batch path alone (`applyVoteBatch`, where every check runs), in a process of its own on its own
- *   SQLite file, batch after batch alternating on and off: steady to a per cent, it gives what the checks add.
+ *   SQLite file, over a hundred pairs of batches alternating on and off: single batches vary by ±30 %, but the
+ *   mean difference is known to a few µs (its 95 % interval is reported), and that is what the checks add.
  * The call has "only participants who checked in before the Q&A opened may vote" on, and every voter shares one
  * address and checked in shortly before, so the rule is checked for every vote and the signal computed as often as
  * it ever is.
@@ -105,6 +94,8 @@ export async function runVoteChecks(context: BenchContext, log: (line: string) =
   const serverUs = (side: Round['side']) => median(ofSide(side).map((round) => round.cpuUsPerVote));
   const roundCosts = pairCosts(ofSide('on').map((round) => round.cpuUsPerVote), ofSide('off').map((round) => round.cpuUsPerVote));
 
+  // The rounds saturated the server when it accepted clearly less than was offered.
+  const isSaturated = throughput('off') < 0.9 * rate;
   const batchVotes = Math.max(100, Math.min(2_000, Math.round(throughput('off') * TICK_S)));
   const path = await context.control.measureVotePath({ voters: clients.length, batchVotes, pairs: context.isQuick ? QUICK_PATH_PAIRS : PATH_PAIRS });
   // Means, not medians: the signal is computed in some batches only, and that lump is part of what the checks cost.
@@ -123,13 +114,20 @@ export async function runVoteChecks(context: BenchContext, log: (line: string) =
     { name: 'what the checks add to a vote (mean of pairs)', value: oneDecimal(added.mean), unit: 'µs' },
     { name: 'the same, upper end of its 95 % interval', value: oneDecimal(added.mean + added.margin), unit: 'µs' },
     { name: 'vote capacity the checks cost (added / server CPU per vote)', value: oneDecimal(costPercent), unit: '%' },
-    { name: 'the same, upper end of the interval', value: oneDecimal(costUpperPercent), unit: '%', target: { op: '<', value: COST_LIMIT_PERCENT } },
+    {
+      name: 'the same, upper end of the interval',
+      value: oneDecimal(costUpperPercent),
+      unit: '%',
+      // Capacity is what a saturated server does; below saturation batches are smaller and a batch's fixed work weighs more.
+      ...(isSaturated ? { target: { op: '<' as const, value: COST_LIMIT_PERCENT } } : {}),
+    },
   ];
   const notes = [
     `${pairs} pairs of ${roundS} s rounds over sockets (on-off, off-on, …), ${rate} votes/s offered by ${clients.length} clients, ${questionCount} questions`,
     `accepted votes/s, checks on: ${ofSide('on').map((round) => round.acceptedPerSecond).join(', ')}; off: ${ofSide('off').map((round) => round.acceptedPerSecond).join(', ')}`,
     `server CPU per vote, on vs off, per pair of rounds: ${roundCosts.map((cost) => `${oneDecimal(cost)} %`).join(', ')} (the rounds' noise)`,
     `vote path: ${path.on.length} batches per side of ${batchVotes} votes; on vs off per pair ${oneDecimal(Math.min(...batchCosts))} to ${oneDecimal(Math.max(...batchCosts))} % (median ${oneDecimal(median(batchCosts))} %); the checks are ${oneDecimal((added.mean / pathOff) * 100)} ± ${oneDecimal((added.margin / pathOff) * 100)} % of the path`,
+    ...(isSaturated ? [] : [`the rounds did not saturate the server (${Math.round(throughput('off'))} of ${rate} votes/s accepted): its vote capacity was not reached, so the cost has no target (run with 5,000 attendees)`]),
     ...[...refusals].slice(0, 3).map((code) => `refused or failed: ${code}`),
   ];
   return { metrics, notes };
