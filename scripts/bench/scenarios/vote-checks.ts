@@ -16,7 +16,7 @@ const MAX_OFFERED = 12_000;
 /** The checks may cost at most this share of vote capacity. */
 const COST_LIMIT_PERCENT = 5;
 /** Batches of the vote path bench per side; a batch holds one tick's votes (`TICK_S`) at the rate the server took. */
-const PATH_PAIRS = 120;
+const PATH_PAIRS = 160;
 const QUICK_PATH_PAIRS = 30;
 const TICK_S = 0.15;
 
