@@ -1,6 +1,6 @@
 // The vote batch path alone, with the vote checks on and off: `applyVoteBatch` on its own temporary SQLite file in
-// this process, with no sockets and nothing else running, so its CPU time per vote is steady enough to show a few
-// per cent. Started by scripts/bench/run.ts for the vote-checks scenario; reports over IPC and exits.
+// this process, with no sockets and no other work in it, so that over many batches its CPU time per vote shows a
+// difference of a few per cent. Started by scripts/bench/run.ts for the vote-checks scenario; reports over IPC and exits.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,6 @@ export type VotePathOptions = { voters: number; batchVotes: number; pairs: numbe
  * are still running on the same cores, and the time they take the core from this process is not the path's.
  */
 export type VotePathFigures = { on: number[]; off: number[] };
-
 
 export async function measureVotePath({ voters, batchVotes, pairs }: VotePathOptions): Promise<VotePathFigures> {
   // In memory where the machine has it: the file system's flushes are common to both sides, and only add noise.

@@ -170,7 +170,7 @@ export async function applyVoteBatch(
     const votedAt = new Date();
     if (toCreate.length > 0) await insertVotes(transaction, toCreate, votedAt);
     // One statement per question rather than per unvote: a retracting storm cost a query each.
-    for (const [questionId, voterIds] of votersByQuestion(toDelete)) {
+    for (const [questionId, voterIds] of byQuestion(toDelete, (vote) => vote.participantId)) {
       for (const chunk of chunksOfIds(voterIds)) await transaction.vote.deleteMany({ where: { questionId, participantId: { in: chunk } } });
     }
     const touched = notices.flatMap((notice) => (notice.type === 'tally.changed' ? [notice.questionId] : []));
@@ -200,7 +200,10 @@ function signalBatch(
   const byId = new Map(voters.map((voter) => [voter.id, voter]));
   return {
     questions: new Map(questions.map((question) => [question.id, question])),
-    newVotes: created.map(({ questionId, participantId }) => ({ questionId, votedAt, checkedInAt: byId.get(participantId)!.checkedInAt, joinBucket: byId.get(participantId)!.joinBucket })),
+    newVotes: byQuestion(created, ({ participantId }) => {
+      const { checkedInAt, joinBucket } = byId.get(participantId)!;
+      return { votedAt, checkedInAt, joinBucket };
+    }),
   };
 }
 
@@ -218,14 +221,15 @@ async function insertVotes(transaction: Transaction, votes: { questionId: string
   }
 }
 
-function votersByQuestion(votes: readonly { questionId: string; participantId: string }[]): Map<string, string[]> {
-  const voters = new Map<string, string[]>();
-  for (const { questionId, participantId } of votes) {
-    const ids = voters.get(questionId);
-    if (ids) ids.push(participantId);
-    else voters.set(questionId, [participantId]);
+/** What `valueOf` gives for each vote, grouped by the vote's question. */
+function byQuestion<Value>(votes: readonly VotePair[], valueOf: (vote: VotePair) => Value): Map<string, Value[]> {
+  const groups = new Map<string, Value[]>();
+  for (const vote of votes) {
+    const values = groups.get(vote.questionId);
+    if (values) values.push(valueOf(vote));
+    else groups.set(vote.questionId, [valueOf(vote)]);
   }
-  return voters;
+  return groups;
 }
 
 export async function readVoteCounts(database: Database, callId: string, questionIds: string[]): Promise<Record<string, number>> {

@@ -12,10 +12,10 @@ function parseSignal(stored: string): VoteSignal | null {
 
 export type SignalChange = { questionId: string; signal: VoteSignal; isHeld: boolean };
 
-/** What a vote batch already read and wrote: its questions' state and stored signal, and the votes it created. */
+/** What a vote batch already read and wrote: its questions' state and stored signal, and the votes it created per question. */
 export type SignalBatch = {
   questions: ReadonlyMap<string, { state: string; voteSignal: string }>;
-  newVotes: readonly (RecentVote & { questionId: string })[];
+  newVotes: ReadonlyMap<string, readonly RecentVote[]>;
 };
 
 /**
@@ -27,14 +27,8 @@ export type SignalBatch = {
 export async function updateVoteSignals(transaction: Transaction, batch: SignalBatch, holdsBursts: boolean, now: Date, schedule: SignalSchedule): Promise<SignalChange[]> {
   const since = new Date(now.getTime() - DEFAULT_SIGNAL_OPTIONS.windowSeconds * 1000);
   const changes: SignalChange[] = [];
-  const newVotes = new Map<string, RecentVote[]>();
-  for (const vote of batch.newVotes) {
-    const votes = newVotes.get(vote.questionId);
-    if (votes) votes.push(vote);
-    else newVotes.set(vote.questionId, [vote]);
-  }
-  for (const questionId of schedule.due([...newVotes.keys()], now.getTime())) {
-    const fromBatch = newVotes.get(questionId)!;
+  for (const questionId of schedule.due([...batch.newVotes.keys()], now.getTime())) {
+    const fromBatch = batch.newVotes.get(questionId)!;
     const recent = fromBatch.length >= SIGNAL_SAMPLE_VOTES ? fromBatch.slice(-SIGNAL_SAMPLE_VOTES) : await readRecentVotes(transaction, questionId, since);
     schedule.checked(questionId, now.getTime(), recent.length >= SIGNAL_SAMPLE_VOTES);
     const signal = detectVoteBurst(recent);
