@@ -142,15 +142,15 @@ export async function waitFor(condition: () => boolean, timeoutMs: number): Prom
 
 /**
  * Plain Socket.IO clients of the bare baseline server (no join, no check-in, no reconnection), connected at about
- * 1,000 a second; resolves once each has connected or failed to.
+ * 1,000 a second; resolves once each has connected or failed to. `query` goes with the handshake (`role`).
  */
-export async function connectBare(url: string, count: number): Promise<{ sockets: Socket[]; connectFailures: number }> {
+export async function connectBare(url: string, count: number, query: Record<string, string> = {}): Promise<{ sockets: Socket[]; connectFailures: number }> {
   const sockets: Socket[] = [];
   let connectFailures = 0;
   const connecting: Promise<void>[] = [];
   for (let index = 0; index < count; index += 1) {
     if (index % 50 === 0) await sleep(50);
-    const socket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20_000 });
+    const socket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20_000, query });
     sockets.push(socket);
     connecting.push(
       new Promise<void>((resolve) => {

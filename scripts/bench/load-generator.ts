@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   if (selected.has('poll-storm')) await measure('poll-storm', context, () => runPollStorm(context));
   if (selected.has('reaction-storm')) await measure('reaction-storm', context, () => runReactionStorm(context));
   if (selected.has('live-agenda') || selected.has('deliveries')) await measure('live-agenda', context, () => runLiveAgenda(context));
-  if (selected.has('minutes')) await measure('minutes', context, () => runMinutes(context));
+  if (selected.has('minutes')) await measure('minutes', context, () => runMinutes(context, log));
   if (selected.has('deliveries')) {
     await measure('deliveries', context, async () => {
       const ours = await measureOurDeliveries(context);
