@@ -44,7 +44,7 @@ type TypingRun = {
  */
 export async function runMinutes(context: BenchContext, log: (line: string) => void): Promise<ScenarioOutput> {
   const load = await measureDocumentLoad(context);
-  const durationS = context.isQuick ? 8 : 20;
+  const durationS = context.isQuick ? 8 : 12;
 
   const bareUrl = await context.control.startBaseline();
   const bareScribes = await connectBare(bareUrl, SCRIBES, { role: 'scribe' });

@@ -12,7 +12,7 @@ import { capacityOf, firstAtLeast, Histogram, isStepHeld, type RateStep } from '
  */
 const RATES = [250, 500, 1000, 2000, 4000, 8000];
 const QUICK_RATES = [500, 1000, 2000, 4000, 8000];
-const STEP_S = 15;
+const STEP_S = 12;
 const QUICK_STEP_S = 5;
 /** Before the first step, votes at the first step's rate for this long, not counted in any step (JIT, query plans). */
 const WARMUP_S = 3;
