@@ -4,7 +4,7 @@ import { summarize } from '../stats';
 
 const DEADLINE_MS = 60_000;
 
-type Resync = { ms: number[]; failed: number; unsynced: number; wrongState: number };
+type Resync = { ms: number[]; failed: number; unsynced: number; wrongState: number; snapshotKb: number; questions: number };
 
 /** Waits for every client to join again after `cause()`, and checks each fresh snapshot against what it must hold. */
 async function measureResync(context: BenchContext, cause: () => Promise<{ sequence: number; itemId: string | null }>): Promise<Resync> {
@@ -15,9 +15,11 @@ async function measureResync(context: BenchContext, cause: () => Promise<{ seque
   let wrongState = 0;
   const started = Date.now();
   const checks: { client: BenchClient; sequence: number; itemId: string | null }[] = [];
+  let size = { snapshotKb: 0, questions: 0 };
   context.hooks.onResync = (client, snapshot, now) => {
     if (!pending.has(client)) return;
     if (!snapshot) return void (failed += 1);
+    if (pending.size === clients.length) size = { snapshotKb: Math.round(JSON.stringify(snapshot).length / 1024), questions: snapshot.questions.length };
     pending.delete(client);
     ms.push(now - started);
     checks.push({ client, sequence: snapshot.sequence, itemId: snapshot.call.currentItemId });
@@ -31,7 +33,7 @@ async function measureResync(context: BenchContext, cause: () => Promise<{ seque
     const isTallyRight = [...votes].every(([questionId, count]) => client.tallies.get(questionId) === count);
     if (sequence < expected.sequence || itemId !== expected.itemId || !isTallyRight) wrongState += 1;
   }
-  return { ms, failed, unsynced: pending.size, wrongState };
+  return { ms, failed, unsynced: pending.size, wrongState, ...size };
 }
 
 function resyncMetrics(label: string, resync: Resync): Metric[] {
@@ -58,5 +60,8 @@ export async function runReconnect(context: BenchContext) {
     await context.control.restartServer();
     return before;
   });
-  return { metrics: [...resyncMetrics('all dropped at once', dropped), ...resyncMetrics('server restart', restarted)], notes: [] };
+  return {
+    metrics: [...resyncMetrics('all dropped at once', dropped), ...resyncMetrics('server restart', restarted)],
+    notes: [`a rejoining attendee's snapshot: ${dropped.questions} questions, ${dropped.snapshotKb} KB of JSON`],
+  };
 }
