@@ -92,7 +92,7 @@ export type OwnActivity = { myVotes: string[]; myQuestions: string[] };
  * Each named participant's votes and questions in the call, read together for a batch of joins. The votes come
  * as one row per participant with their question ids joined: when 5,000 attendees rejoin a call after a long Q&A,
  * a row per vote (200,000 of them) took Prisma 2 s in the bench, holding every rejoin; this takes a quarter of it.
- * `string_agg` is in both PostgreSQL and SQLite (3.44 on), and ids never contain the comma.
+ * `string_agg` is in both PostgreSQL and SQLite (3.44 on), and question ids (`createId`, base64url) never contain a comma.
  */
 export async function listOwnActivity(database: Database, callId: string, participantIds: string[]): Promise<Map<string, OwnActivity>> {
   const activity = new Map(participantIds.map((id): [string, OwnActivity] => [id, { myVotes: [], myQuestions: [] }]));
