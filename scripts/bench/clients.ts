@@ -53,7 +53,7 @@ export class BenchClient {
     });
     this.socket.on('minutes:update', (update: Uint8Array | ArrayBuffer) => {
       counters.received += 1;
-      hooks.onMinutes?.(this, update instanceof Uint8Array ? update : new Uint8Array(update), Date.now());
+      hooks.onMinutes?.(this, asBytes(update), Date.now());
     });
     this.socket.on('poll:results', (results: Record<string, PollResults>) => {
       counters.received += 1;
@@ -164,4 +164,20 @@ export async function connectBare(url: string, count: number, query: Record<stri
   }
   await Promise.all(connecting);
   return { sockets, connectFailures };
+}
+
+/** A binary payload as socket.io-client hands it over (a Buffer, or an ArrayBuffer), as bytes. */
+export const asBytes = (payload: Uint8Array | ArrayBuffer): Uint8Array => (payload instanceof Uint8Array ? payload : new Uint8Array(payload));
+
+/**
+ * Calls `handler` with every `event` any of the plain `sockets` receives (the socket's index, the payload, when);
+ * returns what stops listening.
+ */
+export function listenOnEach<Payload>(sockets: readonly Socket[], event: string, handler: (index: number, payload: Payload, now: number) => void): () => void {
+  const listeners = sockets.map((socket, index) => {
+    const listener = (payload: Payload) => handler(index, payload, Date.now());
+    socket.on(event, listener);
+    return listener;
+  });
+  return () => sockets.forEach((socket, index) => socket.off(event, listeners[index]));
 }

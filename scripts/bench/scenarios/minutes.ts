@@ -3,7 +3,7 @@ import { minutesText } from '@/lib/minutes';
 import { toBytes } from '@/lib/protocol';
 import { createCall } from '../call-setup';
 import type { Socket } from 'socket.io-client';
-import { BenchClient, connectBare, send, sendOk, sleep, waitFor } from '../clients';
+import { asBytes, BenchClient, connectBare, listenOnEach, send, sendOk, sleep, waitFor } from '../clients';
 import { latencyMetrics, type BenchContext, type Metric, type ScenarioOutput } from '../scenario';
 import type { ServerFigures } from '../server-metrics';
 import { Histogram, summarize } from '../stats';
@@ -55,14 +55,7 @@ export async function runMinutes(context: BenchContext, log: (line: string) => v
       name: 'bare',
       scribes: bareScribes.sockets,
       viewers: bareViewers.sockets,
-      listen: (handler) => {
-        const listeners = bareSockets.map((socket) => {
-          const listener = (update: Uint8Array | ArrayBuffer) => handler(socket, update instanceof Uint8Array ? update : new Uint8Array(update), Date.now());
-          socket.on('minutes:update', listener);
-          return listener;
-        });
-        return () => bareSockets.forEach((socket, index) => socket.off('minutes:update', listeners[index]));
-      },
+      listen: (handler) => listenOnEach<Uint8Array | ArrayBuffer>(bareSockets, 'minutes:update', (index, update, now) => handler(bareSockets[index]!, asBytes(update), now)),
       figures: (reset) => context.control.baselineMetrics(reset, 'step'),
     },
     durationS,

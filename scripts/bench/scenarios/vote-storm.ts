@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import { connectBare, send, sendOk, sleep, waitFor, type BenchClient } from '../clients';
+import { connectBare, listenOnEach, send, sendOk, sleep, waitFor, type BenchClient } from '../clients';
 import type { BenchContext, Metric, ScenarioOutput } from '../scenario';
 import type { ServerFigures } from '../server-metrics';
 import { capacityOf, firstAtLeast, Histogram, isStepHeld, type RateStep } from '../stats';
@@ -239,14 +239,7 @@ export async function runVoteStorm(context: BenchContext, log: (line: string) =>
     name: 'bare',
     sockets: bare.sockets,
     questionIds: Array.from({ length: questionCount }, (_, index) => `bare-question-${index}`),
-    listen: (handler) => {
-      const listeners = bare.sockets.map((socket, index) => {
-        const listener = (tallies: Record<string, number>) => handler(index, tallies, Date.now());
-        socket.on('qa:tallies', listener);
-        return listener;
-      });
-      return () => bare.sockets.forEach((socket, index) => socket.off('qa:tallies', listeners[index]));
-    },
+    listen: (handler) => listenOnEach(bare.sockets, 'qa:tallies', handler),
     stepFigures: (reset) => context.control.baselineMetrics(reset, 'step'),
   };
   const bareRun = await runSteps(bareSide, rates, stepS, budgetMs, log);
